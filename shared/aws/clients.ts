@@ -1,0 +1,35 @@
+/**
+ * AWS SDK clients, built once per module (per Lambda container). Endpoints for the local stack
+ * come from the SDK's standard AWS_ENDPOINT_URL_DYNAMODB / _S3 / _SFN variables, so this code is
+ * identical on AWS and locally.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { envOptional } from '../config.ts';
+
+let ddb: DynamoDBDocumentClient | undefined;
+let s3: S3Client | undefined;
+let sfn: SFNClient | undefined;
+
+export function documentClient(): DynamoDBDocumentClient {
+  ddb ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+  return ddb;
+}
+
+export function s3Client(): S3Client {
+  s3 ??= new S3Client({
+    forcePathStyle: envOptional('s3ForcePathStyle') === 'true',
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  return s3;
+}
+
+export function sfnClient(): SFNClient {
+  sfn ??= new SFNClient({ maxAttempts: 3 });
+  return sfn;
+}

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// Three kinds of test, one command (`npm test`):
+//  - unit: pure domain and handlers with aws-sdk-client-mock, no I/O
+//  - infra: CDK assertions and cdk-nag over the synthesized app
+//  - integration: over HTTP against the local stack, started once per run (test/integration/global-setup.ts)
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['test/infra/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts', 'test/local/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
