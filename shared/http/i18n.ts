@@ -42,6 +42,10 @@ export const errorCatalogue = {
   forbidden: { en: 'Your role may not do this: {action}', zh: '您的角色无权执行此操作：{action}' },
   not_found: { en: 'Not found: {what}', zh: '未找到：{what}' },
   route_not_found: { en: 'No such endpoint: {route}', zh: '不存在的接口：{route}' },
+  method_not_allowed: {
+    en: 'Method {method} is not allowed here; allowed: {allowed}',
+    zh: '此处不允许 {method} 方法；允许：{allowed}',
+  },
   version_conflict: {
     en: 'The record changed since version {expected}; reload and retry',
     zh: '记录已在版本 {expected} 之后被修改，请刷新后重试',

@@ -1,0 +1,20 @@
+/**
+ * Daily deadline sweep (EventBridge Scheduler). Claims the day's run so it runs once a day;
+ * reminders, overdue marking and escalation are added by the reporting work (issue #5).
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { invalidInput } from '../../shared/errors.ts';
+import { logger } from '../../shared/logger.ts';
+import { claimRun, ScheduledEventSchema } from '../../shared/schedules/run-once.ts';
+
+export const handler = middy<unknown, unknown>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const parsed = ScheduledEventSchema.safeParse(event);
+    if (!parsed.success) throw invalidInput(parsed.error.message);
+    const when = parsed.data.scheduledTime ? new Date(parsed.data.scheduledTime) : new Date();
+    const claimed = await claimRun('deadline-sweep', when);
+    logger.info('deadline sweep', { claimed, day: when.toISOString().slice(0, 10) });
+    return { schedule: 'deadline-sweep', ran: claimed };
+  });

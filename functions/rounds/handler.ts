@@ -1,0 +1,48 @@
+/** Round routes (admin): for now the pipeline status; creating and closing rounds come with issue #3/#4. */
+import { DescribeExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, sfnClient } from '../../shared/aws/clients.ts';
+import { env } from '../../shared/config.ts';
+import { keys } from '../../shared/db/keys.ts';
+import { executionNameForRound } from '../../shared/domain/pipeline.ts';
+import { notFound } from '../../shared/http/errors.ts';
+import { httpHandler } from '../../shared/http/handler.ts';
+
+type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_STARTED';
+
+export const handler = httpHandler('rounds', {
+  async getRoundPipeline({ params }) {
+    const tableName = env('tableName');
+    const { Item: item } = await documentClient().send(
+      new GetCommand({ TableName: tableName, Key: keys.pipeline(params.roundId) }),
+    );
+    if (!item) {
+      const round = await documentClient().send(new GetCommand({ TableName: tableName, Key: keys.round(params.roundId) }));
+      if (!round.Item) throw notFound(`round ${params.roundId}`);
+      return {
+        body: { roundId: params.roundId, executionName: executionNameForRound(params.roundId), status: 'NOT_STARTED', stage: 'not-started', history: [] },
+      };
+    }
+    let status = item.status as ExecutionStatus;
+    if (typeof item.executionArn === 'string') {
+      try {
+        const execution = await sfnClient().send(new DescribeExecutionCommand({ executionArn: item.executionArn }));
+        status = (execution.status as ExecutionStatus | undefined) ?? status;
+      } catch (error) {
+        if (!(error instanceof ExecutionDoesNotExist)) throw error;
+      }
+    }
+    return {
+      body: {
+        roundId: params.roundId,
+        executionName: executionNameForRound(params.roundId),
+        status,
+        stage: item.stage,
+        ...(item.waitingOn ? { waitingOn: item.waitingOn } : {}),
+        startedAt: item.startedAt,
+        updatedAt: item.updatedAt,
+        history: item.history ?? [],
+      },
+    };
+  },
+});

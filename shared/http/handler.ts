@@ -1,0 +1,158 @@
+/**
+ * The HTTP adapter every route-group Lambda uses: find the route by API Gateway's routeKey,
+ * check the caller's role, validate path/query/body with the route's zod schemas, call the
+ * operation, render the result or the documented error shape in the caller's language.
+ * Handlers only supply operations; parsing and error rendering live here, once.
+ */
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { findRouteByKey, matchRoute, type Route, type RouteDef, type RouteGroup } from '../api/routes.ts';
+import { logger } from '../logger.ts';
+import { type Principal, principalFromEvent } from './auth.ts';
+import { ApiError } from './errors.ts';
+import { type Lang, negotiateLang } from './i18n.ts';
+import { parseOrThrow } from './validation.ts';
+
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+type InferOr<T, Fallback> = T extends z.ZodType ? z.output<T> : Fallback;
+type RouteOf<Id> = Extract<Route, { operationId: Id }>;
+
+export interface HttpRequest<R = RouteDef> {
+  route: R;
+  params: InferOr<R extends { params: infer P } ? P : undefined, Record<string, never>>;
+  query: InferOr<R extends { query: infer Q } ? Q : undefined, Record<string, never>>;
+  body: InferOr<R extends { body: infer B } ? B : undefined, undefined>;
+  /** null only on public routes. */
+  principal: R extends { auth: 'public' } ? Principal | null : Principal;
+  lang: Lang;
+  headers: Record<string, string | undefined>;
+  requestId: string;
+  event: APIGatewayProxyEventV2;
+  context: Context;
+}
+
+export interface HttpResult {
+  status?: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** A pre-rendered body (HTML, CSV, …) sent as is with `headers['content-type']`. */
+  raw?: string;
+}
+
+export type Operations<G extends RouteGroup> = {
+  [K in Extract<Route, { fn: G }>['operationId']]: (req: HttpRequest<RouteOf<K>>) => Promise<HttpResult>;
+};
+
+const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
+
+function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}) {
+  return {
+    statusCode: status,
+    headers: { ...jsonHeaders, 'x-request-id': requestId, 'content-language': headers['content-language'] ?? 'en', ...headers },
+    body: JSON.stringify(body),
+  } satisfies APIGatewayProxyStructuredResultV2;
+}
+
+function decodeBody(event: APIGatewayProxyEventV2): string | undefined {
+  if (event.body === undefined || event.body === null) return undefined;
+  return event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+}
+
+function parseBody(route: RouteDef, event: APIGatewayProxyEventV2, lang: Lang): unknown {
+  const text = decodeBody(event);
+  if (!route.body) return undefined;
+  const limit = route.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const size = text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
+  if (size > limit) throw new ApiError(413, 'payload_too_large', { size, limit });
+  const contentType = (event.headers['content-type'] ?? '').toLowerCase();
+  if (text !== undefined && text !== '' && !/^application\/([\w.+-]+\+)?json\b/.test(contentType)) {
+    throw new ApiError(415, 'unsupported_media_type');
+  }
+  let json: unknown;
+  if (text === undefined || text.trim() === '') json = undefined;
+  else {
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new ApiError(400, 'malformed_json', {}, [
+        { path: 'body', code: 'malformed_json', message: (error as Error).message },
+      ]);
+    }
+  }
+  return parseOrThrow(route.body, json, 'body', lang);
+}
+
+/** The `$default` route catches requests no route matches: 405 for a known path, else 404. */
+function unmatched(event: APIGatewayProxyEventV2): ApiError {
+  const method = event.requestContext?.http?.method ?? 'GET';
+  const path = event.rawPath ?? '/';
+  const match = matchRoute(method, path);
+  if (match && 'allowed' in match) {
+    return new ApiError(405, 'method_not_allowed', { method, allowed: match.allowed.join(', ') });
+  }
+  return new ApiError(404, 'route_not_found', { route: `${method} ${path}` });
+}
+
+async function dispatch<G extends RouteGroup>(
+  group: G,
+  operations: Operations<G>,
+  event: APIGatewayProxyEventV2,
+  context: Context,
+): Promise<APIGatewayProxyStructuredResultV2> {
+  const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+  const lang = negotiateLang(event.headers?.['accept-language']);
+  const langHeader = { 'content-language': lang === 'zh' ? 'zh-CN' : 'en' };
+  try {
+    if (event.routeKey === '$default') throw unmatched(event);
+    const route = findRouteByKey(event.routeKey);
+    const operation = route && route.fn === group ? (operations as Record<string, unknown>)[route.operationId] : undefined;
+    if (!route || typeof operation !== 'function') {
+      throw new ApiError(404, 'route_not_found', { route: event.routeKey });
+    }
+    const principal = principalFromEvent(event);
+    if (route.auth !== 'public') {
+      if (!principal) throw new ApiError(401, 'unauthorized');
+      if (!principal.roles.some((role) => route.auth.includes(role))) {
+        throw new ApiError(403, 'forbidden', { action: route.operationId });
+      }
+    }
+    const params = route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path', lang) : {};
+    const query = route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query', lang) : {};
+    const body = parseBody(route, event, lang);
+    const request = { route, params, query, body, principal, lang, headers: event.headers ?? {}, requestId, event, context };
+    const result = (await (operation as (r: typeof request) => Promise<HttpResult>)(request)) ?? {};
+    const status = result.status ?? 200;
+    if (result.raw !== undefined) {
+      return {
+        statusCode: status,
+        headers: { 'x-request-id': requestId, ...langHeader, ...result.headers },
+        body: result.raw,
+      };
+    }
+    if (result.body === undefined) {
+      return { statusCode: status, headers: { 'x-request-id': requestId, ...result.headers } };
+    }
+    return respond(status, result.body, requestId, { ...langHeader, ...result.headers });
+  } catch (error) {
+    if (error instanceof ApiError) {
+      if (error.status >= 500) logger.error('request failed', { error });
+      else logger.info('request rejected', { status: error.status, code: error.code });
+      return respond(error.status, error.render(lang), requestId, langHeader);
+    }
+    logger.error('unhandled error', { error: error as Error });
+    return respond(500, new ApiError(500, 'internal', { requestId }).render(lang), requestId, langHeader);
+  }
+}
+
+/** Builds the Lambda handler of one route group. */
+export function httpHandler<G extends RouteGroup>(group: G, operations: Operations<G>) {
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler((event, context) => {
+      logger.appendKeys({ requestId: event.requestContext?.requestId, routeKey: event.routeKey });
+      return dispatch(group, operations, event, context);
+    });
+}
