@@ -93,10 +93,6 @@ export class AppFunction extends Construct {
         enforceSSL: true,
         retentionPeriod: Duration.days(14),
       });
-      acknowledge(this.deadLetterQueue, 'AwsSolutions-SQS3', [
-        `This queue is itself the dead-letter queue of the ${props.name} function (and of the rule or`,
-        'schedule delivering to it); it is watched by an alarm and has no further DLQ.',
-      ]);
     }
 
     this.fn = new NodejsFunction(this, 'Function', {
