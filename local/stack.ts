@@ -1,0 +1,263 @@
+/**
+ * The whole system on one machine, no AWS account, no Docker: DynamoDB Local, s3rver, the
+ * CDK-synthesized state machine run by aws-local-stepfunctions, the template's schedules and event
+ * rules, a JWT issuer standing in for Cognito, and the API server routing the shared route table
+ * to the same handlers. Used by `npm start` (local/start.ts) and by the tests' global setup.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { type Role, roles } from '../shared/api/routes.ts';
+import { envNames } from '../shared/config.ts';
+import { createApiServer } from './api-server.ts';
+import { ensureTable, startDynamoDb } from './dynamodb.ts';
+import { createLocalBus } from './events.ts';
+import { createLocalIssuer, type LocalIssuer } from './jwt.ts';
+import { createLocalInvoker } from './lambda.ts';
+import { checkJava, claimPort } from './preflight.ts';
+import { startS3 } from './s3.ts';
+import { createLocalScheduler, type LocalScheduler } from './scheduler.ts';
+import { createLocalStepFunctions, type LocalStepFunctions } from './sfn/index.ts';
+import { type CfnTemplate, extractFunctions, extractSchedules, loadAppTemplate } from './template.ts';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
+
+export const localNames = {
+  table: 'esip-local',
+  documentsBucket: 'esip-documents-local',
+  noticesBucket: 'esip-notices-local',
+};
+
+export interface LocalStackOptions {
+  /** Keep data here across restarts; without it, DynamoDB is in memory and S3 in a temp folder. */
+  dataDir?: string;
+  /** 0 picks a free port. */
+  ports?: { api?: number; dynamodb?: number; s3?: number; sfn?: number };
+  /** Shortens Wait states, callback timeouts and retry intervals (e.g. 0.001). */
+  timeScale?: number;
+  /** Arm the template's cron schedules (they can always be fired by hand). Default true. */
+  schedules?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  urls: { api: string; dynamodb: string; s3: string; sfn: string };
+  /** The environment the handlers run with (also set on this process). */
+  env: Record<string, string>;
+  issuer: LocalIssuer;
+  sfn: LocalStepFunctions;
+  scheduler: LocalScheduler;
+  template: CfnTemplate;
+  /** Mints a token for a user with the given roles, as Cognito would after sign-in. */
+  token(user: { sub: string; username?: string; roles: Role[] }): Promise<string>;
+  /** Resolves a friendly schedule name (e.g. deadline-sweep) to the template's schedule. */
+  fireSchedule(name: string, at?: string): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/** DeadlineSweepSchedule7A5E1C63 → deadline-sweep */
+export function friendlyScheduleName(logicalId: string): string {
+  return logicalId
+    .replace(/[0-9A-F]{8}$/, '')
+    .replace(/Schedule$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+/** Values of the app stack's imports from the data stack, by export name. */
+function importValue(name: string): string | undefined {
+  if (/Ref(DocumentsBucket)[0-9A-F]{8}/.test(name)) return localNames.documentsBucket;
+  if (/Ref(NoticesBucket)[0-9A-F]{8}/.test(name)) return localNames.noticesBucket;
+  if (/Ref(Table)[0-9A-F]{8}/.test(name)) return localNames.table;
+  return undefined;
+}
+
+function json(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body, null, 2));
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  checkJava();
+  const [apiPort, dynamoPort, s3Port, sfnPort] = await Promise.all([
+    claimPort(options.ports?.api ?? 3000, 'API', 'PORT'),
+    claimPort(options.ports?.dynamodb ?? 8000, 'DynamoDB Local', 'DYNAMODB_PORT'),
+    claimPort(options.ports?.s3 ?? 4569, 's3rver', 'S3_PORT'),
+    claimPort(options.ports?.sfn ?? 8083, 'Step Functions', 'SFN_PORT'),
+  ]);
+  const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'esip-local-'));
+  const dataDir = options.dataDir ?? tempDir!;
+  const stops: (() => Promise<void> | void)[] = [];
+  const stop = async () => {
+    for (const fn of stops.reverse()) {
+      try {
+        await fn();
+      } catch (error) {
+        log(`shutdown: ${(error as Error).message}`);
+      }
+    }
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  };
+
+  try {
+    const sfnUrl = `http://127.0.0.1:${sfnPort}`;
+    const env: Record<string, string> = {
+      AWS_REGION: 'us-east-1',
+      // s3rver accepts only its own key pair; DynamoDB Local and the local runner accept any.
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_ENDPOINT_URL_DYNAMODB: `http://127.0.0.1:${dynamoPort}`,
+      AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${s3Port}`,
+      AWS_ENDPOINT_URL_SFN: sfnUrl,
+      [envNames.s3ForcePathStyle]: 'true',
+      [envNames.tableName]: localNames.table,
+      [envNames.documentsBucket]: localNames.documentsBucket,
+      [envNames.noticesBucket]: localNames.noticesBucket,
+      [envNames.stage]: 'local',
+      POWERTOOLS_SERVICE_NAME: 'esip-local',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    };
+
+    const [template, dynamo] = await Promise.all([
+      loadAppTemplate(),
+      startDynamoDb({ port: dynamoPort, ...(options.dataDir ? { dataDir: join(dataDir, 'dynamodb') } : {}) }),
+    ]);
+    stops.push(() => dynamo.stop());
+    const ddb = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    });
+    const created = await ensureTable(ddb, localNames.table);
+    ddb.destroy();
+    log(`DynamoDB Local on ${dynamo.endpoint} (table ${localNames.table} ${created})`);
+
+    const functions = extractFunctions(template);
+    const invoker = createLocalInvoker(functions, {
+      root: PROJECT_ROOT,
+      log: (entry) => {
+        if (!entry.ok) log(`λ ${entry.entry} failed: ${entry.errorName}: ${entry.errorMessage}`);
+      },
+    });
+    const bus = createLocalBus({ template, imports: importValue, invoke: (id, event) => invoker.invoke(id, event), log });
+
+    const s3 = await startS3({
+      port: s3Port,
+      dataDir: join(dataDir, 's3'),
+      buckets: [localNames.documentsBucket, localNames.noticesBucket],
+      onObjectCreated: (event) => {
+        void bus.put(event as unknown as Record<string, unknown>);
+      },
+    });
+    stops.push(() => s3.stop());
+    log(`s3rver on ${s3.endpoint} (buckets ${localNames.documentsBucket}, ${localNames.noticesBucket})`);
+
+    const sfn = createLocalStepFunctions({
+      template,
+      invoke: (name, event) => invoker.invoke(name, event),
+      dataDir,
+      port: sfnPort,
+      host: '127.0.0.1',
+      ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
+      log: (entry) => {
+        if (entry.kind === 'execution') log(`⛓ ${entry.name}: ${entry.event}${entry.error ? ` (${entry.error})` : ''}`);
+        else if (entry.kind === 'error') log(`⛓ ${entry.message}`);
+      },
+    });
+    env[envNames.roundPipelineArn] = sfn.stateMachineArn('RoundPipeline');
+    // Handlers run in this process: give them the same variables the CDK sets on each function.
+    Object.assign(process.env, env);
+    await sfn.start();
+    stops.push(() => sfn.stop());
+    log(`Step Functions (aws-local-stepfunctions) on ${sfn.url}`);
+
+    const schedules = extractSchedules(template);
+    const scheduler = createLocalScheduler({
+      schedules,
+      invoke: (id, event) => invoker.invoke(id, event),
+      startExecution: (request) => sfn.startExecution(request),
+      log: (entry) => log(`⏰ ${friendlyScheduleName(entry.schedule)} → ${entry.ok ? 'ok' : `failed: ${entry.error}`}`),
+    });
+    if (options.schedules !== false) scheduler.start();
+    stops.push(() => scheduler.stop());
+    const scheduleByName = (name: string) =>
+      schedules.find((s) => s.name === name || s.logicalId === name || friendlyScheduleName(s.logicalId) === name);
+    const fireSchedule = (name: string, at?: string) => {
+      const schedule = scheduleByName(name);
+      if (!schedule) throw new Error(`no schedule ${name}; known: ${schedules.map((s) => friendlyScheduleName(s.logicalId)).join(', ')}`);
+      return scheduler.fire(schedule.name, at ? { at } : {});
+    };
+
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const issuer = await createLocalIssuer({
+      issuer: `${apiUrl}/local/cognito`,
+      ...(options.dataDir ? { keyFile: join(dataDir, 'jwt-keys.json') } : {}),
+    });
+
+    const localRoutes = {
+      async handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<boolean> {
+        const path = url.pathname;
+        if (req.method === 'GET' && path === '/local/cognito/.well-known/jwks.json') {
+          json(res, 200, issuer.jwks);
+        } else if (req.method === 'POST' && path === '/local/token') {
+          const request = JSON.parse(body.toString('utf8') || '{}') as { sub?: string; username?: string; roles?: string[] };
+          const asked = request.roles ?? [];
+          const unknown = asked.filter((r) => !(roles as readonly string[]).includes(r));
+          if (!request.sub || unknown.length) {
+            json(res, 400, { error: { code: 'validation_failed', message: `need "sub" and roles from ${roles.join(', ')}`, details: [] } });
+          } else {
+            json(res, 200, { token: await issuer.sign({ sub: request.sub, roles: asked as Role[], ...(request.username ? { username: request.username } : {}) }) });
+          }
+        } else if (req.method === 'GET' && path === '/local/schedules') {
+          json(res, 200, scheduler.list().map((s) => ({ ...s, friendlyName: friendlyScheduleName(s.logicalId) })));
+        } else if (req.method === 'POST' && /^\/local\/schedules\/[^/]+\/fire$/.test(path)) {
+          const name = decodeURIComponent(path.split('/')[3]!);
+          if (!scheduleByName(name)) json(res, 404, { error: { code: 'not_found', message: `no schedule ${name}`, details: [] } });
+          else json(res, 200, { fired: name, result: await fireSchedule(name, url.searchParams.get('at') ?? undefined) });
+        } else if (req.method === 'GET' && path === '/local/executions') {
+          json(res, 200, sfn.listExecutions());
+        } else if (req.method === 'POST' && path === '/local/executions/skip-waits') {
+          json(res, 200, { skipped: sfn.skipWaits() });
+        } else return false;
+        return true;
+      },
+    };
+
+    const server: Server = createApiServer({
+      issuer,
+      invoke: (entry, event) => invoker.invoke(entry, event),
+      entryFor: (route) => (route === '$default' ? 'functions/system/handler.ts' : `functions/${route.fn}/handler.ts`),
+      local: localRoutes,
+      ...(process.env.ESIP_LOG_REQUESTS ? { log } : {}),
+    });
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(apiPort, '127.0.0.1', () => resolveListen());
+    });
+    stops.push(
+      () =>
+        new Promise<void>((r) => {
+          server.close(() => r());
+          server.closeAllConnections();
+        }),
+    );
+
+    return {
+      urls: { api: apiUrl, dynamodb: dynamo.endpoint, s3: s3.endpoint, sfn: sfn.url },
+      env,
+      issuer,
+      sfn,
+      scheduler,
+      template,
+      token: (user) => issuer.sign(user),
+      fireSchedule,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
