@@ -5,7 +5,8 @@
  *
  * Finding things in the synthesized template (for the local stack):
  * - functions: AWS::Lambda::Function with Metadata `esip:entry` = handler file, e.g.
- *   `functions/pipeline/handler.ts`; logical ids start with the construct id in FUNCTION_IDS;
+ *   `functions/pipeline/handler.ts`; logical ids start with `functionConstructId(name)`
+ *   (e.g. `PipelineStarterFnFunction…`); environment values from Esip-Data are Fn::ImportValue;
  * - the round pipeline: AWS::StepFunctions::StateMachine with Metadata `esip:statemachine` =
  *   'round-pipeline' (its DefinitionString is an Fn::Join over the pipeline function's ARN);
  * - schedules: AWS::Scheduler::Schedule with Metadata `esip:schedule` = the schedule's name
@@ -284,12 +285,8 @@ export class AppStack extends Stack {
     });
 
     // --- recurring schedules -----------------------------------------------------------------------
-    const scheduled: Array<[keyof typeof recurringSchedules, AppFunction]> = [
-      ['deadlineSweep', deadlineSweep],
-      ['inspectionDraw', inspectionDraw],
-    ];
-    for (const [key, target] of scheduled) {
-      const spec = recurringSchedules[key];
+    for (const spec of Object.values(recurringSchedules)) {
+      const target = this.functions[spec.function];
       const id = functionConstructId(spec.function).replace(/Fn$/, '');
       // An explicit role per schedule (instead of the target's generated one) so that the
       // acknowledgement below can name it.
@@ -312,6 +309,7 @@ export class AppStack extends Stack {
         }),
       });
       (schedule.node.defaultChild as scheduler.CfnSchedule).addMetadata(METADATA.schedule, spec.name);
+      schedule.node.addDependency(role); // the role's policy exists before the first run
       acknowledge(defaultPolicyOf(role), wildcardResourceFinding(this, `${target.fn.functionArn}:*`), [
         `The Scheduler Lambda target grants lambda:InvokeFunction on ${spec.function}'s versions and aliases`,
         '(`<arn>:*`) besides the function itself; it is that one function, nothing else.',

@@ -133,6 +133,9 @@ export class DataStack extends Stack {
     }
     this.userPoolClient = this.userPool.addClient('AppClient', {
       generateSecret: false,
+      // Sign-in through the SDK (SRP); no hosted UI is configured, so no OAuth flows or callback URLs
+      // (CDK's default would allow the implicit flow with a https://example.com callback).
+      disableOAuth: true,
       authFlows: { userSrp: true },
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,

@@ -178,7 +178,11 @@ describe('Esip-Data: identity', () => {
     s.dataTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
       GenerateSecret: false,
       PreventUserExistenceErrors: 'ENABLED',
+      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     });
+    const client = Object.values(resourcesOfType(s.dataTemplate, 'AWS::Cognito::UserPoolClient'))[0]!;
+    expect(client.Properties.CallbackURLs).toBeUndefined();
+    expect(client.Properties.AllowedOAuthFlows).toBeUndefined();
   });
 
   it('holds the schedule group of the per-round close schedules', () => {
