@@ -217,6 +217,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           const name = decodeURIComponent(path.split('/')[3]!);
           if (!scheduleByName(name)) json(res, 404, { error: { code: 'not_found', message: `no schedule ${name}`, details: [] } });
           else json(res, 200, { fired: name, result: await fireSchedule(name, url.searchParams.get('at') ?? undefined) });
+        } else if (req.method === 'POST' && path === '/local/events') {
+          // Like `aws events put-events` on the default bus: delivered to the template's matching rules.
+          const event = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
+          json(res, 200, { deliveries: await bus.put({ version: '0', id: crypto.randomUUID(), account: '000000000000', region: 'us-east-1', time: new Date().toISOString(), resources: [], ...event }) });
         } else if (req.method === 'GET' && path === '/local/executions') {
           json(res, 200, sfn.listExecutions());
         } else if (req.method === 'POST' && path === '/local/executions/skip-waits') {

@@ -1,0 +1,72 @@
+/** Helpers for tests that talk to the local stack over HTTP, as a real client would. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
+import type { Role } from '../../shared/api/routes.ts';
+
+export const apiUrl = inject('apiUrl');
+export const handlerEnv = inject('handlerEnv');
+
+/** A unique id per call, so tests sharing the stack never see each other's data. */
+export const uid = (prefix = 't') => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export async function tokenFor(roles: Role[], sub = uid('user')): Promise<string> {
+  const res = await fetch(`${apiUrl}/local/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ sub, roles }),
+  });
+  if (!res.ok) throw new Error(`token: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export async function api<T = any>(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | Buffer | undefined;
+  if (options.rawBody !== undefined) body = options.rawBody;
+  else if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(`${apiUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: res.status, headers: res.headers, body: parsed as T, text };
+}
+
+const credentials = { accessKeyId: handlerEnv.AWS_ACCESS_KEY_ID!, secretAccessKey: handlerEnv.AWS_SECRET_ACCESS_KEY! };
+
+/** Direct table access, for seeding what no endpoint creates yet and for checking records. */
+export const ddb = DynamoDBDocumentClient.from(
+  new DynamoDBClient({ endpoint: handlerEnv.AWS_ENDPOINT_URL_DYNAMODB, region: 'us-east-1', credentials }),
+);
+export const tableName = handlerEnv.TABLE_NAME!;
+export const sfn = new SFNClient({ endpoint: inject('sfnUrl'), region: 'us-east-1', credentials });
+
+export async function eventually<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await fn();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

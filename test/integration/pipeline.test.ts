@@ -1,0 +1,101 @@
+/**
+ * The round pipeline end to end on the local stack: an event starts the CDK-synthesized state
+ * machine (run by aws-local-stepfunctions), its first stage closes the round, the screening gate
+ * waits for a callback, and SendTaskSuccess (what the admin endpoint will call) completes it.
+ */
+import { DescribeExecutionCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { describe, expect, it } from 'vitest';
+import { api, apiUrl, ddb, eventually, sfn, tableName, tokenFor, uid } from './client.ts';
+
+async function seedRound(status = 'open') {
+  const roundId = uid('round');
+  await ddb.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { pk: `ROUND#${roundId}`, sk: 'ROUND', type: 'round', id: roundId, status, version: 1 },
+    }),
+  );
+  return roundId;
+}
+
+async function requestClose(roundId: string) {
+  const res = await fetch(`${apiUrl}/local/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ source: 'esip.rounds', 'detail-type': 'RoundCloseRequested', detail: { roundId, requestedBy: 'admin-1' } }),
+  });
+  const body = (await res.json()) as { deliveries: { target: string; ok: boolean; error?: string }[] };
+  expect(body.deliveries).toHaveLength(1);
+  expect(body.deliveries[0]).toMatchObject({ ok: true });
+}
+
+async function pipelineStatus(roundId: string, token: string) {
+  const res = await api('GET', `/v1/rounds/${roundId}/pipeline`, { token });
+  expect(res.status).toBe(200);
+  return res.body;
+}
+
+describe('round pipeline on the local stack', () => {
+  it('closes the round, waits at the screening gate, and finishes on SendTaskSuccess', async () => {
+    const admin = await tokenFor(['admin']);
+    const roundId = await seedRound();
+    expect((await pipelineStatus(roundId, admin)).status).toBe('NOT_STARTED');
+
+    await requestClose(roundId);
+    const waiting = await eventually(async () => {
+      const status = await pipelineStatus(roundId, admin);
+      return status.stage === 'screening' ? status : undefined;
+    }, 'the screening gate');
+    expect(waiting).toMatchObject({ status: 'RUNNING', executionName: `round-${roundId}`, waitingOn: expect.stringContaining('admin') });
+    expect(waiting.history.map((h: { stage: string }) => h.stage)).toEqual(['starting', 'closing-applications', 'screening']);
+
+    const round = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'ROUND' } }));
+    expect(round.Item).toMatchObject({ status: 'closed', version: 2, closedAt: expect.any(String) });
+    const audit = await ddb.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+        ExpressionAttributeValues: { ':pk': `ROUND#${roundId}`, ':audit': 'AUDIT#' },
+      }),
+    );
+    expect(audit.Items).toHaveLength(1);
+    expect(audit.Items?.[0]).toMatchObject({ action: 'round.applications-closed', actor: { kind: 'system' }, reason: expect.any(String), at: expect.any(String) });
+
+    // A second close request is harmless: same execution, nothing recorded twice.
+    await requestClose(roundId);
+    const gate = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'GATE#screening' } }));
+    expect(gate.Item).toMatchObject({ status: 'open', taskToken: expect.any(String) });
+
+    await sfn.send(new SendTaskSuccessCommand({ taskToken: gate.Item!.taskToken, output: JSON.stringify({ passed: [], rejected: [] }) }));
+    const done = await eventually(async () => {
+      const status = await pipelineStatus(roundId, admin);
+      return status.status === 'SUCCEEDED' ? status : undefined;
+    }, 'the execution to succeed');
+    expect(done.stage).toBe('screening');
+    // The gate's task has finished: its token can no longer complete anything.
+    const late = await sfn.send(new SendTaskSuccessCommand({ taskToken: gate.Item!.taskToken, output: '{}' })).catch((e) => e);
+    expect(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']).toContain(late.name);
+  });
+
+  it('records a failure it can explain when the round does not exist', async () => {
+    const admin = await tokenFor(['admin']);
+    const roundId = uid('ghost');
+    await requestClose(roundId);
+    const failed = await eventually(async () => {
+      const res = await api('GET', `/v1/rounds/${roundId}/pipeline`, { token: admin });
+      return res.status === 200 && res.body.status === 'FAILED' ? res.body : undefined;
+    }, 'the failure to be recorded');
+    expect(failed.stage).toBe('failed');
+    expect(failed.history.at(-1).note).toContain('RoundNotFound');
+    const pipeline = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'PIPELINE' } }));
+    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: pipeline.Item!.executionArn }));
+    expect(execution.status).toBe('FAILED');
+    expect(execution.error).toBe('RoundPipelineFailed');
+  });
+
+  it('answers an unknown task token with TaskDoesNotExist or InvalidToken', async () => {
+    const error = await sfn.send(new SendTaskSuccessCommand({ taskToken: 'no-such-token', output: '{}' })).catch((e) => e);
+    expect(['TaskDoesNotExist', 'InvalidToken']).toContain(error.name);
+  });
+});
