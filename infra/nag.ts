@@ -8,7 +8,7 @@
  * narrowest construct, with the exact finding id (e.g. `AwsSolutions-IAM5[Resource::*]`), and a
  * reason that says why the finding is acceptable here.
  */
-import { Stack, Validations } from 'aws-cdk-lib';
+import { CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 // cdk-nag's own renderer of intrinsics in findings (not re-exported from the package root).
 import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference.js';
@@ -20,11 +20,19 @@ export function addNagChecks(app: IConstruct): AwsSolutionsChecks {
   return checks;
 }
 
-/** Acknowledges one cdk-nag finding on one construct (and its children), with its reason. */
+/**
+ * Acknowledges one cdk-nag finding on one CloudFormation resource, with its reason. Given an L2
+ * construct, the acknowledgement goes on its L1 resource (`node.defaultChild`), not on the L2: an
+ * acknowledgement covers a construct's whole subtree (a role's would cover its default policy).
+ */
 export function acknowledge(construct: IConstruct, id: string, reason: string | readonly string[]): void {
   const text = typeof reason === 'string' ? reason : reason.join(' ');
   if (text.trim().length < 20) throw new Error(`acknowledgement of ${id} needs a real reason`);
-  Validations.of(construct).acknowledge({ id, reason: text });
+  const resource = CfnResource.isCfnResource(construct) ? construct : construct.node.defaultChild;
+  if (!resource || !CfnResource.isCfnResource(resource)) {
+    throw new Error(`acknowledge ${id} on a resource: ${construct.node.path} has none`);
+  }
+  Validations.of(resource).acknowledge({ id, reason: text });
 }
 
 /**

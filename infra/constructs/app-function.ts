@@ -83,7 +83,7 @@ export class AppFunction extends Construct {
     });
     acknowledge(this.role, 'AwsSolutions-IAM5[Resource::*]', [
       'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions;',
-      'this inline policy holds only those two actions.',
+      "the role's inline policy holds only those two actions (grants go to its default policy).",
     ]);
     this.logGroup.grantWrite(this.role);
 
