@@ -101,6 +101,20 @@ export class RouteTableApi extends Construct {
       }
     }
 
+    // Requests no route matches go to the system function, which answers 404/405 in the documented
+    // error shape (API Gateway's own would be {"message":"Not Found"}). The local server does the same.
+    const defaultRoute = new apigw.HttpRoute(this, 'RouteDefault', {
+      httpApi: this.api,
+      routeKey: apigw.HttpRouteKey.DEFAULT,
+      integration: integrationFor('system'),
+    });
+    this.routes.push(defaultRoute);
+    publicRoutes.push(defaultRoute);
+    acknowledge(defaultRoute, 'AwsSolutions-APIG4', [
+      'The $default route only renders 404/405 errors for unmatched requests; it reads and changes',
+      'nothing, and is throttled like the other public routes.',
+    ]);
+
     this.accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
@@ -139,15 +153,18 @@ export class RouteTableApi extends Construct {
     // the L1 resource; the stage must be created after the routes it names.
     const cfnStage = this.stage.node.defaultChild as apigw.CfnStage;
     cfnStage.routeSettings = Object.fromEntries(
-      (routes as readonly RouteDef[])
-        .filter((route) => route.auth === 'public')
-        .map((route) => [
-          `${route.method} ${route.path}`,
-          {
-            ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
-            ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
-          },
-        ]),
+      [
+        ...(routes as readonly RouteDef[])
+          .filter((route) => route.auth === 'public')
+          .map((r) => `${r.method} ${r.path}`),
+        '$default',
+      ].map((key) => [
+        key,
+        {
+          ThrottlingRateLimit: PUBLIC_ROUTE_THROTTLE.rateLimit,
+          ThrottlingBurstLimit: PUBLIC_ROUTE_THROTTLE.burstLimit,
+        },
+      ]),
     );
     for (const route of publicRoutes) this.stage.node.addDependency(route);
   }

@@ -52,14 +52,15 @@ export const recurringSchedules = {
     function: 'deadline-sweep',
     /** Daily 01:00 UTC = 09:00 Beijing. */
     expression: 'cron(0 1 * * ? *)',
-    input: { schedule: 'deadline-sweep' },
+    // EventBridge Scheduler fills in the scheduled time: the run's idempotency key is its day.
+    input: { schedule: 'deadline-sweep', scheduledTime: '<aws.scheduler.scheduled-time>' },
   },
   inspectionDraw: {
     name: 'inspection-draw',
     function: 'inspection-draw',
     /** Monthly, on the 1st at 02:00 UTC = 10:00 Beijing. */
     expression: 'cron(0 2 1 * ? *)',
-    input: { schedule: 'inspection-draw' },
+    input: { schedule: 'inspection-draw', scheduledTime: '<aws.scheduler.scheduled-time>' },
   },
 } as const;
 

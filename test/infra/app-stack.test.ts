@@ -260,10 +260,20 @@ describe('HTTP API', () => {
     });
   });
 
-  it('has exactly one route per entry of the route table', () => {
-    expect(Object.keys(apiRoutes())).toHaveLength(routes.length);
+  it('has exactly one route per entry of the route table, plus $default for unmatched requests', () => {
+    expect(Object.keys(apiRoutes())).toHaveLength(routes.length + 1);
     const keys = Object.values(apiRoutes()).map((r) => r.Properties.RouteKey);
-    expect(keys.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    expect(keys.sort()).toEqual([...routes.map((r) => `${r.method} ${r.path}`), '$default'].sort());
+  });
+
+  it('$default goes to the system Lambda without an authorizer and is throttled', () => {
+    const route = Object.values(apiRoutes()).find((r) => r.Properties.RouteKey === '$default')!;
+    expect(route.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+    s.appTemplate.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      RouteSettings: Match.objectLike({
+        $default: Match.objectLike({ ThrottlingRateLimit: Match.anyValue() }),
+      }),
+    });
   });
 
   it('every non-public route uses the JWT authorizer; every public route none', () => {
@@ -312,7 +322,7 @@ describe('HTTP API', () => {
       ThrottlingRateLimit: DEFAULT_THROTTLE.rateLimit,
       ThrottlingBurstLimit: DEFAULT_THROTTLE.burstLimit,
     });
-    const publicKeys = routes.filter((r) => r.auth === 'public').map((r) => `${r.method} ${r.path}`);
+    const publicKeys = [...routes.filter((r) => r.auth === 'public').map((r) => `${r.method} ${r.path}`), '$default'];
     expect(Object.keys(stage.RouteSettings).sort()).toEqual(publicKeys.sort());
     for (const key of publicKeys) {
       expect(stage.RouteSettings[key]).toEqual({
