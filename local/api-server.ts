@@ -59,7 +59,8 @@ export function buildEvent(
     headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
   const query: Record<string, string> = {};
-  for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
+  for (const [name, value] of url.searchParams)
+    query[name] = name in query ? `${query[name]},${value}` : value;
   const contentType = headers['content-type'] ?? '';
   const isText = body.length === 0 || textTypes.test(contentType);
   const now = new Date();
@@ -139,7 +140,11 @@ export function createApiServer(options: {
         req.destroy();
         return;
       }
-      if (url.pathname.startsWith('/local/') && options.local && (await options.local.handle(req, res, url, body))) {
+      if (
+        url.pathname.startsWith('/local/') &&
+        options.local &&
+        (await options.local.handle(req, res, url, body))
+      ) {
         return;
       }
       const match = matchRoute(req.method ?? 'GET', url.pathname);

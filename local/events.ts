@@ -34,7 +34,11 @@ export function matchesPattern(pattern: Record<string, unknown>, event: Record<s
     const value = event[key];
     if (Array.isArray(rule)) return matchValue(rule as Matcher[], value);
     if (rule && typeof rule === 'object') {
-      return value !== null && typeof value === 'object' && matchesPattern(rule as Record<string, unknown>, value as Record<string, unknown>);
+      return (
+        value !== null &&
+        typeof value === 'object' &&
+        matchesPattern(rule as Record<string, unknown>, value as Record<string, unknown>)
+      );
     }
     return false;
   });
@@ -69,7 +73,9 @@ export function createLocalBus(options: {
   return {
     rules,
     /** Delivers an event to every matching rule's targets; resolves when all have run. */
-    async put(event: Record<string, unknown>): Promise<{ rule: string; target: string; ok: boolean; error?: string }[]> {
+    async put(
+      event: Record<string, unknown>,
+    ): Promise<{ rule: string; target: string; ok: boolean; error?: string }[]> {
       const deliveries = rules
         .filter((rule) => matchesPattern(rule.pattern, event))
         .flatMap((rule) => rule.targets.map((target) => ({ rule: rule.logicalId, target })));

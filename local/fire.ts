@@ -9,11 +9,14 @@ if (!name) {
   }
   const list = (await res.json()) as { friendlyName: string; expression: string; nextRun: string | null }[];
   console.log('usage: npm run fire -- <schedule> [ISO time]\n');
-  for (const s of list) console.log(`  ${s.friendlyName.padEnd(18)} ${s.expression.padEnd(22)} next ${s.nextRun}`);
+  for (const s of list)
+    console.log(`  ${s.friendlyName.padEnd(18)} ${s.expression.padEnd(22)} next ${s.nextRun}`);
   process.exit(0);
 }
 const query = at ? `?at=${encodeURIComponent(at)}` : '';
-const res = await fetch(`${api}/local/schedules/${encodeURIComponent(name)}/fire${query}`, { method: 'POST' }).catch(() => undefined);
+const res = await fetch(`${api}/local/schedules/${encodeURIComponent(name)}/fire${query}`, {
+  method: 'POST',
+}).catch(() => undefined);
 if (!res) {
   console.error(`✖ no local stack answers at ${api}: start it with npm start`);
   process.exit(1);

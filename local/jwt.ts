@@ -62,7 +62,10 @@ export async function createLocalIssuer(options: { issuer: string; keyFile?: str
         .sign(privateKey);
     },
     async verify(token) {
-      const { payload } = await jwtVerify(token, publicKey, { issuer: options.issuer, audience: LOCAL_AUDIENCE });
+      const { payload } = await jwtVerify(token, publicKey, {
+        issuer: options.issuer,
+        audience: LOCAL_AUDIENCE,
+      });
       return payload;
     },
   };

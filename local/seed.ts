@@ -27,7 +27,8 @@ export async function seedDemo(_stack: LocalStack): Promise<string[]> {
     );
     return [`round ${roundId} created (open)`];
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return [`round ${roundId} (kept from an earlier start)`];
+    if (error instanceof ConditionalCheckFailedException)
+      return [`round ${roundId} (kept from an earlier start)`];
     throw error;
   }
 }

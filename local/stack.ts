@@ -142,7 +142,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (!entry.ok) log(`λ ${entry.entry} failed: ${entry.errorName}: ${entry.errorMessage}`);
       },
     });
-    const bus = createLocalBus({ template, imports: importValue, invoke: (id, event) => invoker.invoke(id, event), log });
+    const bus = createLocalBus({
+      template,
+      imports: importValue,
+      invoke: (id, event) => invoker.invoke(id, event),
+      log,
+    });
 
     const s3 = await startS3({
       port: s3Port,
@@ -163,7 +168,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       host: '127.0.0.1',
       ...(options.timeScale !== undefined ? { timeScale: options.timeScale } : {}),
       log: (entry) => {
-        if (entry.kind === 'execution') log(`⛓ ${entry.name}: ${entry.event}${entry.error ? ` (${entry.error})` : ''}`);
+        if (entry.kind === 'execution')
+          log(`⛓ ${entry.name}: ${entry.event}${entry.error ? ` (${entry.error})` : ''}`);
         else if (entry.kind === 'error') log(`⛓ ${entry.message}`);
       },
     });
@@ -179,15 +185,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       schedules,
       invoke: (id, event) => invoker.invoke(id, event),
       startExecution: (request) => sfn.startExecution(request),
-      log: (entry) => log(`⏰ ${friendlyScheduleName(entry.schedule)} → ${entry.ok ? 'ok' : `failed: ${entry.error}`}`),
+      log: (entry) =>
+        log(`⏰ ${friendlyScheduleName(entry.schedule)} → ${entry.ok ? 'ok' : `failed: ${entry.error}`}`),
     });
     if (options.schedules !== false) scheduler.start();
     stops.push(() => scheduler.stop());
     const scheduleByName = (name: string) =>
-      schedules.find((s) => s.name === name || s.logicalId === name || friendlyScheduleName(s.logicalId) === name);
+      schedules.find(
+        (s) => s.name === name || s.logicalId === name || friendlyScheduleName(s.logicalId) === name,
+      );
     const fireSchedule = (name: string, at?: string) => {
       const schedule = scheduleByName(name);
-      if (!schedule) throw new Error(`no schedule ${name}; known: ${schedules.map((s) => friendlyScheduleName(s.logicalId)).join(', ')}`);
+      if (!schedule)
+        throw new Error(
+          `no schedule ${name}; known: ${schedules.map((s) => friendlyScheduleName(s.logicalId)).join(', ')}`,
+        );
       return scheduler.fire(schedule.name, at ? { at } : {});
     };
 
@@ -203,24 +215,59 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (req.method === 'GET' && path === '/local/cognito/.well-known/jwks.json') {
           json(res, 200, issuer.jwks);
         } else if (req.method === 'POST' && path === '/local/token') {
-          const request = JSON.parse(body.toString('utf8') || '{}') as { sub?: string; username?: string; roles?: string[] };
+          const request = JSON.parse(body.toString('utf8') || '{}') as {
+            sub?: string;
+            username?: string;
+            roles?: string[];
+          };
           const asked = request.roles ?? [];
           const unknown = asked.filter((r) => !(roles as readonly string[]).includes(r));
           if (!request.sub || unknown.length) {
-            json(res, 400, { error: { code: 'validation_failed', message: `need "sub" and roles from ${roles.join(', ')}`, details: [] } });
+            json(res, 400, {
+              error: {
+                code: 'validation_failed',
+                message: `need "sub" and roles from ${roles.join(', ')}`,
+                details: [],
+              },
+            });
           } else {
-            json(res, 200, { token: await issuer.sign({ sub: request.sub, roles: asked as Role[], ...(request.username ? { username: request.username } : {}) }) });
+            json(res, 200, {
+              token: await issuer.sign({
+                sub: request.sub,
+                roles: asked as Role[],
+                ...(request.username ? { username: request.username } : {}),
+              }),
+            });
           }
         } else if (req.method === 'GET' && path === '/local/schedules') {
-          json(res, 200, scheduler.list().map((s) => ({ ...s, friendlyName: friendlyScheduleName(s.logicalId) })));
+          json(
+            res,
+            200,
+            scheduler.list().map((s) => ({ ...s, friendlyName: friendlyScheduleName(s.logicalId) })),
+          );
         } else if (req.method === 'POST' && /^\/local\/schedules\/[^/]+\/fire$/.test(path)) {
           const name = decodeURIComponent(path.split('/')[3]!);
-          if (!scheduleByName(name)) json(res, 404, { error: { code: 'not_found', message: `no schedule ${name}`, details: [] } });
-          else json(res, 200, { fired: name, result: await fireSchedule(name, url.searchParams.get('at') ?? undefined) });
+          if (!scheduleByName(name))
+            json(res, 404, { error: { code: 'not_found', message: `no schedule ${name}`, details: [] } });
+          else
+            json(res, 200, {
+              fired: name,
+              result: await fireSchedule(name, url.searchParams.get('at') ?? undefined),
+            });
         } else if (req.method === 'POST' && path === '/local/events') {
           // Like `aws events put-events` on the default bus: delivered to the template's matching rules.
           const event = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
-          json(res, 200, { deliveries: await bus.put({ version: '0', id: crypto.randomUUID(), account: '000000000000', region: 'us-east-1', time: new Date().toISOString(), resources: [], ...event }) });
+          json(res, 200, {
+            deliveries: await bus.put({
+              version: '0',
+              id: crypto.randomUUID(),
+              account: '000000000000',
+              region: 'us-east-1',
+              time: new Date().toISOString(),
+              resources: [],
+              ...event,
+            }),
+          });
         } else if (req.method === 'GET' && path === '/local/executions') {
           json(res, 200, sfn.listExecutions());
         } else if (req.method === 'POST' && path === '/local/executions/skip-waits') {
@@ -233,7 +280,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const server: Server = createApiServer({
       issuer,
       invoke: (entry, event) => invoker.invoke(entry, event),
-      entryFor: (route) => (route === '$default' ? 'functions/system/handler.ts' : `functions/${route.fn}/handler.ts`),
+      entryFor: (route) =>
+        route === '$default' ? 'functions/system/handler.ts' : `functions/${route.fn}/handler.ts`,
       local: localRoutes,
       ...(process.env.ESIP_LOG_REQUESTS ? { log } : {}),
     });

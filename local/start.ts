@@ -28,7 +28,12 @@ if (values.fresh) {
 try {
   const stack = await startLocalStack({
     dataDir,
-    ports: { api: port('PORT', 3000), dynamodb: port('DYNAMODB_PORT', 8000), s3: port('S3_PORT', 4569), sfn: port('SFN_PORT', 8083) },
+    ports: {
+      api: port('PORT', 3000),
+      dynamodb: port('DYNAMODB_PORT', 8000),
+      s3: port('S3_PORT', 4569),
+      sfn: port('SFN_PORT', 8083),
+    },
     log: (line) => console.log(`  ${line}`),
   });
   const seeded = values['no-seed'] ? [] : await seedDemo(stack);

@@ -23,7 +23,11 @@ export const ObjectCreatedSchema = z.object({
   time: z.string().optional(),
   detail: z.object({
     bucket: z.object({ name: z.string().min(1) }),
-    object: z.object({ key: z.string().min(1), size: z.number().int().nonnegative().optional(), etag: z.string().optional() }),
+    object: z.object({
+      key: z.string().min(1),
+      size: z.number().int().nonnegative().optional(),
+      etag: z.string().optional(),
+    }),
   }),
 });
 

@@ -4,8 +4,7 @@
  * anything. Executions pass ids, never documents.
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
 import { z } from 'zod';
@@ -57,7 +56,12 @@ async function closeApplications(task: Extract<PipelineTask, { action: 'closeApp
                 UpdateExpression: 'SET #status = :closed, closedAt = :now, version = version + :one',
                 ConditionExpression: '#status = :open',
                 ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: { ':closed': 'closed', ':open': 'open', ':now': now.toISOString(), ':one': 1 },
+                ExpressionAttributeValues: {
+                  ':closed': 'closed',
+                  ':open': 'open',
+                  ':now': now.toISOString(),
+                  ':one': 1,
+                },
               },
             },
             auditPut(
@@ -80,7 +84,10 @@ async function closeApplications(task: Extract<PipelineTask, { action: 'closeApp
   } else if (round.Item.status !== 'closed') {
     throw new TaskError('RoundNotOpen', `round ${task.roundId} is ${String(round.Item.status)}, not open`);
   }
-  await enterStage({ roundId: task.roundId, stage: 'closing-applications', by: COMPONENT, note: 'applications closed' }, now);
+  await enterStage(
+    { roundId: task.roundId, stage: 'closing-applications', by: COMPONENT, note: 'applications closed' },
+    now,
+  );
   return { roundId: task.roundId, closed: true };
 }
 
@@ -104,7 +111,12 @@ async function openGate(task: Extract<PipelineTask, { action: 'openGate' }>) {
       },
     }),
   );
-  await enterStage({ roundId: task.roundId, stage: gateStage[gate], by: COMPONENT, waitingOn: gateWaitsOn[gate] });
+  await enterStage({
+    roundId: task.roundId,
+    stage: gateStage[gate],
+    by: COMPONENT,
+    waitingOn: gateWaitsOn[gate],
+  });
   return { roundId: task.roundId, gate, opened: true };
 }
 
@@ -131,7 +143,8 @@ async function recordFailure(task: Extract<PipelineTask, { action: 'recordFailur
       }),
     );
   } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException)) throw error;
+    if (!(error instanceof ConditionalCheckFailedException || error instanceof TransactionCanceledException))
+      throw error;
   }
   return { roundId: task.roundId, recorded: true };
 }

@@ -17,16 +17,26 @@ export const handler = httpHandler('rounds', {
       new GetCommand({ TableName: tableName, Key: keys.pipeline(params.roundId) }),
     );
     if (!item) {
-      const round = await documentClient().send(new GetCommand({ TableName: tableName, Key: keys.round(params.roundId) }));
+      const round = await documentClient().send(
+        new GetCommand({ TableName: tableName, Key: keys.round(params.roundId) }),
+      );
       if (!round.Item) throw notFound(`round ${params.roundId}`);
       return {
-        body: { roundId: params.roundId, executionName: executionNameForRound(params.roundId), status: 'NOT_STARTED', stage: 'not-started', history: [] },
+        body: {
+          roundId: params.roundId,
+          executionName: executionNameForRound(params.roundId),
+          status: 'NOT_STARTED',
+          stage: 'not-started',
+          history: [],
+        },
       };
     }
     let status = item.status as ExecutionStatus;
     if (typeof item.executionArn === 'string') {
       try {
-        const execution = await sfnClient().send(new DescribeExecutionCommand({ executionArn: item.executionArn }));
+        const execution = await sfnClient().send(
+          new DescribeExecutionCommand({ executionArn: item.executionArn }),
+        );
         status = (execution.status as ExecutionStatus | undefined) ?? status;
       } catch (error) {
         if (!(error instanceof ExecutionDoesNotExist)) throw error;

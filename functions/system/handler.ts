@@ -32,7 +32,9 @@ export const handler = httpHandler('system', {
   async getHealth() {
     const [dynamodb, s3, workflow] = await Promise.all([
       probe((abortSignal) =>
-        documentClient().send(new GetCommand({ TableName: env('tableName'), Key: keys.health() }), { abortSignal }),
+        documentClient().send(new GetCommand({ TableName: env('tableName'), Key: keys.health() }), {
+          abortSignal,
+        }),
       ),
       probe((abortSignal) =>
         s3Client().send(new HeadBucketCommand({ Bucket: env('documentsBucket') }), { abortSignal }),

@@ -27,11 +27,19 @@ class SchemaCollector {
   readonly components: Record<string, JsonSchema> = {};
 
   convert(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-    const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+    const json = z.toJSONSchema(schema, {
+      io,
+      unrepresentable: 'any',
+      target: 'draft-2020-12',
+    }) as JsonSchema;
     const rewritten = JSON.parse(
       JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/'),
     ) as JsonSchema;
-    const { $schema: _schema, $defs, ...rest } = rewritten as JsonSchema & { $defs?: Record<string, JsonSchema> };
+    const {
+      $schema: _schema,
+      $defs,
+      ...rest
+    } = rewritten as JsonSchema & { $defs?: Record<string, JsonSchema> };
     for (const [id, def] of Object.entries($defs ?? {})) this.components[id] = def;
     const id = z.globalRegistry.get(schema)?.id;
     if (typeof id === 'string') {
@@ -50,7 +58,10 @@ function parameters(route: RouteDef, collector: SchemaCollector): JsonSchema[] {
     ['query', route.query],
   ] as const) {
     if (!schema) continue;
-    const json = collector.convert(schema, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+    const json = collector.convert(schema, 'input') as {
+      properties?: Record<string, JsonSchema>;
+      required?: string[];
+    };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
       const { description, ...rest } = property as JsonSchema & { description?: string };
       out.push({
@@ -82,11 +93,20 @@ export function buildOpenApi(): JsonSchema {
       responses[status] = {
         description: Number(status) < 300 ? 'Success' : 'See body',
         ...(schema
-          ? { content: { [route.produces ?? 'application/json']: { schema: collector.convert(schema, 'output') } } }
+          ? {
+              content: {
+                [route.produces ?? 'application/json']: { schema: collector.convert(schema, 'output') },
+              },
+            }
           : {}),
       };
     }
-    const possible = [400, 500, ...(route.auth === 'public' ? [429] : [401, 403]), ...(route.params ? [404] : [])];
+    const possible = [
+      400,
+      500,
+      ...(route.auth === 'public' ? [429] : [401, 403]),
+      ...(route.params ? [404] : []),
+    ];
     if (route.body) possible.push(413, 415);
     for (const status of possible.sort()) {
       responses[String(status)] ??= {
@@ -127,10 +147,13 @@ export function buildOpenApi(): JsonSchema {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'A Cognito user-pool token; roles are the groups applicant, admin, reviewer, inspector',
+          description:
+            'A Cognito user-pool token; roles are the groups applicant, admin, reviewer, inspector',
         },
       },
-      schemas: Object.fromEntries(Object.entries(collector.components).sort(([a], [b]) => a.localeCompare(b))),
+      schemas: Object.fromEntries(
+        Object.entries(collector.components).sort(([a], [b]) => a.localeCompare(b)),
+      ),
     },
     paths,
   };

@@ -18,7 +18,12 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-export const userActor = (p: Principal): Actor => ({ kind: 'user', sub: p.sub, username: p.username, roles: p.roles });
+export const userActor = (p: Principal): Actor => ({
+  kind: 'user',
+  sub: p.sub,
+  username: p.username,
+  roles: p.roles,
+});
 export const systemActor = (component: string, executionId?: string): Actor => ({
   kind: 'system',
   component,
@@ -28,7 +33,12 @@ export const systemActor = (component: string, executionId?: string): Actor => (
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** A Put of one audit record, to go in a TransactWrite with the change it records. */
-export function auditPut(tableName: string, entityPk: string, entry: AuditEntry, now = new Date()): TransactItem {
+export function auditPut(
+  tableName: string,
+  entityPk: string,
+  entry: AuditEntry,
+  now = new Date(),
+): TransactItem {
   const at = now.toISOString();
   const id = randomUUID();
   return {

@@ -9,11 +9,20 @@ export function judgePdf(firstBytes: Uint8Array, size: number, maxBytes = MAX_DO
   if (size > maxBytes) {
     return {
       ok: false,
-      reason: { en: `the file is ${size} bytes; the limit is ${maxBytes}`, zh: `文件大小为 ${size} 字节，上限为 ${maxBytes} 字节` },
+      reason: {
+        en: `the file is ${size} bytes; the limit is ${maxBytes}`,
+        zh: `文件大小为 ${size} 字节，上限为 ${maxBytes} 字节`,
+      },
     };
   }
   if (!Buffer.from(firstBytes.subarray(0, PDF_MAGIC.length)).equals(PDF_MAGIC)) {
-    return { ok: false, reason: { en: 'the file is not a PDF (it does not start with %PDF-)', zh: '文件不是 PDF（未以 %PDF- 开头）' } };
+    return {
+      ok: false,
+      reason: {
+        en: 'the file is not a PDF (it does not start with %PDF-)',
+        zh: '文件不是 PDF（未以 %PDF- 开头）',
+      },
+    };
   }
   return { ok: true };
 }

@@ -46,5 +46,4 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError(404, 'not_found', { what });
 export const forbidden = (action: string) => new ApiError(403, 'forbidden', { action });
 export const conflict = (reason: string) => new ApiError(409, 'conflict', { reason });
-export const versionConflict = (expected: number) =>
-  new ApiError(409, 'version_conflict', { expected });
+export const versionConflict = (expected: number) => new ApiError(409, 'version_conflict', { expected });

@@ -51,7 +51,12 @@ const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}) {
   return {
     statusCode: status,
-    headers: { ...jsonHeaders, 'x-request-id': requestId, 'content-language': headers['content-language'] ?? 'en', ...headers },
+    headers: {
+      ...jsonHeaders,
+      'x-request-id': requestId,
+      'content-language': headers['content-language'] ?? 'en',
+      ...headers,
+    },
     body: JSON.stringify(body),
   } satisfies APIGatewayProxyStructuredResultV2;
 }
@@ -108,7 +113,8 @@ async function dispatch<G extends RouteGroup>(
   try {
     if (event.routeKey === '$default') throw unmatched(event);
     const route = findRouteByKey(event.routeKey);
-    const operation = route && route.fn === group ? (operations as Record<string, unknown>)[route.operationId] : undefined;
+    const operation =
+      route && route.fn === group ? (operations as Record<string, unknown>)[route.operationId] : undefined;
     if (!route || typeof operation !== 'function') {
       throw new ApiError(404, 'route_not_found', { route: event.routeKey });
     }
@@ -120,9 +126,22 @@ async function dispatch<G extends RouteGroup>(
       }
     }
     const params = route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path', lang) : {};
-    const query = route.query ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query', lang) : {};
+    const query = route.query
+      ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query', lang)
+      : {};
     const body = parseBody(route, event, lang);
-    const request = { route, params, query, body, principal, lang, headers: event.headers ?? {}, requestId, event, context };
+    const request = {
+      route,
+      params,
+      query,
+      body,
+      principal,
+      lang,
+      headers: event.headers ?? {},
+      requestId,
+      event,
+      context,
+    };
     const result = (await (operation as (r: typeof request) => Promise<HttpResult>)(request)) ?? {};
     const status = result.status ?? 200;
     if (result.raw !== undefined) {

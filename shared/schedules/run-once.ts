@@ -15,13 +15,24 @@ export const ScheduledEventSchema = z.object({
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
 });
 
-export async function claimRun(schedule: string, when: Date, data: Record<string, unknown> = {}): Promise<boolean> {
+export async function claimRun(
+  schedule: string,
+  when: Date,
+  data: Record<string, unknown> = {},
+): Promise<boolean> {
   const day = when.toISOString().slice(0, 10);
   try {
     await documentClient().send(
       new PutCommand({
         TableName: env('tableName'),
-        Item: { ...keys.scheduleRun(schedule, day), type: 'schedule-run', schedule, day, startedAt: new Date().toISOString(), ...data },
+        Item: {
+          ...keys.scheduleRun(schedule, day),
+          type: 'schedule-run',
+          schedule,
+          day,
+          startedAt: new Date().toISOString(),
+          ...data,
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

@@ -9,7 +9,8 @@ export const apiUrl = inject('apiUrl');
 export const handlerEnv = inject('handlerEnv');
 
 /** A unique id per call, so tests sharing the stack never see each other's data. */
-export const uid = (prefix = 't') => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+export const uid = (prefix = 't') =>
+  `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 export async function tokenFor(roles: Role[], sub = uid('user')): Promise<string> {
   const res = await fetch(`${apiUrl}/local/token`, {
@@ -31,7 +32,12 @@ export interface ApiResponse<T = any> {
 export async function api<T = any>(
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string | Buffer; headers?: Record<string, string> } = {},
+  options: {
+    token?: string;
+    body?: unknown;
+    rawBody?: string | Buffer;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -52,7 +58,10 @@ export async function api<T = any>(
   return { status: res.status, headers: res.headers, body: parsed as T, text };
 }
 
-const credentials = { accessKeyId: handlerEnv.AWS_ACCESS_KEY_ID!, secretAccessKey: handlerEnv.AWS_SECRET_ACCESS_KEY! };
+const credentials = {
+  accessKeyId: handlerEnv.AWS_ACCESS_KEY_ID!,
+  secretAccessKey: handlerEnv.AWS_SECRET_ACCESS_KEY!,
+};
 
 /** Direct table access, for seeding what no endpoint creates yet and for checking records. */
 export const ddb = DynamoDBDocumentClient.from(
@@ -61,7 +70,11 @@ export const ddb = DynamoDBDocumentClient.from(
 export const tableName = handlerEnv.TABLE_NAME!;
 export const sfn = new SFNClient({ endpoint: inject('sfnUrl'), region: 'us-east-1', credentials });
 
-export async function eventually<T>(fn: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined>,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();

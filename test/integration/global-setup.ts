@@ -24,7 +24,9 @@ export async function setup(project: TestProject) {
       if (process.env.ESIP_TEST_LOG) console.log(`[local] ${line}`);
     },
   });
-  console.log(`local stack for tests up in ${Math.round(performance.now() - started)} ms at ${stack.urls.api}`);
+  console.log(
+    `local stack for tests up in ${Math.round(performance.now() - started)} ms at ${stack.urls.api}`,
+  );
   project.provide('apiUrl', stack.urls.api);
   project.provide('sfnUrl', stack.urls.sfn);
   project.provide('handlerEnv', stack.env);

@@ -23,7 +23,11 @@ async function requestClose(roundId: string) {
   const res = await fetch(`${apiUrl}/local/events`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ source: 'esip.rounds', 'detail-type': 'RoundCloseRequested', detail: { roundId, requestedBy: 'admin-1' } }),
+    body: JSON.stringify({
+      source: 'esip.rounds',
+      'detail-type': 'RoundCloseRequested',
+      detail: { roundId, requestedBy: 'admin-1' },
+    }),
   });
   const body = (await res.json()) as { deliveries: { target: string; ok: boolean; error?: string }[] };
   expect(body.deliveries).toHaveLength(1);
@@ -47,10 +51,20 @@ describe('round pipeline on the local stack', () => {
       const status = await pipelineStatus(roundId, admin);
       return status.stage === 'screening' ? status : undefined;
     }, 'the screening gate');
-    expect(waiting).toMatchObject({ status: 'RUNNING', executionName: `round-${roundId}`, waitingOn: expect.stringContaining('admin') });
-    expect(waiting.history.map((h: { stage: string }) => h.stage)).toEqual(['starting', 'closing-applications', 'screening']);
+    expect(waiting).toMatchObject({
+      status: 'RUNNING',
+      executionName: `round-${roundId}`,
+      waitingOn: expect.stringContaining('admin'),
+    });
+    expect(waiting.history.map((h: { stage: string }) => h.stage)).toEqual([
+      'starting',
+      'closing-applications',
+      'screening',
+    ]);
 
-    const round = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'ROUND' } }));
+    const round = await ddb.send(
+      new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'ROUND' } }),
+    );
     expect(round.Item).toMatchObject({ status: 'closed', version: 2, closedAt: expect.any(String) });
     const audit = await ddb.send(
       new QueryCommand({
@@ -60,21 +74,35 @@ describe('round pipeline on the local stack', () => {
       }),
     );
     expect(audit.Items).toHaveLength(1);
-    expect(audit.Items?.[0]).toMatchObject({ action: 'round.applications-closed', actor: { kind: 'system' }, reason: expect.any(String), at: expect.any(String) });
+    expect(audit.Items?.[0]).toMatchObject({
+      action: 'round.applications-closed',
+      actor: { kind: 'system' },
+      reason: expect.any(String),
+      at: expect.any(String),
+    });
 
     // A second close request is harmless: same execution, nothing recorded twice.
     await requestClose(roundId);
-    const gate = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'GATE#screening' } }));
+    const gate = await ddb.send(
+      new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'GATE#screening' } }),
+    );
     expect(gate.Item).toMatchObject({ status: 'open', taskToken: expect.any(String) });
 
-    await sfn.send(new SendTaskSuccessCommand({ taskToken: gate.Item!.taskToken, output: JSON.stringify({ passed: [], rejected: [] }) }));
+    await sfn.send(
+      new SendTaskSuccessCommand({
+        taskToken: gate.Item!.taskToken,
+        output: JSON.stringify({ passed: [], rejected: [] }),
+      }),
+    );
     const done = await eventually(async () => {
       const status = await pipelineStatus(roundId, admin);
       return status.status === 'SUCCEEDED' ? status : undefined;
     }, 'the execution to succeed');
     expect(done.stage).toBe('screening');
     // The gate's task has finished: its token can no longer complete anything.
-    const late = await sfn.send(new SendTaskSuccessCommand({ taskToken: gate.Item!.taskToken, output: '{}' })).catch((e) => e);
+    const late = await sfn
+      .send(new SendTaskSuccessCommand({ taskToken: gate.Item!.taskToken, output: '{}' }))
+      .catch((e) => e);
     expect(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']).toContain(late.name);
   });
 
@@ -88,14 +116,20 @@ describe('round pipeline on the local stack', () => {
     }, 'the failure to be recorded');
     expect(failed.stage).toBe('failed');
     expect(failed.history.at(-1).note).toContain('RoundNotFound');
-    const pipeline = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'PIPELINE' } }));
-    const execution = await sfn.send(new DescribeExecutionCommand({ executionArn: pipeline.Item!.executionArn }));
+    const pipeline = await ddb.send(
+      new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'PIPELINE' } }),
+    );
+    const execution = await sfn.send(
+      new DescribeExecutionCommand({ executionArn: pipeline.Item!.executionArn }),
+    );
     expect(execution.status).toBe('FAILED');
     expect(execution.error).toBe('RoundPipelineFailed');
   });
 
   it('answers an unknown task token with TaskDoesNotExist or InvalidToken', async () => {
-    const error = await sfn.send(new SendTaskSuccessCommand({ taskToken: 'no-such-token', output: '{}' })).catch((e) => e);
+    const error = await sfn
+      .send(new SendTaskSuccessCommand({ taskToken: 'no-such-token', output: '{}' }))
+      .catch((e) => e);
     expect(['TaskDoesNotExist', 'InvalidToken']).toContain(error.name);
   });
 });

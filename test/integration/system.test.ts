@@ -18,7 +18,9 @@ describe('GET /v1/openapi.json', () => {
   it('serves the committed document', async () => {
     const res = await api('GET', '/v1/openapi.json');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual(JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8')));
+    expect(res.body).toEqual(
+      JSON.parse(readFileSync(new URL('../../openapi.json', import.meta.url), 'utf8')),
+    );
   });
 });
 
@@ -40,7 +42,10 @@ describe('the JWT authorizer and roles', () => {
     const applicant = await api('GET', path, { token: await tokenFor(['applicant']) });
     expect(applicant.status).toBe(403);
     expect(applicant.body.error).toMatchObject({ code: 'forbidden', details: [] });
-    const admin = await api('GET', path, { token: await tokenFor(['admin']), headers: { 'accept-language': 'zh-CN' } });
+    const admin = await api('GET', path, {
+      token: await tokenFor(['admin']),
+      headers: { 'accept-language': 'zh-CN' },
+    });
     expect(admin.status).toBe(404);
     expect(admin.body.error.message).toContain('未找到');
   });

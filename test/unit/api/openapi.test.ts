@@ -4,7 +4,10 @@ import { buildOpenApi } from '../../../shared/api/openapi.ts';
 import { type RouteDef, routes } from '../../../shared/api/routes.ts';
 
 describe('OpenAPI document', () => {
-  const document = buildOpenApi() as { openapi: string; paths: Record<string, Record<string, { operationId: string; security: unknown[] }>> };
+  const document = buildOpenApi() as {
+    openapi: string;
+    paths: Record<string, Record<string, { operationId: string; security: unknown[] }>>;
+  };
 
   it('the committed openapi.json is the generated one (run `npm run openapi` after changing schemas)', () => {
     const committed = JSON.parse(readFileSync(new URL('../../../openapi.json', import.meta.url), 'utf8'));

@@ -16,7 +16,10 @@ describe('judgePdf', () => {
   it('rejects empty files and files that are not PDFs, with reasons in both languages', () => {
     expect(judgePdf(Buffer.alloc(0), 0)).toMatchObject({ ok: false });
     const png = judgePdf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d]), 5000);
-    expect(png).toMatchObject({ ok: false, reason: { en: expect.stringContaining('not a PDF'), zh: expect.stringContaining('不是 PDF') } });
+    expect(png).toMatchObject({
+      ok: false,
+      reason: { en: expect.stringContaining('not a PDF'), zh: expect.stringContaining('不是 PDF') },
+    });
     expect(judgePdf(Buffer.from('%PDF'), 4)).toMatchObject({ ok: false });
   });
 });

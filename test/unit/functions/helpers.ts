@@ -48,7 +48,14 @@ export function apiEvent(
       time: new Date().toUTCString(),
       timeEpoch: Date.now(),
       ...(options.groups !== undefined
-        ? { authorizer: { jwt: { claims: { sub: 'user-1', 'cognito:username': 'u1', 'cognito:groups': options.groups }, scopes: null } } }
+        ? {
+            authorizer: {
+              jwt: {
+                claims: { sub: 'user-1', 'cognito:username': 'u1', 'cognito:groups': options.groups },
+                scopes: null,
+              },
+            },
+          }
         : {}),
     } as APIGatewayProxyEventV2['requestContext'],
     ...(options.body !== undefined ? { body: options.body } : {}),

@@ -14,7 +14,11 @@ beforeEach(() => {
   sfn.reset();
 });
 
-const call = async (groups: string | undefined, roundId = 'round-1', headers: Record<string, string> = {}) => {
+const call = async (
+  groups: string | undefined,
+  roundId = 'round-1',
+  headers: Record<string, string> = {},
+) => {
   const result = (await handler(
     apiEvent('GET /v1/rounds/{roundId}/pipeline', {
       path: `/v1/rounds/${roundId}/pipeline`,

@@ -45,11 +45,16 @@ describe('GET /v1/health', () => {
   });
 
   it('is 503 degraded naming the component that is down', async () => {
-    s3.on(HeadBucketCommand).rejects(Object.assign(new Error('connect ECONNREFUSED'), { name: 'NetworkError' }));
+    s3.on(HeadBucketCommand).rejects(
+      Object.assign(new Error('connect ECONNREFUSED'), { name: 'NetworkError' }),
+    );
     const { status, body } = await health();
     expect(status).toBe(503);
     expect(body.status).toBe('degraded');
-    expect(body.components.s3).toMatchObject({ status: 'down', detail: expect.stringContaining('ECONNREFUSED') });
+    expect(body.components.s3).toMatchObject({
+      status: 'down',
+      detail: expect.stringContaining('ECONNREFUSED'),
+    });
     expect(body.components.dynamodb.status).toBe('ok');
   });
 });
@@ -85,7 +90,10 @@ describe('routing and errors through the shared HTTP adapter', () => {
   });
 
   it('serves the OpenAPI document', async () => {
-    const result = (await handler(apiEvent('GET /v1/openapi.json'), lambdaContext)) as { statusCode: number; body: string };
+    const result = (await handler(apiEvent('GET /v1/openapi.json'), lambdaContext)) as {
+      statusCode: number;
+      body: string;
+    };
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body).openapi).toBe('3.1.0');
   });
