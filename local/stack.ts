@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Role, roles } from '../shared/api/routes.ts';
+import { resetClients } from '../shared/aws/clients.ts';
 import { envNames } from '../shared/config.ts';
 import { createApiServer } from './api-server.ts';
 import { ensureTable, startDynamoDb } from './dynamodb.ts';
@@ -176,6 +177,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     env[envNames.roundPipelineArn] = sfn.stateMachineArn('RoundPipeline');
     // Handlers run in this process: give them the same variables the CDK sets on each function.
     Object.assign(process.env, env);
+    resetClients(); // a process that ran an earlier stack (benchmarks) must not keep its endpoints
     await sfn.start();
     stops.push(() => sfn.stop());
     log(`Step Functions (aws-local-stepfunctions) on ${sfn.url}`);

@@ -33,3 +33,13 @@ export function sfnClient(): SFNClient {
   sfn ??= new SFNClient({ maxAttempts: 3 });
   return sfn;
 }
+
+/** Forgets the clients, so the next call builds them from the current environment (endpoints). */
+export function resetClients(): void {
+  ddb?.destroy();
+  s3?.destroy();
+  sfn?.destroy();
+  ddb = undefined;
+  s3 = undefined;
+  sfn = undefined;
+}
