@@ -7,7 +7,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import middy from '@middy/core';
-import { z } from 'zod';
+import * as z from 'zod';
 import { IdSchema } from '../../shared/api/common.ts';
 import { documentClient } from '../../shared/aws/clients.ts';
 import { env } from '../../shared/config.ts';

@@ -1,5 +1,5 @@
 /** Schemas shared by many routes: ids, the error shape, pagination. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const IdSchema = z
   .string()

@@ -3,7 +3,7 @@
  * Schema output, which is the 2020-12 dialect OpenAPI 3.1 uses). Served at GET /v1/openapi.json
  * and committed as openapi.json (a test keeps the two in sync).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 import { ErrorSchema } from './common.ts';
 import { type RouteDef, routes } from './routes.ts';

@@ -6,7 +6,7 @@
  * `auth` is 'public' (no authorizer, throttled harder) or the roles allowed; the JWT authorizer
  * checks the token, the handler checks the role (and, in the domain, the relationship).
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ErrorSchema } from './common.ts';
 import { PipelineStatusSchema, RoundIdParams } from './pipeline.ts';
 import { HealthSchema } from './system.ts';

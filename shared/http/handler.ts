@@ -7,7 +7,7 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { findRouteByKey, matchRoute, type Route, type RouteDef, type RouteGroup } from '../api/routes.ts';
 import { logger } from '../logger.ts';
 import { type Principal, principalFromEvent } from './auth.ts';
