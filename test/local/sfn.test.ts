@@ -305,8 +305,8 @@ describe('callback tasks', () => {
     const alive = unique('beat');
     const aliveArn = await start('Heartbeat', { gateId: alive, selfComplete: false });
     const token = await nextToken(alive);
-    for (let i = 0; i < 8; i++) {
-      await new Promise((r) => setTimeout(r, 75)); // heartbeat timeout is 300 ms
+    for (let i = 0; i < 10; i++) {
+      await new Promise((r) => setTimeout(r, 100)); // heartbeat timeout is 600 ms: 1 s in all
       await client.send(new SendTaskHeartbeatCommand({ taskToken: token }));
     }
     await client.send(new SendTaskSuccessCommand({ taskToken: token, output: '"ok"' }));
