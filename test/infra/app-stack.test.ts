@@ -322,7 +322,10 @@ describe('HTTP API', () => {
       ThrottlingRateLimit: DEFAULT_THROTTLE.rateLimit,
       ThrottlingBurstLimit: DEFAULT_THROTTLE.burstLimit,
     });
-    const publicKeys = [...routes.filter((r) => r.auth === 'public').map((r) => `${r.method} ${r.path}`), '$default'];
+    const publicKeys = [
+      ...routes.filter((r) => r.auth === 'public').map((r) => `${r.method} ${r.path}`),
+      '$default',
+    ];
     expect(Object.keys(stage.RouteSettings).sort()).toEqual(publicKeys.sort());
     for (const key of publicKeys) {
       expect(stage.RouteSettings[key]).toEqual({

@@ -34,7 +34,6 @@ export function synthesize(options: { bundle: boolean; stage?: string }): Synthe
 }
 
 /** A value read from a synthesized template: untyped JSON, checked by the assertions themselves. */
-// biome-ignore lint/suspicious/noExplicitAny: template JSON is dynamic; the tests assert its shape.
 export type Json = any;
 
 export interface CfnResource {
