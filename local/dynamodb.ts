@@ -32,6 +32,10 @@ export async function startDynamoDb(options: { port: number; dataDir?: string })
     output += d.toString();
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  // However this process ends (an uncaught error included), the JVM must not outlive it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  void exited.then(() => process.off('exit', killOnExit));
   const endpoint = `http://127.0.0.1:${options.port}`;
   const client = new DynamoDBClient({
     endpoint,
