@@ -16,6 +16,12 @@ export const pipelineStages = [
 ] as const;
 export type PipelineStage = (typeof pipelineStages)[number];
 
+/** The stages a round may be in when it enters `stage` (lifecycle order; 'failed' from any other). */
+export function stagesBefore(stage: PipelineStage): PipelineStage[] {
+  if (stage === 'failed') return pipelineStages.filter((s) => s !== 'failed');
+  return pipelineStages.slice(0, pipelineStages.indexOf(stage));
+}
+
 export type GateName = 'screening' | 'review' | 'selection-approval' | 'objections';
 
 /** Who a gate waits on, in words an admin reads on the status page. */

@@ -4,7 +4,7 @@ import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.ts';
 import { env } from '../config.ts';
 import { keys } from '../db/keys.ts';
-import type { PipelineStage } from '../domain/pipeline.ts';
+import { type PipelineStage, stagesBefore } from '../domain/pipeline.ts';
 
 export interface StageUpdate {
   roundId: string;
@@ -17,8 +17,9 @@ export interface StageUpdate {
 }
 
 /**
- * Moves the round to `stage`. Idempotent: entering the stage it is already in changes nothing,
- * so a retried task never duplicates a history entry.
+ * Moves the round forward to `stage`. Only forward (lifecycle order of `pipelineStages`; 'failed'
+ * from anywhere): a retried task, or an execution replayed from the start after the local runner
+ * restarts, re-enters stages the round has passed, and that must change nothing.
  */
 export async function enterStage(update: StageUpdate, now = new Date()): Promise<boolean> {
   const at = now.toISOString();
@@ -31,6 +32,10 @@ export async function enterStage(update: StageUpdate, now = new Date()): Promise
     ':empty': [],
     ':roundId': update.roundId,
   };
+  const earlier = stagesBefore(update.stage);
+  earlier.forEach((stage, i) => {
+    values[`:before${i}`] = stage;
+  });
   const sets = [
     '#stage = :stage',
     '#status = :status',
@@ -55,7 +60,9 @@ export async function enterStage(update: StageUpdate, now = new Date()): Promise
         TableName: env('tableName'),
         Key: keys.pipeline(update.roundId),
         UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: 'attribute_not_exists(#stage) OR #stage <> :stage OR #status <> :status',
+        ConditionExpression: earlier.length
+          ? `attribute_not_exists(#stage) OR #stage IN (${earlier.map((_, i) => `:before${i}`).join(', ')})`
+          : 'attribute_not_exists(#stage)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       }),

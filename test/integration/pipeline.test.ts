@@ -6,7 +6,7 @@
 import { DescribeExecutionCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { api, apiUrl, ddb, eventually, sfn, tableName, tokenFor, uid } from './client.ts';
+import { api, apiUrl, ddb, eventually, handlerEnv, sfn, tableName, tokenFor, uid } from './client.ts';
 
 async function seedRound(status = 'open') {
   const roundId = uid('round');
@@ -83,6 +83,13 @@ describe('round pipeline on the local stack', () => {
 
     // A second close request is harmless: same execution, nothing recorded twice.
     await requestClose(roundId);
+    // Replaying the first task (a retry, or the local runner restarting the execution) changes nothing.
+    Object.assign(process.env, handlerEnv);
+    const { runTask } = await import('../../functions/pipeline/handler.ts');
+    await runTask({ action: 'closeApplications', roundId, executionId: 'replay' });
+    const replayed = await pipelineStatus(roundId, admin);
+    expect(replayed.stage).toBe('screening');
+    expect(replayed.history).toEqual(waiting.history);
     const gate = await ddb.send(
       new GetCommand({ TableName: tableName, Key: { pk: `ROUND#${roundId}`, sk: 'GATE#screening' } }),
     );
