@@ -1,4 +1,4 @@
-/** Schemas shared by many routes: ids, the error shape, pagination. */
+/** Schemas shared by many routes: ids, money, dates, the error shape, pagination. */
 import * as z from 'zod';
 
 export const IdSchema = z
@@ -7,6 +7,26 @@ export const IdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, "-" and "_" only')
   .meta({ description: 'An opaque identifier' });
+
+/** Money in whole yuan (CNY). Integers, so sums and percentages are exact. */
+export const MoneySchema = z
+  .number()
+  .int('whole yuan')
+  .nonnegative()
+  .max(100_000_000_000)
+  .meta({ description: 'Amount in whole yuan (CNY)' });
+
+export const DateSchema = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD' });
+export const DateTimeSchema = z.iso.datetime({ offset: true }).meta({ description: 'An ISO 8601 instant' });
+
+export const VersionSchema = z
+  .number()
+  .int()
+  .positive()
+  .meta({ description: 'The version this change is based on; 409 when it is no longer current' });
+
+/** Trimmed, non-empty text of at most `max` characters. */
+export const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const ErrorSchema = z
   .object({
@@ -26,3 +46,9 @@ export const CursorQuerySchema = z.object({
   cursor: z.string().max(2048).optional().meta({ description: 'Opaque cursor from a previous page' }),
   limit: z.coerce.number().int().min(1).max(100).default(25),
 });
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({
+    items: z.array(item),
+    nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
+  });

@@ -1,7 +1,5 @@
 import * as z from 'zod';
-import { IdSchema } from './common.ts';
-
-export const RoundIdParams = z.object({ roundId: IdSchema });
+export { RoundIdParams } from './rounds.ts';
 
 export const PipelineStatusSchema = z
   .object({
