@@ -1,4 +1,4 @@
-/** Round routes (admin): for now the pipeline status; creating and closing rounds come with issue #3/#4. */
+/** Round routes: admins create, change and close rounds; anyone reads them; admins see the pipeline. */
 import { DescribeExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, sfnClient } from '../../shared/aws/clients.ts';
@@ -7,10 +7,27 @@ import { keys } from '../../shared/db/keys.ts';
 import { executionNameForRound } from '../../shared/domain/pipeline.ts';
 import { notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
+import { closeRound, createRound, getRound, listRounds, updateRound } from '../../shared/usecases/rounds.ts';
 
 type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_STARTED';
 
 export const handler = httpHandler('rounds', {
+  async listRounds({ query }) {
+    return { body: await listRounds(query.cursor, query.limit) };
+  },
+  async createRound({ principal, body }) {
+    return { status: 201, body: await createRound(principal, body) };
+  },
+  async getRound({ params }) {
+    return { body: await getRound(params.roundId) };
+  },
+  async updateRound({ principal, params, body }) {
+    return { body: await updateRound(principal, params.roundId, body) };
+  },
+  async closeRound({ principal, params, body }) {
+    return { status: 202, body: await closeRound(principal, params.roundId, body.reason) };
+  },
+
   async getRoundPipeline({ params }) {
     const tableName = env('tableName');
     const { Item: item } = await documentClient().send(

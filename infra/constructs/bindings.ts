@@ -43,7 +43,8 @@ export function bindTable(fn: AppFunction, table: dynamodb.ITable, access: Table
   fn.addEnvironment(envNames.tableName, table.tableName);
 }
 
-export type BucketAccess = 'list' | 'read' | 'readwrite';
+/** `upload`: PutObject under one key prefix only, to sign presigned uploads there (no reads, no listing). */
+export type BucketAccess = 'list' | 'read' | 'readwrite' | { upload: string };
 
 /**
  * Grants `fn` access to a bucket and sets the bucket's environment variable.
@@ -58,6 +59,16 @@ export function bindBucket(
   access: BucketAccess,
   envName: (typeof envNames)['documentsBucket' | 'noticesBucket'],
 ): void {
+  if (typeof access === 'object') {
+    fn.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject'],
+        resources: [bucket.arnForObjects(`${access.upload}*`)],
+      }),
+    );
+    fn.addEnvironment(envName, bucket.bucketName);
+    return;
+  }
   fn.role.addToPrincipalPolicy(
     new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }),
   );

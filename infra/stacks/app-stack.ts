@@ -88,6 +88,9 @@ const NOTICES_OBJECTS_FINDING =
 const DOCUMENTS_OBJECTS_FINDING =
   'AwsSolutions-IAM5[Resource::Esip-Data:ExportsOutputFnGetAttDocumentsBucket9EC9DEB9ArnEA5095A7/*]';
 
+const DOCUMENTS_UPLOADS_FINDING =
+  'AwsSolutions-IAM5[Resource::Esip-Data:ExportsOutputFnGetAttDocumentsBucket9EC9DEB9ArnEA5095A7/alliances/*]';
+
 export const METADATA = {
   stateMachine: 'esip:statemachine',
   schedule: 'esip:schedule',
@@ -163,6 +166,14 @@ export class AppStack extends Stack {
     );
     this.roundPipeline.grantTaskResponse(rounds.fn);
     rounds.addEnvironment(envNames.roundPipelineArn, pipelineArn);
+
+    const organisations = fn('organisations', 'API: organisation profiles');
+    bindTable(organisations, data.table, 'readwrite');
+
+    const alliances = fn('alliances', 'API: alliances, members, eligibility, submission, document uploads');
+    bindTable(alliances, data.table, 'readwrite');
+    // Signs presigned POSTs for uploads under alliances/ only; the verifier checks what arrives.
+    bindBucket(alliances, data.documentsBucket, { upload: 'alliances/' }, envNames.documentsBucket);
 
     // --- background functions -----------------------------------------------------------------------
     const pipelineStarter = fn(
@@ -252,6 +263,8 @@ export class AppStack extends Stack {
     this.functions = {
       system,
       rounds,
+      organisations,
+      alliances,
       pipeline,
       'pipeline-starter': pipelineStarter,
       'deadline-sweep': deadlineSweep,
@@ -346,6 +359,10 @@ export class AppStack extends Stack {
     acknowledge(defaultPolicyOf(pipeline.role), NOTICES_OBJECTS_FINDING, [
       'The pipeline publishes and reads public notices: GetObject/PutObject on the objects of the notices',
       'bucket (keys are per round, known at run time); no bucket-level or delete rights.',
+    ]);
+    acknowledge(defaultPolicyOf(alliances.role), DOCUMENTS_UPLOADS_FINDING, [
+      'Presigned POSTs for applicants’ uploads: PutObject under alliances/ only (the key, type and size of',
+      'each upload are fixed by the server in the POST policy and re-checked by the verifier).',
     ]);
     acknowledge(defaultPolicyOf(documentVerifier.role), DOCUMENTS_OBJECTS_FINDING, [
       'The verifier reads each uploaded document (GetObject) to check type, size and SHA-256; keys are',

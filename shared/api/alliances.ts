@@ -12,7 +12,10 @@ export const serviceTypes = {
   2: { en: 'Absorbing and transferring technical information', zh: '吸收转化先进技术信息' },
   3: { en: 'Mass technical innovation activities', zh: '群众性技术创新活动' },
   4: { en: 'Joint tackling of key or common technologies', zh: '协同创新攻关项目' },
-  5: { en: 'Introducing major new technology projects or production lines', zh: '引进重大新技术项目或生产线' },
+  5: {
+    en: 'Introducing major new technology projects or production lines',
+    zh: '引进重大新技术项目或生产线',
+  },
   6: { en: 'Talent exchange and training', zh: '人才交流和人才培养' },
   7: { en: 'Other industry–academia cooperation', zh: '其他产学研用合作' },
 } as const;
@@ -41,16 +44,27 @@ export const AllianceContentFields = {
   name: text(200),
   summary: z.string().trim().max(4000),
   goals: text(4000).meta({ description: 'Collaboration goals (协作目标)' }),
-  tasks: z.array(z.strictObject({ title: text(200), description: z.string().trim().max(4000).optional() })).min(1).max(50),
+  tasks: z
+    .array(z.strictObject({ title: text(200), description: z.string().trim().max(4000).optional() }))
+    .min(1)
+    .max(50),
   guaranteeMeasures: text(4000).meta({ description: 'Concrete guarantee measures (保障措施)' }),
   period: z
     .strictObject({ start: DateSchema, end: DateSchema })
     .refine((p) => p.end > p.start, { message: 'end must be after start', path: ['end'] })
     .meta({ description: 'Cooperation period (合作期限)' }),
-  rightsSharing: text(4000).meta({ description: 'How results and IP rights are shared (协商决定权益, §1.3.3)' }),
+  rightsSharing: text(4000).meta({
+    description: 'How results and IP rights are shared (协商决定权益, §1.3.3)',
+  }),
   expertTeam: z.array(AllianceExpertSchema).min(1).max(100),
   workPlan: z
-    .array(z.strictObject({ milestone: text(200), due: DateSchema, deliverable: z.string().trim().max(1000).optional() }))
+    .array(
+      z.strictObject({
+        milestone: text(200),
+        due: DateSchema,
+        deliverable: z.string().trim().max(1000).optional(),
+      }),
+    )
     .min(1)
     .max(100)
     .meta({ description: 'Work plan with schedule (进度安排)' }),
@@ -67,25 +81,36 @@ export const AllianceContentFields = {
     .min(1)
     .max(100)
     .meta({ description: 'Periodic assessment indicators (定期考核指标)' }),
-  budgetLines: z.array(BudgetLineSchema).min(1).max(50).meta({ description: 'Planned use of funds (资金使用方向和范围, §4.3)' }),
+  budgetLines: z
+    .array(BudgetLineSchema)
+    .min(1)
+    .max(50)
+    .meta({ description: 'Planned use of funds (资金使用方向和范围, §4.3)' }),
   serviceTypes: z
     .array(z.number().int().min(1).max(7))
     .min(1)
     .max(7)
     .refine((a) => new Set(a).size === a.length, 'no duplicates')
     .meta({ description: 'Service content types 1–7 (§2.1)' }),
-  sectors: z.array(z.string().regex(/^[a-z][a-z0-9-]{0,47}$/)).max(10).meta({ description: 'Sector ids of the round' }),
+  sectors: z
+    .array(z.string().regex(/^[a-z][a-z0-9-]{0,47}$/))
+    .max(10)
+    .meta({ description: 'Sector ids of the round' }),
 };
 
 const uniqueIds = (list: { id: string }[] | undefined, path: string, ctx: z.RefinementCtx) => {
   const seen = new Set<string>();
   list?.forEach((item, i) => {
-    if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id ${item.id}` });
+    if (seen.has(item.id))
+      ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id ${item.id}` });
     seen.add(item.id);
   });
 };
 
-const contentChecks = (c: { budgetLines?: { id: string }[]; indicators?: { id: string }[] }, ctx: z.RefinementCtx) => {
+const contentChecks = (
+  c: { budgetLines?: { id: string }[]; indicators?: { id: string }[] },
+  ctx: z.RefinementCtx,
+) => {
   uniqueIds(c.budgetLines, 'budgetLines', ctx);
   uniqueIds(c.indicators, 'indicators', ctx);
 };
@@ -127,7 +152,12 @@ export const AllianceSchema = z
     createdBy: IdSchema.meta({ description: 'The organisation that created the draft' }),
     members: z.array(MemberSchema),
     statusHistory: z.array(
-      z.object({ status: AllianceStatusSchema, at: DateTimeSchema, by: z.string(), reason: z.string().optional() }),
+      z.object({
+        status: AllianceStatusSchema,
+        at: DateTimeSchema,
+        by: z.string(),
+        reason: z.string().optional(),
+      }),
     ),
     submittedAt: DateTimeSchema.optional(),
     createdAt: DateTimeSchema,
@@ -135,7 +165,9 @@ export const AllianceSchema = z
   })
   .meta({ id: 'Alliance' });
 
-export type AllianceContent = { [K in keyof typeof AllianceContentFields]?: z.output<(typeof AllianceContentFields)[K]> };
+export type AllianceContent = {
+  [K in keyof typeof AllianceContentFields]?: z.output<(typeof AllianceContentFields)[K]>;
+};
 export interface AllianceRecord extends AllianceContent {
   id: string;
   roundId: string;
@@ -152,7 +184,9 @@ export const AllianceIdParams = z.object({ allianceId: IdSchema });
 export const MemberParams = z.object({ allianceId: IdSchema, orgId: IdSchema });
 export const InviteSchema = z.strictObject({ organisationId: IdSchema }).meta({ id: 'Invite' });
 export const SubmitSchema = z.strictObject({ version: VersionSchema }).meta({ id: 'Submit' });
-export const WithdrawSchema = z.strictObject({ version: VersionSchema, reason: text(1000) }).meta({ id: 'Withdraw' });
+export const WithdrawSchema = z
+  .strictObject({ version: VersionSchema, reason: text(1000) })
+  .meta({ id: 'Withdraw' });
 export const AllianceListQuery = z.object({
   roundId: IdSchema.optional().meta({ description: 'Admins: the alliances of one round' }),
   cursor: z.string().max(2048).optional(),

@@ -33,7 +33,12 @@ export const UploadRequestSchema = z
     kind: DocumentKindSchema,
     fileName: z.string().trim().min(1).max(200).optional(),
     contentType: z.literal('application/pdf').default('application/pdf'),
-    size: z.number().int().positive().optional().meta({ description: 'Declared size in bytes (checked against the limit now and again on upload)' }),
+    size: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .meta({ description: 'Declared size in bytes (checked against the limit now and again on upload)' }),
   })
   .meta({ id: 'UploadRequest' });
 
@@ -43,7 +48,9 @@ export const UploadTicketSchema = z
     upload: z.object({
       method: z.literal('POST'),
       url: z.string().meta({ description: 'POST a multipart/form-data form here' }),
-      fields: z.record(z.string(), z.string()).meta({ description: 'Form fields to send before the file field "file"' }),
+      fields: z
+        .record(z.string(), z.string())
+        .meta({ description: 'Form fields to send before the file field "file"' }),
       expiresAt: DateTimeSchema,
     }),
   })

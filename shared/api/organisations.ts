@@ -16,7 +16,10 @@ export const UsccSchema = z
 
 export const ContactSchema = z.strictObject({
   name: text(100),
-  phone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/, 'a phone number'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{5,30}$/, 'a phone number'),
   email: z.email().max(200).optional(),
 });
 
@@ -38,7 +41,9 @@ const EnterpriseFields = {
     description: text(2000),
     techIntensive: z
       .boolean()
-      .meta({ description: 'E2: main business is R&D, production or services of technology-intensive products' }),
+      .meta({
+        description: 'E2: main business is R&D, production or services of technology-intensive products',
+      }),
   }),
   /** E3 */
   employees: z.number().int().min(1).max(10_000_000),
@@ -68,7 +73,10 @@ const SocietyFields = {
   /** S1 */
   societyType: z
     .enum(['city-affiliated', 'university-in-city', 'other'])
-    .meta({ description: 'S1: a society of the city Association, or the S&T association of a university in the city' }),
+    .meta({
+      description:
+        'S1: a society of the city Association, or the S&T association of a university in the city',
+    }),
   university: z.string().trim().max(200).optional(),
   /** S2 */
   serviceRecords: z
@@ -114,7 +122,12 @@ export const OrganisationUpdateSchema = z
   ])
   .meta({ id: 'OrganisationUpdate' });
 
-const Stored = { id: IdSchema, version: z.number().int(), createdAt: DateTimeSchema, updatedAt: DateTimeSchema };
+const Stored = {
+  id: IdSchema,
+  version: z.number().int(),
+  createdAt: DateTimeSchema,
+  updatedAt: DateTimeSchema,
+};
 export const OrganisationSchema = z
   .discriminatedUnion('kind', [
     z.object({ ...EnterpriseFields, ...Stored }),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+
 export { RoundIdParams } from './rounds.ts';
 
 export const PipelineStatusSchema = z

@@ -13,7 +13,11 @@ export const RubricCriterionSchema = z.strictObject({
 export const PrioritySectorSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'lower-case id, e.g. optoelectronics'),
   name: text(100),
-  bonus: z.number().min(0).max(20).meta({ description: 'Points added to the score of an alliance in this sector' }),
+  bonus: z
+    .number()
+    .min(0)
+    .max(20)
+    .meta({ description: 'Points added to the score of an alliance in this sector' }),
 });
 
 const RoundFields = {
@@ -27,7 +31,9 @@ const RoundFields = {
     .max(100)
     .multipleOf(0.01)
     .default(50)
-    .meta({ description: "A3: the enterprises' own share of an alliance's total budget, at least (percent)" }),
+    .meta({
+      description: "A3: the enterprises' own share of an alliance's total budget, at least (percent)",
+    }),
   applicationWindow: z.strictObject({ opensAt: DateTimeSchema, closesAt: DateTimeSchema }),
   reviewDeadline: DateTimeSchema,
   reviewersPerAlliance: z.number().int().min(1).max(15).default(3),
@@ -40,7 +46,9 @@ const RoundFields = {
       crossSector: z.number().min(0).max(20).default(0),
     })
     .default({ multipleEnterprisesAndSocieties: 0, crossSector: 0 })
-    .meta({ description: '§3.3 preferences: several enterprises and several societies; more than one sector' }),
+    .meta({
+      description: '§3.3 preferences: several enterprises and several societies; more than one sector',
+    }),
   selectionPolicy: z.enum(['rank-order', 'max-merit']).default('rank-order'),
 };
 
@@ -56,17 +64,29 @@ type RoundShape = {
 function checkRound(round: RoundShape, ctx: z.RefinementCtx) {
   const { opensAt, closesAt } = round.applicationWindow;
   if (Date.parse(closesAt) <= Date.parse(opensAt)) {
-    ctx.addIssue({ code: 'custom', path: ['applicationWindow', 'closesAt'], message: 'must be after opensAt' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['applicationWindow', 'closesAt'],
+      message: 'must be after opensAt',
+    });
   }
   if (Date.parse(round.reviewDeadline) <= Date.parse(closesAt)) {
-    ctx.addIssue({ code: 'custom', path: ['reviewDeadline'], message: 'must be after the application window closes' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['reviewDeadline'],
+      message: 'must be after the application window closes',
+    });
   }
   if (round.perAllianceCap > round.budget) {
     ctx.addIssue({ code: 'custom', path: ['perAllianceCap'], message: 'cannot exceed the budget' });
   }
   const weights = round.rubric.reduce((sum, c) => sum + c.weight, 0);
   if (Math.abs(weights - 100) > 1e-9) {
-    ctx.addIssue({ code: 'custom', path: ['rubric'], message: `weights must sum to 100 (they sum to ${weights})` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['rubric'],
+      message: `weights must sum to 100 (they sum to ${weights})`,
+    });
   }
   for (const [list, path] of [
     [round.rubric.map((c) => c.id), 'rubric'],
@@ -74,13 +94,17 @@ function checkRound(round: RoundShape, ctx: z.RefinementCtx) {
   ] as const) {
     const seen = new Set<string>();
     list.forEach((id, i) => {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id ${id}` });
+      if (seen.has(id))
+        ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id ${id}` });
       seen.add(id);
     });
   }
 }
 
-export const RoundInputSchema = z.strictObject(RoundFields).superRefine(checkRound).meta({ id: 'RoundInput' });
+export const RoundInputSchema = z
+  .strictObject(RoundFields)
+  .superRefine(checkRound)
+  .meta({ id: 'RoundInput' });
 export type RoundInput = z.output<typeof RoundInputSchema>;
 
 export const RoundUpdateSchema = z
@@ -94,7 +118,9 @@ export const RoundSchema = z
   .object({
     ...RoundFields,
     id: IdSchema,
-    status: RoundStatusSchema.meta({ description: 'open: accepting applications in its window; closed: the pipeline has started' }),
+    status: RoundStatusSchema.meta({
+      description: 'open: accepting applications in its window; closed: the pipeline has started',
+    }),
     version: z.number().int(),
     createdAt: DateTimeSchema,
     updatedAt: DateTimeSchema,

@@ -6,10 +6,61 @@
  * `auth` is 'public' (no authorizer, throttled harder) or the roles allowed; the JWT authorizer
  * checks the token, the handler checks the role (and, in the domain, the relationship).
  */
-import type * as z from 'zod';
-import { ErrorSchema } from './common.ts';
-import { PipelineStatusSchema, RoundIdParams } from './pipeline.ts';
+import * as z from 'zod';
+import {
+  AllianceCreateSchema,
+  AllianceIdParams,
+  AllianceListQuery,
+  AllianceSchema,
+  AllianceUpdateSchema,
+  InviteSchema,
+  MemberParams,
+  SubmitSchema,
+  WithdrawSchema,
+} from './alliances.ts';
+import { CursorQuerySchema, ErrorSchema, IdSchema, pageOf } from './common.ts';
+import { DocumentSchema, UploadRequestSchema, UploadTicketSchema } from './documents.ts';
+import { EligibilityReportSchema, RuleResultSchema } from './eligibility.ts';
+import {
+  MeSchema,
+  OrganisationInputSchema,
+  OrganisationLookupQuery,
+  OrganisationSchema,
+  OrganisationSummarySchema,
+  OrganisationUpdateSchema,
+  OrgIdParams,
+} from './organisations.ts';
+import { PipelineStatusSchema } from './pipeline.ts';
+import { RoundIdParams, RoundInputSchema, RoundSchema, RoundUpdateSchema } from './rounds.ts';
 import { HealthSchema } from './system.ts';
+
+const AuditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    action: z.string(),
+    actor: z.record(z.string(), z.unknown()),
+    reason: z.string().optional(),
+    data: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+const AllianceSummarySchema = z
+  .object({
+    id: IdSchema,
+    roundId: IdSchema,
+    name: z.string(),
+    status: z.string(),
+    version: z.number(),
+    updatedAt: z.string(),
+    membership: z.string().optional(),
+  })
+  .meta({ id: 'AllianceSummary' });
+
+const CloseRoundSchema = z
+  .strictObject({ reason: z.string().trim().min(1).max(1000) })
+  .meta({ id: 'CloseRound' });
+const CloseRoundResultSchema = z.object({ roundId: IdSchema, alreadyStarted: z.boolean() });
 
 export const roles = ['applicant', 'admin', 'reviewer', 'inspector'] as const;
 export type Role = (typeof roles)[number];
@@ -17,7 +68,7 @@ export type Role = (typeof roles)[number];
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** Lambda route groups; each is functions/<name>/handler.ts. */
-export const routeGroups = ['system', 'rounds'] as const;
+export const routeGroups = ['system', 'rounds', 'organisations', 'alliances'] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 
 export interface RouteDef {
@@ -71,6 +122,283 @@ export const routes = [
     tag: 'pipeline',
     params: RoundIdParams,
     responses: { 200: PipelineStatusSchema },
+  },
+  // --- organisations (§3.1, §3.2) ----------------------------------------------------------------
+  {
+    operationId: 'getMe',
+    method: 'GET',
+    path: '/v1/me',
+    fn: 'organisations',
+    auth: ['applicant', 'admin', 'reviewer', 'inspector'],
+    summary: 'Who I am: roles and the organisation I act for',
+    tag: 'organisations',
+    responses: { 200: MeSchema },
+  },
+  {
+    operationId: 'createOrganisation',
+    method: 'POST',
+    path: '/v1/organisations',
+    fn: 'organisations',
+    auth: ['applicant'],
+    summary: 'Register the profile of the organisation I act for (one per user)',
+    tag: 'organisations',
+    body: OrganisationInputSchema,
+    responses: { 201: OrganisationSchema },
+  },
+  {
+    operationId: 'lookupOrganisation',
+    method: 'GET',
+    path: '/v1/organisations',
+    fn: 'organisations',
+    auth: ['applicant', 'admin'],
+    summary: 'Find an organisation by its USCC (to invite it): id, kind and name',
+    tag: 'organisations',
+    query: OrganisationLookupQuery,
+    responses: { 200: OrganisationSummarySchema },
+  },
+  {
+    operationId: 'getOrganisation',
+    method: 'GET',
+    path: '/v1/organisations/{orgId}',
+    fn: 'organisations',
+    auth: ['applicant', 'admin'],
+    summary: 'An organisation profile (my own, or any for admins)',
+    tag: 'organisations',
+    params: OrgIdParams,
+    responses: { 200: OrganisationSchema },
+  },
+  {
+    operationId: 'updateOrganisation',
+    method: 'PUT',
+    path: '/v1/organisations/{orgId}',
+    fn: 'organisations',
+    auth: ['applicant', 'admin'],
+    summary: 'Replace a profile; carries the version it is based on (stale → 409)',
+    tag: 'organisations',
+    params: OrgIdParams,
+    body: OrganisationUpdateSchema,
+    responses: { 200: OrganisationSchema },
+  },
+  {
+    operationId: 'getOrganisationEligibility',
+    method: 'GET',
+    path: '/v1/organisations/{orgId}/eligibility',
+    fn: 'organisations',
+    auth: ['applicant', 'admin'],
+    summary: "The organisation's own rules (E1–E6 or S1–S4) on its profile alone",
+    tag: 'organisations',
+    params: OrgIdParams,
+    responses: { 200: z.object({ results: z.array(RuleResultSchema) }) },
+  },
+  // --- rounds ----------------------------------------------------------------------------------------
+  {
+    operationId: 'listRounds',
+    method: 'GET',
+    path: '/v1/rounds',
+    fn: 'rounds',
+    auth: 'public',
+    summary: 'Funding rounds, newest first (public)',
+    tag: 'rounds',
+    query: CursorQuerySchema,
+    responses: { 200: pageOf(RoundSchema) },
+  },
+  {
+    operationId: 'createRound',
+    method: 'POST',
+    path: '/v1/rounds',
+    fn: 'rounds',
+    auth: ['admin'],
+    summary:
+      'Create a funding round: budget, caps, window, review settings, rubric, notice period, priorities',
+    tag: 'rounds',
+    body: RoundInputSchema,
+    responses: { 201: RoundSchema },
+  },
+  {
+    operationId: 'getRound',
+    method: 'GET',
+    path: '/v1/rounds/{roundId}',
+    fn: 'rounds',
+    auth: 'public',
+    summary: 'A funding round (public)',
+    tag: 'rounds',
+    params: RoundIdParams,
+    responses: { 200: RoundSchema },
+  },
+  {
+    operationId: 'updateRound',
+    method: 'PUT',
+    path: '/v1/rounds/{roundId}',
+    fn: 'rounds',
+    auth: ['admin'],
+    summary: 'Replace an open round’s settings; carries its version (stale → 409)',
+    tag: 'rounds',
+    params: RoundIdParams,
+    body: RoundUpdateSchema,
+    responses: { 200: RoundSchema },
+  },
+  {
+    operationId: 'closeRound',
+    method: 'POST',
+    path: '/v1/rounds/{roundId}/close',
+    fn: 'rounds',
+    auth: ['admin'],
+    summary: 'Close the round now and start its pipeline (a second close is harmless)',
+    tag: 'rounds',
+    params: RoundIdParams,
+    body: CloseRoundSchema,
+    responses: { 202: CloseRoundResultSchema },
+  },
+  // --- alliances (§2) --------------------------------------------------------------------------------
+  {
+    operationId: 'createAlliance',
+    method: 'POST',
+    path: '/v1/alliances',
+    fn: 'alliances',
+    auth: ['applicant'],
+    summary: 'Create a draft alliance in an open round; my organisation is its first member',
+    tag: 'alliances',
+    body: AllianceCreateSchema,
+    responses: { 201: AllianceSchema },
+  },
+  {
+    operationId: 'listAlliances',
+    method: 'GET',
+    path: '/v1/alliances',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: "My organisation's alliances; admins: a round's alliances (?roundId=)",
+    tag: 'alliances',
+    query: AllianceListQuery,
+    responses: { 200: pageOf(AllianceSummarySchema) },
+  },
+  {
+    operationId: 'getAlliance',
+    method: 'GET',
+    path: '/v1/alliances/{allianceId}',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: 'An alliance with its members (members and admins only)',
+    tag: 'alliances',
+    params: AllianceIdParams,
+    responses: { 200: AllianceSchema },
+  },
+  {
+    operationId: 'updateAlliance',
+    method: 'PATCH',
+    path: '/v1/alliances/{allianceId}',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: 'Change fields of a draft; carries the version it is based on (stale → 409)',
+    tag: 'alliances',
+    params: AllianceIdParams,
+    body: AllianceUpdateSchema,
+    responses: { 200: AllianceSchema },
+  },
+  {
+    operationId: 'inviteMember',
+    method: 'POST',
+    path: '/v1/alliances/{allianceId}/members',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: 'Invite an enterprise or society to the alliance',
+    tag: 'alliances',
+    params: AllianceIdParams,
+    body: InviteSchema,
+    responses: { 201: AllianceSchema },
+  },
+  {
+    operationId: 'confirmMembership',
+    method: 'POST',
+    path: '/v1/alliances/{allianceId}/members/{orgId}/confirm',
+    fn: 'alliances',
+    auth: ['applicant'],
+    summary: "The invited organisation's applicant confirms its membership",
+    tag: 'alliances',
+    params: MemberParams,
+    responses: { 200: AllianceSchema },
+  },
+  {
+    operationId: 'declineMembership',
+    method: 'POST',
+    path: '/v1/alliances/{allianceId}/members/{orgId}/decline',
+    fn: 'alliances',
+    auth: ['applicant'],
+    summary: "The invited organisation's applicant declines",
+    tag: 'alliances',
+    params: MemberParams,
+    responses: { 200: AllianceSchema },
+  },
+  {
+    operationId: 'getAllianceEligibility',
+    method: 'GET',
+    path: '/v1/alliances/{allianceId}/eligibility',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: 'Dry run of every eligibility rule (E1–E6, S1–S4, A1–A5) with the values each looked at',
+    tag: 'alliances',
+    params: AllianceIdParams,
+    responses: { 200: EligibilityReportSchema },
+  },
+  {
+    operationId: 'submitAlliance',
+    method: 'POST',
+    path: '/v1/alliances/{allianceId}/submit',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: 'Submit: the rules run again; 422 names every failing rule',
+    tag: 'alliances',
+    params: AllianceIdParams,
+    body: SubmitSchema,
+    responses: { 200: AllianceSchema },
+  },
+  {
+    operationId: 'withdrawAlliance',
+    method: 'POST',
+    path: '/v1/alliances/{allianceId}/withdraw',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: 'Withdraw a draft or submitted alliance while its round is open, with a reason',
+    tag: 'alliances',
+    params: AllianceIdParams,
+    body: WithdrawSchema,
+    responses: { 200: AllianceSchema },
+  },
+  {
+    operationId: 'requestUpload',
+    method: 'POST',
+    path: '/v1/alliances/{allianceId}/documents',
+    fn: 'alliances',
+    auth: ['applicant'],
+    summary:
+      'A presigned POST for the agreement PDF (or a report or receipt): key, type and size fixed by the server',
+    tag: 'documents',
+    params: AllianceIdParams,
+    body: UploadRequestSchema,
+    responses: { 201: UploadTicketSchema },
+  },
+  {
+    operationId: 'listDocuments',
+    method: 'GET',
+    path: '/v1/alliances/{allianceId}/documents',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: "An alliance's documents with their verification status (and why one was rejected)",
+    tag: 'documents',
+    params: AllianceIdParams,
+    responses: { 200: z.object({ items: z.array(DocumentSchema) }) },
+  },
+  {
+    operationId: 'getAllianceHistory',
+    method: 'GET',
+    path: '/v1/alliances/{allianceId}/history',
+    fn: 'alliances',
+    auth: ['applicant', 'admin'],
+    summary: "An alliance's audit trail: who did what, when and why",
+    tag: 'alliances',
+    params: AllianceIdParams,
+    query: CursorQuerySchema,
+    responses: { 200: pageOf(AuditEntrySchema) },
   },
 ] as const satisfies readonly RouteDef[];
 

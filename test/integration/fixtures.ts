@@ -1,0 +1,147 @@
+/** Valid request bodies for integration tests: realistic, with a field or two overridden per case. */
+import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
+import { api, tokenFor, uid } from './client.ts';
+
+/** A fresh, valid Unified Social Credit Code (registered in Wuhan, 420100). */
+export function newUscc(registration = '91'): string {
+  let org = '';
+  for (let i = 0; i < 9; i++) org += USCC_ALPHABET[Math.floor(Math.random() * USCC_ALPHABET.length)];
+  const first17 = `${registration}420100${org}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+export const contact = { name: '张伟', phone: '027-87654321', email: 'contact@example.cn' };
+
+export function enterpriseBody(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'enterprise',
+    name: `武汉光谷激光科技有限公司 ${uid('e')}`,
+    uscc: newUscc('91'),
+    legalPerson: true,
+    techSme: true,
+    mainBusiness: { description: '激光器件研发与生产', techIntensive: true },
+    employees: 120,
+    rdStaff: 12,
+    finances: {
+      year: new Date().getUTCFullYear() - 1,
+      operatingRevenue: 50_000_000,
+      rdExpenditure: 2_500_000,
+    },
+    workplace: { provided: true, description: '实验室 300 平方米及测试设备' },
+    stAssociation: 'established',
+    contact,
+    ...overrides,
+  };
+}
+
+export function societyBody(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'society',
+    name: `武汉光学学会 ${uid('s')}`,
+    uscc: newUscc('51'),
+    societyType: 'city-affiliated',
+    serviceRecords: [{ year: 2025, kind: 'academic-exchange', title: '光电子产业技术交流会' }],
+    annualPlan: { year: new Date().getUTCFullYear(), includesTask: true, responsibleStaff: contact },
+    experts: [{ name: '李教授', title: '教授', field: '激光物理' }],
+    contact,
+    ...overrides,
+  };
+}
+
+export function roundBody(overrides: Record<string, unknown> = {}) {
+  const now = Date.now();
+  return {
+    name: `${new Date().getUTCFullYear()} 企会协作创新计划 ${uid('round')}`,
+    year: new Date().getUTCFullYear(),
+    budget: 2_000_000,
+    perAllianceCap: 300_000,
+    applicationWindow: {
+      opensAt: new Date(now - 3_600_000).toISOString(),
+      closesAt: new Date(now + 86_400_000).toISOString(),
+    },
+    reviewDeadline: new Date(now + 20 * 86_400_000).toISOString(),
+    reviewersPerAlliance: 3,
+    rubric: [
+      { id: 'innovation', name: '创新性', weight: 40, max: 10 },
+      { id: 'feasibility', name: '可行性', weight: 35, max: 10 },
+      { id: 'impact', name: '预期成效', weight: 25, max: 10 },
+    ],
+    noticePeriodDays: 7,
+    prioritySectors: [{ id: 'optoelectronics', name: '光电子', bonus: 2 }],
+    ...overrides,
+  };
+}
+
+export function allianceContent(societyIds: string[]) {
+  return {
+    summary: '面向激光加工装备的关键器件联合攻关',
+    goals: '突破高功率光纤激光器关键器件的国产化',
+    tasks: [{ title: '关键器件攻关', description: '泵浦源与合束器' }],
+    guaranteeMeasures: '企业提供场地与设备，学会派出专家团队，按月例会',
+    period: { start: '2027-01-01', end: '2028-12-31' },
+    rightsSharing: '成果归企业所有，学会享有署名权与学术使用权',
+    expertTeam: societyIds.map((organisationId, i) => ({
+      name: `专家${i + 1}`,
+      title: '研究员',
+      field: '光电子',
+      organisationId,
+    })),
+    workPlan: [
+      { milestone: '方案设计', due: '2027-06-30' },
+      { milestone: '样机验证', due: '2028-06-30' },
+    ],
+    indicators: [{ id: 'patents', name: '发明专利申请', target: 3, unit: '件' }],
+    budgetLines: [
+      {
+        id: 'equipment',
+        category: '设备费',
+        amount: 400_000,
+        enterpriseFunds: 300_000,
+        programmeFunds: 100_000,
+      },
+      { id: 'experts', category: '专家咨询费', amount: 200_000, enterpriseFunds: 0, programmeFunds: 200_000 },
+    ],
+    serviceTypes: [2, 4],
+    sectors: ['optoelectronics'],
+  };
+}
+
+/** A user with the applicant role who has registered an organisation. */
+export async function applicantWithOrg(body: Record<string, unknown>) {
+  const token = await tokenFor(['applicant']);
+  const res = await api('POST', '/v1/organisations', { token, body });
+  if (res.status !== 201) throw new Error(`create organisation: ${res.status} ${res.text}`);
+  return { token, org: res.body as { id: string; uscc: string; kind: string; version: number } };
+}
+
+/** A minimal PDF that any reader opens. */
+export function tinyPdf(): Buffer {
+  const objects = [
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  for (const o of objects) {
+    offsets.push(body.length);
+    body += `${o}\n`;
+  }
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer << /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
+/** Uploads through a presigned POST ticket as a browser form would. */
+export async function uploadWithTicket(
+  ticket: { upload: { url: string; fields: Record<string, string> } },
+  bytes: Buffer,
+  contentType = 'application/pdf',
+) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(ticket.upload.fields)) form.append(k, v);
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'upload.pdf');
+  return fetch(ticket.upload.url, { method: 'POST', body: form });
+}
