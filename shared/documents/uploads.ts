@@ -1,0 +1,179 @@
+/**
+ * Upload tickets and document listings. An applicant never chooses where a file goes: the server
+ * picks the key (alliances/<allianceId>/<kind>/<documentId>.pdf), records a pending document, and
+ * hands out a presigned POST limited to that key, to application/pdf and to the kind's size limit.
+ * The verifier (./verify.ts) settles the document when the object arrives.
+ */
+import { randomUUID } from 'node:crypto';
+import { PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
+import { IdSchema } from '../api/common.ts';
+import {
+  type DocumentKind,
+  DocumentKindSchema,
+  type DocumentRecord,
+  DocumentSchema,
+} from '../api/documents.ts';
+import { documentClient, s3Client } from '../aws/clients.ts';
+import { env } from '../config.ts';
+import { keys } from '../db/keys.ts';
+import { DOCUMENT_LIMITS, documentKey, kindNames, PDF_CONTENT_TYPE } from '../domain/documents.ts';
+import { ApiError } from '../http/errors.ts';
+
+export { latestAgreement } from '../domain/documents.ts';
+
+/** How long a presigned POST stays usable. */
+export const UPLOAD_TTL_SECONDS = 10 * 60;
+/**
+ * A pending document nobody uploaded to disappears after this long (DynamoDB TTL on `expiresAt`,
+ * removed when the verifier settles it). Longer than any redelivery of a delayed event can take
+ * (EventBridge retries for 24 h, a dead-letter queue keeps messages at most 14 days).
+ */
+export const PENDING_TTL_SECONDS = 14 * 24 * 60 * 60;
+
+export interface UploadTicketRequest {
+  allianceId: string;
+  kind: DocumentKind;
+  fileName?: string | undefined;
+  /** The size the client says the file has; refused (413) above the kind's limit. */
+  declaredSize?: number | undefined;
+  /** The user asking for the upload (JWT sub). */
+  uploadedBy: string;
+  /** The member organisation the user acts for, when known. */
+  organisationId?: string | undefined;
+  now?: Date;
+}
+
+export interface UploadTicket {
+  document: DocumentRecord;
+  upload: { method: 'POST'; url: string; fields: Record<string, string>; expiresAt: string };
+}
+
+/** The item as the API shows it (DocumentSchema): no table keys, bucket, key, etag or TTL. */
+export const toDocument = (item: Record<string, unknown>): DocumentRecord => DocumentSchema.parse(item);
+
+function invalid(path: string, message: string): ApiError {
+  return new ApiError(400, 'validation_failed', { summary: `${path}: ${message}` }, [
+    { path, code: 'invalid', message },
+  ]);
+}
+
+function tooLarge(kind: DocumentKind, size: number, limit: number): ApiError {
+  const params = { size, limit, kindEn: kindNames[kind].en, kindZh: kindNames[kind].zh };
+  return new ApiError(
+    413,
+    'payload_too_large',
+    params,
+    (lang) => [
+      {
+        path: 'body.size',
+        code: 'too_big',
+        message:
+          lang === 'zh'
+            ? `${kindNames[kind].zh}文件上限为 ${limit} 字节`
+            : `the limit for ${kindNames[kind].en} documents is ${limit} bytes`,
+        maximum: limit,
+      },
+    ],
+    {
+      en: 'The file is {size} bytes; the limit for {kindEn} documents is {limit} bytes',
+      zh: '文件为 {size} 字节，{kindZh}文件上限为 {limit} 字节',
+    },
+  );
+}
+
+/**
+ * Records a pending document and returns a presigned POST for it. The handler has already checked
+ * that the caller may upload to this alliance. Throws ApiError 413 (nothing written) when the
+ * declared size is over the kind's limit, 400 when an id is malformed.
+ */
+export async function createUploadTicket(request: UploadTicketRequest): Promise<UploadTicket> {
+  const { allianceId, kind, fileName, declaredSize, uploadedBy, organisationId } = request;
+  // The ids go into an S3 key and a partition key: never let a malformed one through.
+  if (!IdSchema.safeParse(allianceId).success) throw invalid('path.allianceId', 'not a valid id');
+  if (!DocumentKindSchema.safeParse(kind).success) throw invalid('body.kind', 'not a document kind');
+  if (organisationId !== undefined && !IdSchema.safeParse(organisationId).success)
+    throw invalid('body.organisationId', 'not a valid id');
+  if (!uploadedBy) throw invalid('principal.sub', 'missing');
+
+  const maxBytes = DOCUMENT_LIMITS[kind];
+  if (declaredSize !== undefined && declaredSize > maxBytes) throw tooLarge(kind, declaredSize, maxBytes);
+
+  const now = request.now ?? new Date();
+  const bucket = env('documentsBucket');
+  const id = randomUUID();
+  const key = documentKey(allianceId, kind, id);
+  const item = {
+    ...keys.allianceDocument(allianceId, id),
+    type: 'document',
+    id,
+    allianceId,
+    kind,
+    status: 'pending' as const,
+    ...(fileName !== undefined ? { fileName } : {}),
+    contentType: PDF_CONTENT_TYPE,
+    maxBytes,
+    uploadedBy,
+    ...(organisationId !== undefined ? { organisationId } : {}),
+    requestedAt: now.toISOString(),
+    bucket,
+    key,
+    expiresAt: Math.floor(now.getTime() / 1000) + PENDING_TTL_SECONDS,
+  };
+
+  const conditions: NonNullable<PresignedPostOptions['Conditions']> = [
+    { bucket },
+    { key }, // exactly this key (createPresignedPost adds the same condition)
+    ['content-length-range', 1, maxBytes],
+    ['eq', '$Content-Type', PDF_CONTENT_TYPE],
+  ];
+  // Sign first: a ticket we could not sign leaves no pending item behind.
+  const post = await createPresignedPost(s3Client(), {
+    Bucket: bucket,
+    Key: key,
+    Conditions: conditions,
+    Fields: { 'Content-Type': PDF_CONTENT_TYPE },
+    Expires: UPLOAD_TTL_SECONDS,
+  });
+
+  await documentClient().send(
+    new PutCommand({
+      TableName: env('tableName'),
+      Item: item,
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
+
+  return {
+    document: toDocument(item),
+    upload: {
+      method: 'POST',
+      url: post.url,
+      fields: post.fields,
+      expiresAt: new Date(now.getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString(),
+    },
+  };
+}
+
+/** Every document of an alliance, newest request first. */
+export async function listDocuments(allianceId: string): Promise<DocumentRecord[]> {
+  const { pk, skPrefix } = keys.allianceDocuments(allianceId);
+  const items: Record<string, unknown>[] = [];
+  let startKey: QueryCommandOutput['LastEvaluatedKey'];
+  do {
+    const page = await documentClient().send(
+      new QueryCommand({
+        TableName: env('tableName'),
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
+        ExpressionAttributeValues: { ':pk': pk, ':doc': skPrefix },
+        ConsistentRead: true,
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items
+    .map(toDocument)
+    .sort((a, b) => (a.requestedAt < b.requestedAt ? 1 : a.requestedAt > b.requestedAt ? -1 : 0));
+}
