@@ -2,7 +2,10 @@
 import * as z from 'zod';
 import { DateTimeSchema, IdSchema } from './common.ts';
 
-export const RuleIdSchema = z.string().regex(/^[A-Z][0-9]$/);
+export const RuleIdSchema = z
+  .string()
+  .regex(/^[A-Z][0-9]{1,2}$/)
+  .meta({ description: 'E1–E6, S1–S4, A1–A5, …' });
 
 export const RuleResultSchema = z
   .object({

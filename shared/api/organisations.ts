@@ -39,11 +39,9 @@ const EnterpriseFields = {
   /** E2 */
   mainBusiness: z.strictObject({
     description: text(2000),
-    techIntensive: z
-      .boolean()
-      .meta({
-        description: 'E2: main business is R&D, production or services of technology-intensive products',
-      }),
+    techIntensive: z.boolean().meta({
+      description: 'E2: main business is R&D, production or services of technology-intensive products',
+    }),
   }),
   /** E3 */
   employees: z.number().int().min(1).max(10_000_000),
@@ -71,12 +69,9 @@ const SocietyFields = {
   name: text(200),
   uscc: UsccSchema,
   /** S1 */
-  societyType: z
-    .enum(['city-affiliated', 'university-in-city', 'other'])
-    .meta({
-      description:
-        'S1: a society of the city Association, or the S&T association of a university in the city',
-    }),
+  societyType: z.enum(['city-affiliated', 'university-in-city', 'other']).meta({
+    description: 'S1: a society of the city Association, or the S&T association of a university in the city',
+  }),
   university: z.string().trim().max(200).optional(),
   /** S2 */
   serviceRecords: z
@@ -101,11 +96,16 @@ const SocietyFields = {
   contact: ContactSchema,
 };
 
-export const EnterpriseInputSchema = z.strictObject(EnterpriseFields).superRefine((e, ctx) => {
-  if (e.rdStaff > e.employees) {
+const staffWithinEmployees = (
+  e: { kind: string; rdStaff?: number; employees?: number },
+  ctx: z.RefinementCtx,
+) => {
+  if (e.kind === 'enterprise' && (e.rdStaff ?? 0) > (e.employees ?? 0)) {
     ctx.addIssue({ code: 'custom', path: ['rdStaff'], message: 'cannot exceed employees' });
   }
-});
+};
+
+export const EnterpriseInputSchema = z.strictObject(EnterpriseFields).superRefine(staffWithinEmployees);
 export const SocietyInputSchema = z.strictObject(SocietyFields);
 
 export const OrganisationInputSchema = z
@@ -117,7 +117,7 @@ export type SocietyProfile = z.output<typeof SocietyInputSchema>;
 
 export const OrganisationUpdateSchema = z
   .discriminatedUnion('kind', [
-    z.strictObject({ ...EnterpriseFields, version: VersionSchema }),
+    z.strictObject({ ...EnterpriseFields, version: VersionSchema }).superRefine(staffWithinEmployees),
     z.strictObject({ ...SocietyFields, version: VersionSchema }),
   ])
   .meta({ id: 'OrganisationUpdate' });

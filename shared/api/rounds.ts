@@ -25,15 +25,9 @@ const RoundFields = {
   year: z.number().int().min(2000).max(2100),
   budget: MoneySchema.meta({ description: 'Total programme funding for the round, yuan' }),
   perAllianceCap: MoneySchema.meta({ description: 'Most any one alliance may be awarded, yuan' }),
-  enterpriseContributionMinPercent: z
-    .number()
-    .min(0)
-    .max(100)
-    .multipleOf(0.01)
-    .default(50)
-    .meta({
-      description: "A3: the enterprises' own share of an alliance's total budget, at least (percent)",
-    }),
+  enterpriseContributionMinPercent: z.number().min(0).max(100).multipleOf(0.01).default(50).meta({
+    description: "A3: the enterprises' own share of an alliance's total budget, at least (percent)",
+  }),
   applicationWindow: z.strictObject({ opensAt: DateTimeSchema, closesAt: DateTimeSchema }),
   reviewDeadline: DateTimeSchema,
   reviewersPerAlliance: z.number().int().min(1).max(15).default(3),

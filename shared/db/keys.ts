@@ -1,4 +1,14 @@
 /** Key builders for the single table: every item's pk/sk is made here and nowhere else. */
+/** GSI partitions: "list X by Y" access paths. */
+export const indexKeys = {
+  /** gsi1: every round, newest year first. */
+  rounds: () => 'ROUNDS',
+  /** gsi1: the alliances of a round. */
+  roundAlliances: (roundId: string) => `ROUND#${roundId}#ALLIANCES`,
+  /** gsi2: the alliances an organisation belongs to (on member items). */
+  orgAlliances: (orgId: string) => `ORG#${orgId}#ALLIANCES`,
+};
+
 export const keys = {
   round: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'ROUND' }),
   pipeline: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'PIPELINE' }),
@@ -13,6 +23,11 @@ export const keys = {
   /** Query for every document of an alliance: its partition, sort keys beginning DOC#. */
   allianceDocuments: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, skPrefix: 'DOC#' }),
   health: () => ({ pk: 'HEALTH', sk: 'HEALTH' }),
+  organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'PROFILE' }),
+  uscc: (code: string) => ({ pk: `USCC#${code}`, sk: 'USCC' }),
+  user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'USER' }),
+  alliance: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'ALLIANCE' }),
+  member: (allianceId: string, orgId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `MEMBER#${orgId}` }),
   /** Audit records live in the partition of the entity they are about, so a trail is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
 };
