@@ -13,6 +13,14 @@ import { logger } from '../logger.ts';
 import { type Principal, principalFromEvent } from './auth.ts';
 import { ApiError } from './errors.ts';
 import { type Lang, negotiateLang } from './i18n.ts';
+import {
+  ApiErrorWithHeaders,
+  bodyHashOf,
+  type HttpResponse,
+  idempotencyKeyOf,
+  runIdempotent,
+  scopeOf,
+} from './idempotency.ts';
 import { parseOrThrow } from './validation.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
@@ -101,6 +109,50 @@ function unmatched(event: APIGatewayProxyEventV2): ApiError {
   return new ApiError(404, 'route_not_found', { route: `${method} ${path}` });
 }
 
+/** Renders an error in the documented shape (5xx logged as errors, the rest as rejections). */
+function renderError(
+  error: unknown,
+  requestId: string,
+  lang: Lang,
+  langHeader: Record<string, string>,
+): APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> } {
+  if (error instanceof ApiError) {
+    if (error.status >= 500) logger.error('request failed', { error });
+    else logger.info('request rejected', { status: error.status, code: error.code });
+    const headers = error instanceof ApiErrorWithHeaders ? { ...langHeader, ...error.headers } : langHeader;
+    return respond(error.status, error.render(lang), requestId, headers);
+  }
+  logger.error('unhandled error', { error: error as Error });
+  return respond(500, new ApiError(500, 'internal', { requestId }).render(lang), requestId, langHeader);
+}
+
+/** Calls the operation and renders its result, or the error it threw. Never throws. */
+async function invoke(
+  operation: (request: unknown) => Promise<HttpResult>,
+  request: unknown,
+  requestId: string,
+  lang: Lang,
+  langHeader: Record<string, string>,
+): Promise<HttpResponse> {
+  try {
+    const result = (await operation(request)) ?? {};
+    const status = result.status ?? 200;
+    if (result.raw !== undefined) {
+      return {
+        statusCode: status,
+        headers: { 'x-request-id': requestId, ...langHeader, ...result.headers },
+        body: result.raw,
+      };
+    }
+    if (result.body === undefined) {
+      return { statusCode: status, headers: { 'x-request-id': requestId, ...result.headers } };
+    }
+    return respond(status, result.body, requestId, { ...langHeader, ...result.headers });
+  } catch (error) {
+    return renderError(error, requestId, lang, langHeader);
+  }
+}
+
 async function dispatch<G extends RouteGroup>(
   group: G,
   operations: Operations<G>,
@@ -125,6 +177,7 @@ async function dispatch<G extends RouteGroup>(
         throw new ApiError(403, 'forbidden', { action: route.operationId });
       }
     }
+    const idempotencyKey = idempotencyKeyOf(route.method, event.headers);
     const params = route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path', lang) : {};
     const query = route.query
       ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query', lang)
@@ -142,27 +195,19 @@ async function dispatch<G extends RouteGroup>(
       event,
       context,
     };
-    const result = (await (operation as (r: typeof request) => Promise<HttpResult>)(request)) ?? {};
-    const status = result.status ?? 200;
-    if (result.raw !== undefined) {
-      return {
-        statusCode: status,
-        headers: { 'x-request-id': requestId, ...langHeader, ...result.headers },
-        body: result.raw,
-      };
-    }
-    if (result.body === undefined) {
-      return { statusCode: status, headers: { 'x-request-id': requestId, ...result.headers } };
-    }
-    return respond(status, result.body, requestId, { ...langHeader, ...result.headers });
+    const run = () =>
+      invoke(operation as (r: unknown) => Promise<HttpResult>, request, requestId, lang, langHeader);
+    if (idempotencyKey === undefined) return await run();
+    // Only requests that reach the operation are recorded: 401/403/400/413/415 above never are.
+    return await runIdempotent({
+      scope: scopeOf(principal, event, idempotencyKey),
+      bodyHash: bodyHashOf(event),
+      context,
+      requestId,
+      run,
+    });
   } catch (error) {
-    if (error instanceof ApiError) {
-      if (error.status >= 500) logger.error('request failed', { error });
-      else logger.info('request rejected', { status: error.status, code: error.code });
-      return respond(error.status, error.render(lang), requestId, langHeader);
-    }
-    logger.error('unhandled error', { error: error as Error });
-    return respond(500, new ApiError(500, 'internal', { requestId }).render(lang), requestId, langHeader);
+    return renderError(error, requestId, lang, langHeader);
   }
 }
 

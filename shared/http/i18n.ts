@@ -51,6 +51,14 @@ export const errorCatalogue = {
     zh: '记录已在版本 {expected} 之后被修改，请刷新后重试',
   },
   conflict: { en: 'Conflict: {reason}', zh: '冲突：{reason}' },
+  idempotency_key_reused: {
+    en: 'Idempotency-Key {key} was already used for a request with a different body; use a new key for a new request',
+    zh: '幂等键（Idempotency-Key）{key} 已用于请求体不同的另一个请求；新的请求请使用新的幂等键',
+  },
+  idempotency_in_progress: {
+    en: 'A request with Idempotency-Key {key} is still being processed; retry in {retryAfter} s',
+    zh: '使用幂等键（Idempotency-Key）{key} 的请求仍在处理中，请在 {retryAfter} 秒后重试',
+  },
   rule_violation: { en: 'Rules not met: {rules}', zh: '不符合规则：{rules}' },
   too_many_requests: { en: 'Too many requests; retry later', zh: '请求过于频繁，请稍后重试' },
   internal: {
