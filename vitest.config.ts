@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Three kinds of test, one command (`npm test`):
+// Four kinds of test, one command (`npm test`):
 //  - unit: pure domain and handlers with aws-sdk-client-mock, no I/O
 //  - infra: CDK assertions and cdk-nag over the synthesized app
 //  - integration: over HTTP against the local stack, started once per run (test/integration/global-setup.ts)
+//  - browser: rendered pages in headless Chromium with JavaScript off (test/browser/)
 export default defineConfig({
   test: {
     projects: [
@@ -30,6 +31,16 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Pages in headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core).
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
           hookTimeout: 120_000,
         },
       },
