@@ -3,10 +3,21 @@
  * programme's lifecycle. Every step is the pipeline Lambda (functions/pipeline/handler.ts) called
  * with an `action`; human decisions are callback steps (waitForTaskToken) completed by the API.
  *
- *   CloseApplications          close the application window, freeze submitted alliances
- *   AwaitScreeningDecisions    open the screening gate; wait for the admin's decisions (callback)
- *   ScreeningComplete          (issue #4 continues: reviewer assignment, reviews, ranking and
- *                               selection, approval, notice, objections, funding, deadlines)
+ *   CloseApplications          close the application window (round → closed)
+ *   ListSubmitted              the ids of the submitted alliances
+ *   ScreenAlliances (Map)      ScreenAlliance: run the eligibility rules, record the findings
+ *   AwaitScreeningDecisions    wait until an admin has passed or rejected each, with a reason (callback)
+ *   AssignReviewers            k conflict-free reviewers per passed alliance, loads balanced
+ *   AwaitReviews               wait for all reviews, or the review deadline (callback with timeout)
+ *   ConcludeReviews            record missing reviews; proceed with what is in
+ *   RankAndSelect              raw and calibrated scores, bonuses, selection within the budget
+ *   AwaitSelectionApproval     an admin approves the selection, maybe adjusted (callback)
+ *   PublishNotice              publish the approved list (JSON + Chinese HTML page)
+ *   WaitNoticePeriod           the round's notice period
+ *   CheckObjections ⟲          while objections are open: AwaitObjectionResolutions (callback)
+ *   ListDesignated             the ids of the alliances still selected
+ *   DesignateAlliances (Map)   Designate: award, dedicated account, implementation deadlines
+ *   CompleteDesignation        round → funded
  *
  * Any step that still fails after its retries goes to RecordFailure (records the failure on the
  * round), then PipelineFailed.
@@ -24,8 +35,26 @@ import type { Construct } from 'constructs';
 /** State names (the contract with the local runner and the pipeline status endpoint). */
 export const RoundPipelineStates = {
   closeApplications: 'CloseApplications',
+  listSubmitted: 'ListSubmitted',
+  screenAlliances: 'ScreenAlliances',
+  screenAlliance: 'ScreenAlliance',
   awaitScreeningDecisions: 'AwaitScreeningDecisions',
-  screeningComplete: 'ScreeningComplete',
+  assignReviewers: 'AssignReviewers',
+  awaitReviews: 'AwaitReviews',
+  reviewDeadlinePassed: 'ReviewDeadlinePassed',
+  concludeReviews: 'ConcludeReviews',
+  rankAndSelect: 'RankAndSelect',
+  awaitSelectionApproval: 'AwaitSelectionApproval',
+  publishNotice: 'PublishNotice',
+  waitNoticePeriod: 'WaitNoticePeriod',
+  checkObjections: 'CheckObjections',
+  objectionsOpen: 'ObjectionsOpen',
+  awaitObjectionResolutions: 'AwaitObjectionResolutions',
+  listDesignated: 'ListDesignated',
+  designateAlliances: 'DesignateAlliances',
+  designate: 'Designate',
+  completeDesignation: 'CompleteDesignation',
+  pipelineComplete: 'PipelineComplete',
   recordFailure: 'RecordFailure',
   pipelineFailed: 'PipelineFailed',
 } as const;
@@ -33,7 +62,17 @@ export const RoundPipelineStates = {
 /** `action` values the pipeline Lambda receives. */
 export const PipelineActions = {
   closeApplications: 'closeApplications',
+  listSubmitted: 'listSubmitted',
+  screenAlliance: 'screenAlliance',
   openGate: 'openGate',
+  assignReviewers: 'assignReviewers',
+  concludeReviews: 'concludeReviews',
+  rankAndSelect: 'rankAndSelect',
+  publishNotice: 'publishNotice',
+  checkObjections: 'checkObjections',
+  listDesignated: 'listDesignated',
+  designate: 'designate',
+  completeDesignation: 'completeDesignation',
   recordFailure: 'recordFailure',
 } as const;
 
@@ -45,8 +84,11 @@ export const LAMBDA_TRANSIENT_ERRORS = [
   'Lambda.TooManyRequestsException',
 ] as const;
 
-/** Longest wait for the admins' screening decisions. */
+/** Longest wait for an admin decision (screening, selection approval, objections). */
 export const SCREENING_DECISIONS_TIMEOUT = Duration.days(120);
+export const ADMIN_DECISION_TIMEOUT = SCREENING_DECISIONS_TIMEOUT;
+/** Parallel Lambda tasks in the Maps (screening, designation). */
+export const MAP_CONCURRENCY = 5;
 
 export interface RoundPipelineProps {
   /** functions/pipeline/handler.ts */
@@ -117,38 +159,191 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
   };
 
   // --- the lifecycle -----------------------------------------------------------------------------
-  const closeApplications = resilient(
-    invoke(
-      RoundPipelineStates.closeApplications,
-      { action: PipelineActions.closeApplications, roundId, executionId },
-      {
-        resultSelector: { result: sfn.JsonPath.objectAt('$.Payload') },
-        resultPath: '$.closeApplications',
-      },
-    ),
-  );
+  /** A Lambda task whose Payload lands at `resultPath` (use ids only: executions pass no documents). */
+  const step = (
+    id: string,
+    action: string,
+    resultPath: string | undefined,
+    extra: Record<string, unknown> = {},
+  ) =>
+    resilient(
+      invoke(
+        id,
+        { action, roundId, executionId, ...extra },
+        resultPath
+          ? { resultSelector: { result: sfn.JsonPath.objectAt('$.Payload') }, resultPath }
+          : { resultPath: sfn.JsonPath.DISCARD },
+      ),
+    );
 
-  const awaitScreeningDecisions = resilient(
+  /** A callback gate: the task stores its token; the API completes it when the humans are done. */
+  const gate = (id: string, name: string, resultPath: string, timeout: sfn.Timeout) =>
     invoke(
-      RoundPipelineStates.awaitScreeningDecisions,
+      id,
       {
         action: PipelineActions.openGate,
-        gate: 'screening',
+        gate: name,
         roundId,
         executionId,
         taskToken: sfn.JsonPath.taskToken,
       },
-      {
-        integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-        taskTimeout: sfn.Timeout.duration(SCREENING_DECISIONS_TIMEOUT),
-        resultPath: '$.screening',
-      },
+      { integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN, taskTimeout: timeout, resultPath },
+    );
+
+  const closeApplications = step(
+    RoundPipelineStates.closeApplications,
+    PipelineActions.closeApplications,
+    '$.closeApplications',
+  );
+  const listSubmitted = step(RoundPipelineStates.listSubmitted, PipelineActions.listSubmitted, '$.submitted');
+
+  const screenAlliance = invoke(
+    RoundPipelineStates.screenAlliance,
+    {
+      action: PipelineActions.screenAlliance,
+      roundId: sfn.JsonPath.stringAt('$.roundId'),
+      allianceId: sfn.JsonPath.stringAt('$.allianceId'),
+      executionId: sfn.JsonPath.stringAt('$.executionId'),
+    },
+    { resultPath: sfn.JsonPath.DISCARD },
+  );
+  retryTransient(screenAlliance);
+  const screenAlliances = new sfn.Map(scope, RoundPipelineStates.screenAlliances, {
+    stateName: RoundPipelineStates.screenAlliances,
+    itemsPath: '$.submitted.result.allianceIds',
+    itemSelector: { roundId, allianceId: sfn.JsonPath.stringAt('$$.Map.Item.Value'), executionId },
+    maxConcurrency: MAP_CONCURRENCY,
+    resultPath: sfn.JsonPath.DISCARD,
+  });
+  screenAlliances.itemProcessor(screenAlliance);
+  screenAlliances.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.failure' });
+
+  const awaitScreeningDecisions = resilient(
+    gate(
+      RoundPipelineStates.awaitScreeningDecisions,
+      'screening',
+      '$.screening',
+      sfn.Timeout.duration(SCREENING_DECISIONS_TIMEOUT),
     ),
   );
 
-  const screeningComplete = new sfn.Succeed(scope, RoundPipelineStates.screeningComplete, {
-    stateName: RoundPipelineStates.screeningComplete,
+  const assignReviewers = step(
+    RoundPipelineStates.assignReviewers,
+    PipelineActions.assignReviewers,
+    '$.assignment',
+  );
+
+  // Waits for every review, or until the round's review deadline (seconds computed by AssignReviewers).
+  const awaitReviews = gate(
+    RoundPipelineStates.awaitReviews,
+    'review',
+    '$.reviews',
+    sfn.Timeout.at('$.assignment.result.reviewTimeoutSeconds'),
+  );
+  retryTransient(awaitReviews);
+  const reviewDeadlinePassed = new sfn.Pass(scope, RoundPipelineStates.reviewDeadlinePassed, {
+    stateName: RoundPipelineStates.reviewDeadlinePassed,
+    comment:
+      'The review deadline passed before every review was in; ConcludeReviews records what is missing.',
+  });
+  awaitReviews.addCatch(reviewDeadlinePassed, {
+    errors: [sfn.Errors.TIMEOUT],
+    resultPath: '$.reviewTimeout',
+  });
+  awaitReviews.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.failure' });
+
+  const concludeReviews = step(
+    RoundPipelineStates.concludeReviews,
+    PipelineActions.concludeReviews,
+    '$.reviewSummary',
+  );
+  const rankAndSelect = step(RoundPipelineStates.rankAndSelect, PipelineActions.rankAndSelect, '$.selection');
+  const awaitSelectionApproval = resilient(
+    gate(
+      RoundPipelineStates.awaitSelectionApproval,
+      'selection-approval',
+      '$.approval',
+      sfn.Timeout.duration(ADMIN_DECISION_TIMEOUT),
+    ),
+  );
+  const publishNotice = step(RoundPipelineStates.publishNotice, PipelineActions.publishNotice, '$.notice');
+  const waitNoticePeriod = new sfn.Wait(scope, RoundPipelineStates.waitNoticePeriod, {
+    stateName: RoundPipelineStates.waitNoticePeriod,
+    time: sfn.WaitTime.timestampPath('$.notice.result.endsAt'),
+  });
+  const checkObjections = step(
+    RoundPipelineStates.checkObjections,
+    PipelineActions.checkObjections,
+    '$.objections',
+  );
+  const awaitObjectionResolutions = resilient(
+    gate(
+      RoundPipelineStates.awaitObjectionResolutions,
+      'objections',
+      '$.objectionResolutions',
+      sfn.Timeout.duration(ADMIN_DECISION_TIMEOUT),
+    ),
+  );
+  const listDesignated = step(
+    RoundPipelineStates.listDesignated,
+    PipelineActions.listDesignated,
+    '$.designated',
+  );
+
+  const designate = invoke(
+    RoundPipelineStates.designate,
+    {
+      action: PipelineActions.designate,
+      roundId: sfn.JsonPath.stringAt('$.roundId'),
+      allianceId: sfn.JsonPath.stringAt('$.allianceId'),
+      executionId: sfn.JsonPath.stringAt('$.executionId'),
+    },
+    { resultPath: sfn.JsonPath.DISCARD },
+  );
+  retryTransient(designate);
+  const designateAlliances = new sfn.Map(scope, RoundPipelineStates.designateAlliances, {
+    stateName: RoundPipelineStates.designateAlliances,
+    itemsPath: '$.designated.result.allianceIds',
+    itemSelector: { roundId, allianceId: sfn.JsonPath.stringAt('$$.Map.Item.Value'), executionId },
+    maxConcurrency: MAP_CONCURRENCY,
+    resultPath: sfn.JsonPath.DISCARD,
+  });
+  designateAlliances.itemProcessor(designate);
+  designateAlliances.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.failure' });
+
+  const completeDesignation = step(
+    RoundPipelineStates.completeDesignation,
+    PipelineActions.completeDesignation,
+    undefined,
+  );
+  const pipelineComplete = new sfn.Succeed(scope, RoundPipelineStates.pipelineComplete, {
+    stateName: RoundPipelineStates.pipelineComplete,
   });
 
-  return closeApplications.next(awaitScreeningDecisions).next(screeningComplete);
+  const objectionsOpen = new sfn.Choice(scope, RoundPipelineStates.objectionsOpen, {
+    stateName: RoundPipelineStates.objectionsOpen,
+  })
+    .when(
+      sfn.Condition.numberGreaterThan('$.objections.result.open', 0),
+      awaitObjectionResolutions.next(checkObjections),
+    )
+    .otherwise(listDesignated.next(designateAlliances).next(completeDesignation).next(pipelineComplete));
+
+  reviewDeadlinePassed.next(concludeReviews);
+  awaitReviews.next(concludeReviews);
+  concludeReviews
+    .next(rankAndSelect)
+    .next(awaitSelectionApproval)
+    .next(publishNotice)
+    .next(waitNoticePeriod)
+    .next(checkObjections)
+    .next(objectionsOpen);
+
+  closeApplications
+    .next(listSubmitted)
+    .next(screenAlliances)
+    .next(awaitScreeningDecisions)
+    .next(assignReviewers)
+    .next(awaitReviews);
+  return closeApplications;
 }

@@ -8,6 +8,7 @@ import {
   checkEligibility,
   createAlliance,
   getAlliance,
+  getAward,
   inviteMember,
   listAlliances,
   respondToInvitation,
@@ -67,6 +68,9 @@ export const handler = httpHandler('alliances', {
   async listDocuments({ principal, params }) {
     await accessAlliance(principal, params.allianceId);
     return { body: { items: await listDocuments(params.allianceId) } };
+  },
+  async getAward({ principal, params }) {
+    return { body: await getAward(principal, params.allianceId) };
   },
   async getAllianceHistory({ principal, params, query }) {
     return { body: await allianceHistory(principal, params.allianceId, query.cursor, query.limit) };

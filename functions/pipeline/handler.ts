@@ -17,11 +17,24 @@ import { type GateName, gateStage, gateWaitsOn } from '../../shared/domain/pipel
 import { invalidInput, TaskError } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
 import { enterStage } from '../../shared/pipeline/status.ts';
+import * as steps from '../../shared/pipeline/tasks.ts';
 
 const Base = z.object({ roundId: IdSchema, executionId: z.string().min(1) });
 
+const ForAlliance = Base.extend({ allianceId: IdSchema });
+
 export const PipelineTaskSchema = z.discriminatedUnion('action', [
   Base.extend({ action: z.literal('closeApplications') }),
+  Base.extend({ action: z.literal('listSubmitted') }),
+  ForAlliance.extend({ action: z.literal('screenAlliance') }),
+  Base.extend({ action: z.literal('assignReviewers') }),
+  Base.extend({ action: z.literal('concludeReviews') }),
+  Base.extend({ action: z.literal('rankAndSelect') }),
+  Base.extend({ action: z.literal('publishNotice') }),
+  Base.extend({ action: z.literal('checkObjections') }),
+  Base.extend({ action: z.literal('listDesignated') }),
+  ForAlliance.extend({ action: z.literal('designate') }),
+  Base.extend({ action: z.literal('completeDesignation') }),
   Base.extend({
     action: z.literal('openGate'),
     gate: z.enum(['screening', 'review', 'selection-approval', 'objections']),
@@ -163,6 +176,26 @@ export async function runTask(event: unknown) {
       return openGate(task);
     case 'recordFailure':
       return recordFailure(task);
+    case 'listSubmitted':
+      return steps.listSubmitted(task.roundId);
+    case 'screenAlliance':
+      return steps.screenAlliance(task.roundId, task.allianceId);
+    case 'assignReviewers':
+      return steps.assignRoundReviewers(task.roundId, task.executionId);
+    case 'concludeReviews':
+      return steps.concludeReviews(task.roundId, task.executionId);
+    case 'rankAndSelect':
+      return steps.rankAndSelect(task.roundId, task.executionId);
+    case 'publishNotice':
+      return steps.publishNotice(task.roundId, task.executionId);
+    case 'checkObjections':
+      return steps.checkObjections(task.roundId);
+    case 'listDesignated':
+      return steps.listDesignated(task.roundId);
+    case 'designate':
+      return steps.designate(task.roundId, task.allianceId, task.executionId);
+    case 'completeDesignation':
+      return steps.completeDesignation(task.roundId, task.executionId);
   }
 }
 

@@ -175,6 +175,15 @@ export class AppStack extends Stack {
     // Signs presigned POSTs for uploads under alliances/ only; the verifier checks what arrives.
     bindBucket(alliances, data.documentsBucket, { upload: 'alliances/' }, envNames.documentsBucket);
 
+    const reviews = fn('reviews', 'API: reviewers’ assignments, reviews and conflict declarations');
+    bindTable(reviews, data.table, 'readwrite');
+    this.roundPipeline.grantTaskResponse(reviews.fn); // the last review moves the pipeline on
+
+    const publicFn = fn('public', 'API (public): the notice and objections');
+    bindTable(publicFn, data.table, 'readwrite');
+    bindBucket(publicFn, data.noticesBucket, 'read', envNames.noticesBucket);
+    this.roundPipeline.grantTaskResponse(publicFn.fn);
+
     // --- background functions -----------------------------------------------------------------------
     const pipelineStarter = fn(
       'pipeline-starter',
@@ -265,6 +274,8 @@ export class AppStack extends Stack {
       rounds,
       organisations,
       alliances,
+      reviews,
+      public: publicFn,
       pipeline,
       'pipeline-starter': pipelineStarter,
       'deadline-sweep': deadlineSweep,
@@ -363,6 +374,10 @@ export class AppStack extends Stack {
     acknowledge(defaultPolicyOf(alliances.role), DOCUMENTS_UPLOADS_FINDING, [
       'Presigned POSTs for applicants’ uploads: PutObject under alliances/ only (the key, type and size of',
       'each upload are fixed by the server in the POST policy and re-checked by the verifier).',
+    ]);
+    acknowledge(defaultPolicyOf(publicFn.role), NOTICES_OBJECTS_FINDING, [
+      'The public API serves published notices: GetObject on the notices bucket (keys per round);',
+      'no write rights.',
     ]);
     acknowledge(defaultPolicyOf(documentVerifier.role), DOCUMENTS_OBJECTS_FINDING, [
       'The verifier reads each uploaded document (GetObject) to check type, size and SHA-256; keys are',

@@ -17,6 +17,8 @@ import type { AslDefinition } from '../template.ts';
 /** The longest delay a Node timer supports, in seconds (2^31 - 1 ms ≈ 24.8 days). */
 export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
 export const LOCAL_WAIT_RESOURCE = 'arn:aws:states:::local:wait';
+/** Where a task's TimeoutSecondsPath value travels through Parameters for the local runner. */
+export const TIMEOUT_PARAMETER = '__localTimeoutSeconds';
 
 export type TaskKind = 'lambda-invoke' | 'lambda-callback' | 'lambda-function' | 'other';
 
@@ -113,6 +115,23 @@ export function prepareDefinition(definition: AslDefinition, options: PrepareOpt
           }
           delete state['HeartbeatSeconds'];
           delete state['HeartbeatSecondsPath'];
+          // AWS reads TimeoutSecondsPath from the state's input; aws-local-stepfunctions reads it from
+          // the input after Parameters. Carry the value through Parameters so both agree (the task
+          // override only passes FunctionName and Payload on, so the extra field goes nowhere).
+          const timeoutPath = original['TimeoutSecondsPath'];
+          const parameters = original['Parameters'];
+          if (
+            typeof timeoutPath === 'string' &&
+            parameters &&
+            typeof parameters === 'object' &&
+            !Array.isArray(parameters)
+          ) {
+            state['Parameters'] = {
+              ...(parameters as Record<string, unknown>),
+              [`${TIMEOUT_PARAMETER}.$`]: timeoutPath,
+            };
+            state['TimeoutSecondsPath'] = `$.${TIMEOUT_PARAMETER}`;
+          }
           tasks.set(name, info);
           break;
         }

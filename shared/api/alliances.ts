@@ -125,7 +125,21 @@ export const AllianceUpdateSchema = PartialContent.extend({ version: VersionSche
   .superRefine(contentChecks)
   .meta({ id: 'AllianceUpdate' });
 
-export const AllianceStatusSchema = z.enum(['draft', 'submitted', 'withdrawn']);
+/**
+ * draft → submitted (→ withdrawn) → rejected (screening) | in-review → selected | not-selected
+ * → dropped (objection upheld) | designated (funded).
+ */
+export const AllianceStatusSchema = z.enum([
+  'draft',
+  'submitted',
+  'withdrawn',
+  'rejected',
+  'in-review',
+  'selected',
+  'not-selected',
+  'dropped',
+  'designated',
+]);
 export type AllianceStatus = z.output<typeof AllianceStatusSchema>;
 
 export const MemberSchema = z

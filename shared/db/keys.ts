@@ -7,6 +7,12 @@ export const indexKeys = {
   roundAlliances: (roundId: string) => `ROUND#${roundId}#ALLIANCES`,
   /** gsi2: the alliances an organisation belongs to (on member items). */
   orgAlliances: (orgId: string) => `ORG#${orgId}#ALLIANCES`,
+  /** gsi1: the screening records of a round. */
+  roundScreening: (roundId: string) => `ROUND#${roundId}#SCREENING`,
+  /** gsi1: a reviewer's assignments across rounds. */
+  reviewerAssignments: (reviewerId: string) => `REVIEWER#${reviewerId}#ASSIGNMENTS`,
+  /** gsi1: every implementation deadline, by due date (the daily sweep reads it). */
+  deadlines: () => 'DEADLINES',
 };
 
 export const keys = {
@@ -28,6 +34,30 @@ export const keys = {
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'USER' }),
   alliance: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'ALLIANCE' }),
   member: (allianceId: string, orgId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `MEMBER#${orgId}` }),
+  screening: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'SCREENING' }),
+  award: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'AWARD' }),
+  deadline: (allianceId: string, kind: string, due: string) => ({
+    pk: `ALLIANCE#${allianceId}`,
+    sk: `DEADLINE#${due}#${kind}`,
+  }),
+  reviewer: (roundId: string, reviewerId: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `REVIEWER#${reviewerId}`,
+  }),
+  assignment: (roundId: string, allianceId: string, reviewerId: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `ASSIGN#${allianceId}#${reviewerId}`,
+  }),
+  review: (roundId: string, allianceId: string, reviewerId: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `REVIEW#${allianceId}#${reviewerId}`,
+  }),
+  selection: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'SELECTION' }),
+  notice: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'NOTICE' }),
+  objection: (roundId: string, objectionId: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `OBJECTION#${objectionId}`,
+  }),
   /** Audit records live in the partition of the entity they are about, so a trail is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
 };

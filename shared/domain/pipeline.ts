@@ -10,6 +10,7 @@ export const pipelineStages = [
   'review',
   'selection',
   'public-notice',
+  'objections',
   'designation',
   'implementation',
   'failed',
@@ -36,7 +37,7 @@ export const gateStage: Record<GateName, PipelineStage> = {
   screening: 'screening',
   review: 'review',
   'selection-approval': 'selection',
-  objections: 'public-notice',
+  objections: 'objections',
 };
 
 /** Step Functions execution name for a round: deterministic, so a second start is harmless. */

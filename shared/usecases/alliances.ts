@@ -616,3 +616,25 @@ export async function allianceHistory(
   const nextCursor = encodeCursor(out.LastEvaluatedKey);
   return { items: (out.Items ?? []).map((item) => stripKeys(item)), ...(nextCursor ? { nextCursor } : {}) };
 }
+
+/** The award and dedicated account of a designated alliance (members, admins and inspectors). */
+export async function getAward(principal: Principal, allianceId: string) {
+  if (principal.roles.includes('inspector') && !isAdmin(principal)) {
+    const parts = await loadParts(allianceId);
+    if (!parts) throw notFound(`alliance ${allianceId}`);
+  } else {
+    await accessAlliance(principal, allianceId);
+  }
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: keys.award(allianceId), ConsistentRead: true }),
+  );
+  if (!Item) throw notFound(`an award of alliance ${allianceId}`);
+  const deadlines = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.alliance(allianceId).pk, ':prefix': 'DEADLINE#' },
+    }),
+  );
+  return { ...stripKeys(Item), deadlines: (deadlines.Items ?? []).map((d) => stripKeys(d)) };
+}

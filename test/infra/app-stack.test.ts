@@ -396,7 +396,7 @@ describe('round pipeline state machine', () => {
     });
     expect(close.ResultSelector).toEqual({ 'result.$': '$.Payload' });
     expect(close.ResultPath).toBe('$.closeApplications');
-    expect(close.Next).toBe(RoundPipelineStates.awaitScreeningDecisions);
+    expect(close.Next).toBe(RoundPipelineStates.listSubmitted);
   });
 
   it('waits for the screening decisions with a task token, up to 120 days', () => {
@@ -411,8 +411,71 @@ describe('round pipeline state machine', () => {
     });
     expect(gate.TimeoutSeconds).toBe(120 * 24 * 3600);
     expect(gate.ResultPath).toBe('$.screening');
-    expect(gate.Next).toBe(RoundPipelineStates.screeningComplete);
-    expect(definition.States[RoundPipelineStates.screeningComplete].Type).toBe('Succeed');
+    expect(gate.Next).toBe(RoundPipelineStates.assignReviewers);
+  });
+
+  it('follows the lifecycle: screening Map → gates → ranking → notice → objections loop → designation Map', () => {
+    const S = RoundPipelineStates;
+    const next = (name: string) => definition.States[name].Next;
+    expect(next(S.listSubmitted)).toBe(S.screenAlliances);
+    const screen = definition.States[S.screenAlliances];
+    expect(screen).toMatchObject({
+      Type: 'Map',
+      ItemsPath: '$.submitted.result.allianceIds',
+      MaxConcurrency: 5,
+      ResultPath: null,
+    });
+    expect(Object.keys(screen.ItemProcessor.States)).toEqual([S.screenAlliance]);
+    expect(screen.Next).toBe(S.awaitScreeningDecisions);
+    expect(next(S.assignReviewers)).toBe(S.awaitReviews);
+    const reviews = definition.States[S.awaitReviews];
+    expect(reviews.Resource).toMatch(/waitForTaskToken$/);
+    expect(reviews.TimeoutSecondsPath).toBe('$.assignment.result.reviewTimeoutSeconds');
+    expect(reviews.Catch[0]).toMatchObject({ ErrorEquals: ['States.Timeout'], Next: S.reviewDeadlinePassed });
+    expect(reviews.Next).toBe(S.concludeReviews);
+    expect(next(S.reviewDeadlinePassed)).toBe(S.concludeReviews);
+    expect(next(S.concludeReviews)).toBe(S.rankAndSelect);
+    expect(next(S.rankAndSelect)).toBe(S.awaitSelectionApproval);
+    expect(next(S.awaitSelectionApproval)).toBe(S.publishNotice);
+    expect(next(S.publishNotice)).toBe(S.waitNoticePeriod);
+    expect(definition.States[S.waitNoticePeriod]).toMatchObject({
+      Type: 'Wait',
+      TimestampPath: '$.notice.result.endsAt',
+    });
+    expect(next(S.waitNoticePeriod)).toBe(S.checkObjections);
+    const choice = definition.States[S.objectionsOpen];
+    expect(choice.Choices[0]).toMatchObject({
+      Variable: '$.objections.result.open',
+      NumericGreaterThan: 0,
+      Next: S.awaitObjectionResolutions,
+    });
+    expect(choice.Default).toBe(S.listDesignated);
+    expect(next(S.awaitObjectionResolutions)).toBe(S.checkObjections);
+    const designate = definition.States[S.designateAlliances];
+    expect(designate).toMatchObject({ Type: 'Map', ItemsPath: '$.designated.result.allianceIds' });
+    expect(designate.Next).toBe(S.completeDesignation);
+    expect(definition.States[next(S.completeDesignation)].Type).toBe('Succeed');
+  });
+
+  it('has a callback gate for every human step', () => {
+    const gates = Object.entries(definition.States)
+      .filter(([, state]) => String(state.Resource).endsWith('waitForTaskToken'))
+      .map(([, state]) => state.Parameters.Payload.gate);
+    expect(gates.sort()).toEqual(['objections', 'review', 'screening', 'selection-approval']);
+  });
+
+  it('tasks inside the Maps retry transient errors; the Maps catch into RecordFailure', () => {
+    for (const mapName of [RoundPipelineStates.screenAlliances, RoundPipelineStates.designateAlliances]) {
+      const map = definition.States[mapName];
+      expect(map.Catch).toEqual([
+        { ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: RoundPipelineStates.recordFailure },
+      ]);
+      for (const [name, task] of Object.entries<Json>(map.ItemProcessor.States)) {
+        expect(task.Retry, name).toEqual([
+          { ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 },
+        ]);
+      }
+    }
   });
 
   it('every Task retries transient Lambda errors (one explicit Retry) and catches States.ALL', () => {
@@ -421,12 +484,12 @@ describe('round pipeline state machine', () => {
       expect(task.Retry, name).toEqual([
         { ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 },
       ]);
-      expect(task.Catch, name).toHaveLength(1);
-      expect(task.Catch[0].ErrorEquals, name).toEqual(['States.ALL']);
+      const catchAll = task.Catch.at(-1);
+      expect(catchAll.ErrorEquals, name).toEqual(['States.ALL']);
       if (name === RoundPipelineStates.recordFailure) {
-        expect(task.Catch[0].Next).toBe(RoundPipelineStates.pipelineFailed);
+        expect(catchAll.Next).toBe(RoundPipelineStates.pipelineFailed);
       } else {
-        expect(task.Catch[0], name).toEqual({
+        expect(catchAll, name).toEqual({
           ErrorEquals: ['States.ALL'],
           ResultPath: '$.failure',
           Next: RoundPipelineStates.recordFailure,

@@ -1,0 +1,355 @@
+/**
+ * Issue #4 end to end on the local stack, through the API only (plus the local clock control to
+ * skip the notice period's Wait): close → screening (automatic findings, admin decisions) →
+ * reviewer assignment (organisation-level conflicts, a late conflict replaced) → reviews →
+ * ranking and selection within the budget → approval → public notice → an upheld objection →
+ * designation and funding. Every status, award and audit record is checked.
+ */
+import { describe, expect, it } from 'vitest';
+import { api, apiUrl, eventually, tokenFor, uid } from './client.ts';
+import {
+  allianceContent,
+  applicantWithOrg,
+  enterpriseBody,
+  roundBody,
+  societyBody,
+  tinyPdf,
+  uploadWithTicket,
+} from './fixtures.ts';
+
+type Party = Awaited<ReturnType<typeof applicantWithOrg>>;
+
+async function buildSubmittedAlliance(
+  roundId: string,
+  lead: Party,
+  partner: Party,
+  name: string,
+  programmeFunds: number,
+) {
+  const content = allianceContent([partner.org.id]);
+  content.budgetLines = [
+    {
+      id: 'equipment',
+      category: '设备费',
+      amount: programmeFunds * 2,
+      enterpriseFunds: programmeFunds,
+      programmeFunds,
+    },
+  ];
+  const created = await api('POST', '/v1/alliances', {
+    token: lead.token,
+    body: { roundId, name, ...content },
+  });
+  expect(created.status, created.text).toBe(201);
+  const id = created.body.id as string;
+  await api('POST', `/v1/alliances/${id}/members`, {
+    token: lead.token,
+    body: { organisationId: partner.org.id },
+  });
+  await api('POST', `/v1/alliances/${id}/members/${partner.org.id}/confirm`, { token: partner.token });
+  const ticket = await api('POST', `/v1/alliances/${id}/documents`, {
+    token: lead.token,
+    body: { kind: 'agreement' },
+  });
+  await uploadWithTicket(ticket.body, tinyPdf());
+  await eventually(async () => {
+    const docs = await api('GET', `/v1/alliances/${id}/documents`, { token: lead.token });
+    return docs.body.items[0]?.status === 'verified' ? true : undefined;
+  }, 'agreement verified');
+  const version = (await api('GET', `/v1/alliances/${id}`, { token: lead.token })).body.version;
+  const submitted = await api('POST', `/v1/alliances/${id}/submit`, { token: lead.token, body: { version } });
+  expect(submitted.status, submitted.text).toBe(200);
+  return id;
+}
+
+describe('one round from close to funded, through the API', () => {
+  it('runs every stage and records every decision', async () => {
+    const admin = await tokenFor(['admin'], uid('admin'));
+    const round = await api('POST', '/v1/rounds', {
+      token: admin,
+      body: roundBody({
+        budget: 650_000,
+        perAllianceCap: 300_000,
+        reviewersPerAlliance: 2,
+        noticePeriodDays: 3,
+      }),
+    });
+    expect(round.status, round.text).toBe(201);
+    const roundId = round.body.id as string;
+    const pipeline = async () => (await api('GET', `/v1/rounds/${roundId}/pipeline`, { token: admin })).body;
+    const waitForStage = (stage: string) =>
+      eventually(
+        async () => {
+          const status = await pipeline();
+          if (status.status === 'FAILED') {
+            const executions = await fetch(`${apiUrl}/local/executions`).then(
+              (r) => r.json() as Promise<{ name: string; error?: string; cause?: string }[]>,
+            );
+            const mine = executions.find((e) => e.name === `round-${roundId}`);
+            throw new Error(
+              `pipeline failed: ${JSON.stringify(status.history.at(-1))} ${mine?.error}: ${mine?.cause}`,
+            );
+          }
+          return status.stage === stage && status.waitingOn ? status : undefined;
+        },
+        `stage ${stage}`,
+        30_000,
+      );
+
+    const [e1, e2, s1, s2] = await Promise.all([
+      applicantWithOrg(enterpriseBody()),
+      applicantWithOrg(enterpriseBody()),
+      applicantWithOrg(societyBody()),
+      applicantWithOrg(societyBody()),
+    ]);
+    const a = await buildSubmittedAlliance(roundId, e1, s1, '联盟甲', 300_000);
+    const b = await buildSubmittedAlliance(roundId, e2, s2, '联盟乙', 300_000);
+    const c = await buildSubmittedAlliance(roundId, e1, s2, '联盟丙', 300_000);
+    const d = await buildSubmittedAlliance(roundId, e2, s1, '联盟丁', 200_000);
+
+    // The committee: r1 belongs to e1's organisation (a conflict with a and c), r4 declares s2.
+    const reviewers = ['r1', 'r2', 'r3', 'r4'].map((r) => ({ id: uid(r), name: r }));
+    const conflictsOf: Record<string, string[]> = { r1: [], r2: [], r3: [], r4: [s2.org.id] };
+    for (const [i, r] of reviewers.entries()) {
+      const res = await api('PUT', `/v1/rounds/${roundId}/reviewers/${r.id}`, {
+        token: admin,
+        body: {
+          reviewerId: r.id,
+          name: `专家${i + 1}`,
+          expertise: ['optoelectronics'],
+          affiliations: r.name === 'r1' ? [e1.org.id] : [],
+          conflicts: conflictsOf[r.name],
+        },
+      });
+      expect(res.status, res.text).toBe(200);
+    }
+
+    // --- close → screening ---------------------------------------------------------------------
+    const closed = await api('POST', `/v1/rounds/${roundId}/close`, {
+      token: admin,
+      body: { reason: '申报截止' },
+    });
+    expect(closed.status, closed.text).toBe(202);
+    await waitForStage('screening');
+    const screening = await api('GET', `/v1/rounds/${roundId}/screening`, { token: admin });
+    expect(screening.body.total).toBe(4);
+    for (const item of screening.body.items) expect(item.findings.eligible).toBe(true);
+    expect(
+      (await api('POST', `/v1/rounds/${roundId}/screening/${a}`, { token: admin, body: { outcome: 'pass' } }))
+        .status,
+    ).toBe(400); // a reason is required
+    for (const id of [a, b, c]) {
+      const res = await api('POST', `/v1/rounds/${roundId}/screening/${id}`, {
+        token: admin,
+        body: { outcome: 'pass', reason: '符合申报条件' },
+      });
+      expect(res.status, res.text).toBe(200);
+    }
+    const rejected = await api('POST', `/v1/rounds/${roundId}/screening/${d}`, {
+      token: admin,
+      body: { outcome: 'reject', reason: '与本年度已立项项目重复' },
+    });
+    expect(rejected.body.screeningComplete).toBe(true);
+    const dView = await api('GET', `/v1/alliances/${d}`, { token: e2.token });
+    expect(dView.body).toMatchObject({
+      status: 'rejected',
+      screening: { outcome: 'reject', reason: '与本年度已立项项目重复' },
+    });
+
+    // --- assignment and reviews --------------------------------------------------------------------
+    await waitForStage('review');
+    const assigned = (await api('GET', `/v1/rounds/${roundId}/assignments`, { token: admin })).body.items as {
+      allianceId: string;
+      reviewerId: string;
+      status: string;
+    }[];
+    expect(assigned.filter((x) => x.status === 'assigned')).toHaveLength(3 * 2);
+    const r1 = reviewers[0]!.id;
+    const r4 = reviewers[3]!.id;
+    for (const x of assigned) {
+      if (x.reviewerId === r1) expect([a, c]).not.toContain(x.allianceId);
+      if (x.reviewerId === r4) expect([b, c]).not.toContain(x.allianceId);
+    }
+    const reviewerTokens = Object.fromEntries(
+      await Promise.all(reviewers.map(async (r) => [r.id, await tokenFor(['reviewer'], r.id)] as const)),
+    );
+    // One reviewer declares a late conflict and is replaced at once.
+    const someone = assigned.find((x) => x.status === 'assigned')!;
+    const declared = await api('POST', `/v1/reviews/assignments/${roundId}/${someone.allianceId}/conflict`, {
+      token: reviewerTokens[someone.reviewerId],
+      body: { reason: '本人曾为该联盟成员单位提供咨询' },
+    });
+    expect(declared.status, declared.text).toBe(200);
+    expect(declared.body.replacedBy).toHaveLength(1);
+    expect(
+      (
+        await api('GET', `/v1/reviews/assignments/${roundId}/${someone.allianceId}`, {
+          token: reviewerTokens[someone.reviewerId],
+        })
+      ).status,
+    ).toBe(404);
+
+    const scoresFor = (allianceId: string) => {
+      const base = allianceId === a ? 9 : allianceId === b ? 7 : 5;
+      return { innovation: base, feasibility: base, impact: base - 1 };
+    };
+    const current = (
+      await api('GET', `/v1/rounds/${roundId}/assignments`, { token: admin })
+    ).body.items.filter((x: { status: string }) => x.status === 'assigned');
+    for (const [i, x] of current.entries()) {
+      const token = reviewerTokens[x.reviewerId];
+      const mine = await api('GET', '/v1/reviews/assignments', { token });
+      expect(mine.body.items.map((m: { allianceId: string }) => m.allianceId)).toContain(x.allianceId);
+      const read = await api('GET', `/v1/reviews/assignments/${roundId}/${x.allianceId}`, { token });
+      expect(read.status).toBe(200);
+      expect(read.body.alliance.name).toBeTruthy();
+      expect(JSON.stringify(read.body)).not.toContain('"scores"'); // nobody else's scores
+      const bad = await api('PUT', `/v1/reviews/assignments/${roundId}/${x.allianceId}`, {
+        token,
+        body: { scores: { innovation: 11, feasibility: 5 }, comment: 'x', recommendation: 'fund' },
+      });
+      expect(bad.status).toBe(400);
+      const res = await api('PUT', `/v1/reviews/assignments/${roundId}/${x.allianceId}`, {
+        token,
+        body: { scores: scoresFor(x.allianceId), comment: `评审意见 ${i}`, recommendation: 'fund' },
+      });
+      expect(res.status, res.text).toBe(200);
+    }
+    // A reviewer cannot read an alliance not assigned to them.
+    const stranger = await tokenFor(['reviewer']);
+    expect((await api('GET', `/v1/reviews/assignments/${roundId}/${a}`, { token: stranger })).status).toBe(
+      404,
+    );
+
+    // --- ranking, selection, approval -------------------------------------------------------------
+    await waitForStage('selection');
+    const ranking = (await api('GET', `/v1/rounds/${roundId}/ranking`, { token: admin })).body;
+    const rows = ranking.result.rows as {
+      allianceId: string;
+      funded: boolean;
+      award: number;
+      reason: { en: string; zh: string };
+      budgetIncreaseToFund?: number;
+    }[];
+    expect(ranking.ranking.map((r: { allianceId: string }) => r.allianceId)).toEqual([a, b, c]);
+    for (const r of ranking.ranking)
+      expect(r).toMatchObject({ rawMean: expect.any(Number), calibratedMean: expect.any(Number) });
+    expect(rows.filter((r) => r.funded).map((r) => r.allianceId)).toEqual([a, b]);
+    const cRow = rows.find((r) => r.allianceId === c)!;
+    expect(cRow.reason.en).toMatch(/300,000/);
+    expect(cRow.reason.en).toMatch(/50,000/);
+    expect(cRow.budgetIncreaseToFund).toBe(250_000);
+    const over = await api('POST', `/v1/rounds/${roundId}/selection/approve`, {
+      token: admin,
+      body: { adjustments: [{ allianceId: c, action: 'include', reason: '跨学科' }] },
+    });
+    expect(over.status).toBe(422); // the budget still holds
+    const approved = await api('POST', `/v1/rounds/${roundId}/selection/approve`, {
+      token: admin,
+      body: { note: '按排名择优支持' },
+    });
+    expect(approved.status, approved.text).toBe(200);
+    expect(approved.body).toMatchObject({ funded: 2, totalAwarded: 600_000 });
+
+    // --- public notice and an objection ---------------------------------------------------------------
+    await waitForStage('public-notice');
+    const notice = (await fetch(`${apiUrl}/v1/public/rounds/${roundId}/notice`).then((r) => r.json())) as any;
+    expect(notice.entries.map((e: { allianceId: string }) => e.allianceId)).toEqual([a, b]);
+    const page = await fetch(`${apiUrl}/v1/public/rounds/${roundId}/notice.html`);
+    expect(page.headers.get('content-type')).toMatch(/text\/html/);
+    const html = await page.text();
+    expect(html).toContain('联盟甲');
+    expect(html).not.toMatch(/<script/i);
+    const objection = await api('POST', `/v1/public/rounds/${roundId}/objections`, {
+      body: {
+        allianceId: b,
+        name: '王某',
+        contact: 'wang@example.cn',
+        text: '该联盟成员单位的研发人员数据与实际不符。',
+      },
+    });
+    expect(objection.status, objection.text).toBe(201);
+    const notAnnounced = await api('POST', `/v1/public/rounds/${roundId}/objections`, {
+      body: { allianceId: c, name: '王某', contact: 'wang@example.cn', text: '……' },
+    });
+    expect(notAnnounced.status).toBe(404);
+    // The notice period passes (the local clock control ends the Wait now).
+    await fetch(`${apiUrl}/local/executions/skip-waits`, { method: 'POST' });
+    await waitForStage('objections');
+    const resolved = await api('POST', `/v1/rounds/${roundId}/objections/${objection.body.id}/resolve`, {
+      token: admin,
+      body: { outcome: 'upheld', reason: '经核实，研发人员数据不实' },
+    });
+    expect(resolved.status, resolved.text).toBe(200);
+
+    // --- designation and funding -----------------------------------------------------------------------
+    const done = await eventually(
+      async () => {
+        const status = await pipeline();
+        return status.status === 'SUCCEEDED' ? status : undefined;
+      },
+      'the pipeline to finish',
+      30_000,
+    );
+    expect(done.stage).toBe('implementation');
+    expect(done.history.map((h: { stage: string }) => h.stage)).toEqual(
+      expect.arrayContaining([
+        'starting',
+        'closing-applications',
+        'screening',
+        'review',
+        'selection',
+        'public-notice',
+        'objections',
+        'designation',
+        'implementation',
+      ]),
+    );
+    const status = async (id: string, token: string) =>
+      (await api('GET', `/v1/alliances/${id}`, { token })).body.status;
+    expect(await status(a, e1.token)).toBe('designated');
+    expect(await status(b, e2.token)).toBe('dropped');
+    expect(await status(c, e1.token)).toBe('not-selected');
+    expect(await status(d, e2.token)).toBe('rejected');
+    const award = await api('GET', `/v1/alliances/${a}/award`, { token: s1.token });
+    expect(award.status, award.text).toBe(200);
+    expect(award.body).toMatchObject({
+      amount: 300_000,
+      lines: [{ lineId: 'equipment', allocation: 300_000, spent: 0 }],
+    });
+    expect(award.body.deadlines.map((x: { kind: string }) => x.kind)).toEqual([
+      'annual-report',
+      'completion-report',
+    ]);
+    expect((await api('GET', `/v1/alliances/${b}/award`, { token: e2.token })).status).toBe(404);
+    expect((await api('GET', `/v1/rounds/${roundId}`, {})).body.status).toBe('funded');
+
+    // Every decision is in the audit trail, with who, when and why.
+    const trail = async (id: string) =>
+      (await api('GET', `/v1/alliances/${id}/history?limit=100`, { token: admin })).body.items as {
+        action: string;
+        actor: { kind: string };
+        reason?: string;
+        at: string;
+      }[];
+    const aTrail = await trail(a);
+    for (const action of [
+      'alliance.submitted',
+      'screening.pass',
+      'alliance.in-review',
+      'alliance.selected',
+      'alliance.designated',
+    ]) {
+      const entry = aTrail.find((e) => e.action === action);
+      expect(entry, action).toBeDefined();
+      expect(entry!.at).toBeTruthy();
+    }
+    expect((await trail(b)).find((e) => e.action === 'alliance.dropped')?.reason).toContain(
+      '研发人员数据不实',
+    );
+    expect((await trail(d)).find((e) => e.action === 'screening.reject')).toMatchObject({
+      actor: { kind: 'user' },
+      reason: '与本年度已立项项目重复',
+    });
+  });
+});
