@@ -1,12 +1,12 @@
 /** Public routes (no sign-in, throttled): the notice as JSON and as a page, and objections. */
+import { NOTICE_CSP } from '../../shared/domain/notice.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { fileObjection, noticeDocument } from '../../shared/usecases/selection.ts';
 
 /** The page has no scripts and loads nothing: the policy says so to the browser too. */
 const pageHeaders = {
   'content-type': 'text/html; charset=utf-8',
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+  'content-security-policy': NOTICE_CSP,
   'x-content-type-options': 'nosniff',
   'cache-control': 'public, max-age=60',
 };

@@ -36,6 +36,17 @@ import { enterStage } from './status.ts';
 const COMPONENT = 'round-pipeline';
 const DAY_MS = 86_400_000;
 
+/**
+ * The notice period counts whole days in China Standard Time, the day of publication being the
+ * first: published 2027-04-01 10:00 CST for 7 days → ends at 2027-04-08 00:00 CST.
+ */
+export function noticePeriodEnd(publishedAt: Date, days: number): string {
+  const CST_MS = 8 * 3_600_000;
+  const local = new Date(publishedAt.getTime() + CST_MS);
+  const endLocalMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days);
+  return new Date(endLocalMidnight - CST_MS).toISOString();
+}
+
 export const noticeKeys = (roundId: string) => ({
   json: `rounds/${roundId}/notice.json`,
   html: `rounds/${roundId}/notice.html`,
@@ -399,7 +410,7 @@ export async function publishNotice(roundId: string, executionId: string, now = 
     }),
   );
   const publishedAt = now.toISOString();
-  const endsAt = new Date(now.getTime() + round.noticePeriodDays * DAY_MS).toISOString();
+  const endsAt = noticePeriodEnd(now, round.noticePeriodDays);
   const notice = buildNotice({
     round: { id: round.id, name: round.name, year: round.year, noticePeriodDays: round.noticePeriodDays },
     entries,

@@ -5,7 +5,10 @@
  * ranking and selection within the budget → approval → public notice → an upheld objection →
  * designation and funding. Every status, award and audit record is checked.
  */
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { noticeTitle } from '../../shared/domain/notice.ts';
+import { CHROMIUM_PATH, checkNoticePage, MOBILE, openContext } from '../browser/notice-page.ts';
 import { api, apiUrl, eventually, tokenFor, uid } from './client.ts';
 import {
   allianceContent,
@@ -260,6 +263,19 @@ describe('one round from close to funded, through the API', () => {
     const html = await page.text();
     expect(html).toContain('联盟甲');
     expect(html).not.toMatch(/<script/i);
+    // The live page in headless Chromium (phone viewport, JavaScript off): everything readable, nothing loaded.
+    if (existsSync(CHROMIUM_PATH) || process.env.CI) {
+      const { context, close } = await openContext(MOBILE, { mobile: true });
+      try {
+        await checkNoticePage(await context.newPage(), `${apiUrl}/v1/public/rounds/${roundId}/notice.html`, {
+          title: noticeTitle(notice.year),
+          allianceNames: ['联盟甲', '联盟乙'],
+          total: '¥600,000',
+        });
+      } finally {
+        await close();
+      }
+    }
     const objection = await api('POST', `/v1/public/rounds/${roundId}/objections`, {
       body: {
         allianceId: b,
