@@ -184,6 +184,19 @@ export class AppStack extends Stack {
     bindBucket(publicFn, data.noticesBucket, 'read', envNames.noticesBucket);
     this.roundPipeline.grantTaskResponse(publicFn.fn);
 
+    // After the award (issue #5): implementation plans and closure, the dedicated-account ledger,
+    // reports and notifications, inspections. Uploads (receipts, reports) are presigned under alliances/.
+    const implementation = fn('implementation', 'API: implementation plans, completion and closure');
+    bindTable(implementation, data.table, 'readwrite');
+    const ledger = fn('ledger', 'API: dedicated-account ledger (专账管理), receipts, CSV export');
+    bindTable(ledger, data.table, 'readwrite');
+    bindBucket(ledger, data.documentsBucket, { upload: 'alliances/' }, envNames.documentsBucket);
+    const reports = fn('reports', 'API: annual and completion reports, notifications');
+    bindTable(reports, data.table, 'readwrite');
+    bindBucket(reports, data.documentsBucket, { upload: 'alliances/' }, envNames.documentsBucket);
+    const inspections = fn('inspections', 'API: irregular inspections, findings and ratings');
+    bindTable(inspections, data.table, 'readwrite');
+
     // --- background functions -----------------------------------------------------------------------
     const pipelineStarter = fn(
       'pipeline-starter',
@@ -276,6 +289,10 @@ export class AppStack extends Stack {
       alliances,
       reviews,
       public: publicFn,
+      implementation,
+      ledger,
+      reports,
+      inspections,
       pipeline,
       'pipeline-starter': pipelineStarter,
       'deadline-sweep': deadlineSweep,
@@ -371,6 +388,12 @@ export class AppStack extends Stack {
       'The pipeline publishes and reads public notices: GetObject/PutObject on the objects of the notices',
       'bucket (keys are per round, known at run time); no bucket-level or delete rights.',
     ]);
+    for (const uploader of [ledger, reports]) {
+      acknowledge(defaultPolicyOf(uploader.role), DOCUMENTS_UPLOADS_FINDING, [
+        'Presigned POSTs for receipts and reports: PutObject under alliances/ only (key, type and size fixed',
+        'by the server in the POST policy and re-checked by the verifier).',
+      ]);
+    }
     acknowledge(defaultPolicyOf(alliances.role), DOCUMENTS_UPLOADS_FINDING, [
       'Presigned POSTs for applicants’ uploads: PutObject under alliances/ only (the key, type and size of',
       'each upload are fixed by the server in the POST policy and re-checked by the verifier).',

@@ -49,6 +49,11 @@ import {
   SelectionApprovalSchema,
 } from './pipeline-api.ts';
 import { RoundIdParams, RoundInputSchema, RoundSchema, RoundUpdateSchema } from './rounds.ts';
+import { type HttpMethod, type RouteDef, roles, routeGroups } from './route-types.ts';
+import { implementationRoutes } from './routes/implementation.ts';
+import { inspectionRoutes } from './routes/inspections.ts';
+import { ledgerRoutes } from './routes/ledger.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { HealthSchema } from './system.ts';
 
 const AuditEntrySchema = z
@@ -79,36 +84,7 @@ const CloseRoundSchema = z
   .meta({ id: 'CloseRound' });
 const CloseRoundResultSchema = z.object({ roundId: IdSchema, alreadyStarted: z.boolean() });
 
-export const roles = ['applicant', 'admin', 'reviewer', 'inspector'] as const;
-export type Role = (typeof roles)[number];
-
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-/** Lambda route groups; each is functions/<name>/handler.ts. */
-export const routeGroups = ['system', 'rounds', 'organisations', 'alliances', 'reviews', 'public'] as const;
-export type RouteGroup = (typeof routeGroups)[number];
-
-export interface RouteDef {
-  operationId: string;
-  method: HttpMethod;
-  /** API Gateway path syntax, e.g. /v1/rounds/{roundId} */
-  path: string;
-  fn: RouteGroup;
-  auth: 'public' | readonly Role[];
-  summary: string;
-  tag: string;
-  params?: z.ZodObject;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** Maximum body size in bytes (default 256 KiB). */
-  maxBodyBytes?: number;
-  /** Success responses by status; null = no body. */
-  responses: Record<number, z.ZodType | null>;
-  /** Content type of the success body when it is not JSON. */
-  produces?: string;
-}
-
-export const routes = [
+const coreRoutes = [
   {
     operationId: 'getHealth',
     method: 'GET',
@@ -665,6 +641,15 @@ export const routes = [
   },
 ] as const satisfies readonly RouteDef[];
 
+/** Every endpoint: the core above, then each area's own file under routes/. */
+export const routes = [
+  ...coreRoutes,
+  ...implementationRoutes,
+  ...ledgerRoutes,
+  ...reportRoutes,
+  ...inspectionRoutes,
+] as const;
+
 export type Route = (typeof routes)[number];
 export type OperationId = Route['operationId'];
 
@@ -703,4 +688,12 @@ export function matchRoute(
   return allowed.length > 0 ? { allowed } : undefined;
 }
 
+export {
+  type HttpMethod,
+  type Role,
+  type RouteDef,
+  type RouteGroup,
+  roles,
+  routeGroups,
+} from './route-types.ts';
 export { ErrorSchema };

@@ -583,6 +583,10 @@ export async function designate(roundId: string, allianceId: string, executionId
           lines: lines.map((l) => ({ ...l, spent: 0 })),
           designatedAt: at,
           ledger: { status: 'open', spent: 0 },
+          // Remaining money per line and in total: the ledger's conditional writes compare against these
+          // (DynamoDB conditions cannot add, so balances are kept, not derived).
+          balances: Object.fromEntries(lines.map((l) => [l.lineId, l.allocation])),
+          balance: row.award,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),

@@ -1,0 +1,42 @@
+/** Types of the route table (kept apart so per-area route files can import them without a cycle). */
+import type * as z from 'zod';
+
+export const roles = ['applicant', 'admin', 'reviewer', 'inspector'] as const;
+export type Role = (typeof roles)[number];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Lambda route groups; each is functions/<name>/handler.ts. */
+export const routeGroups = [
+  'system',
+  'rounds',
+  'organisations',
+  'alliances',
+  'reviews',
+  'public',
+  'implementation',
+  'ledger',
+  'reports',
+  'inspections',
+] as const;
+export type RouteGroup = (typeof routeGroups)[number];
+
+export interface RouteDef {
+  operationId: string;
+  method: HttpMethod;
+  /** API Gateway path syntax, e.g. /v1/rounds/{roundId} */
+  path: string;
+  fn: RouteGroup;
+  auth: 'public' | readonly Role[];
+  summary: string;
+  tag: string;
+  params?: z.ZodObject;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** Maximum body size in bytes (default 256 KiB). */
+  maxBodyBytes?: number;
+  /** Success responses by status; null = no body. */
+  responses: Record<number, z.ZodType | null>;
+  /** Content type of the success body when it is not JSON. */
+  produces?: string;
+}
