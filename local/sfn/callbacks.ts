@@ -77,7 +77,11 @@ export class CallbackRegistry {
     this.entries.set(token, entry);
     if (meta.timeoutMs !== undefined) {
       // The runner rejects the task with States.Timeout at the same moment; here we only close the token.
-      entry.timeoutTimer = setTimeout(() => this.close(entry, 'timeout'), meta.timeoutMs);
+      // Node's timers overflow past 2^31−1 ms (24.8 days) and would fire at once: clamp.
+      entry.timeoutTimer = setTimeout(
+        () => this.close(entry, 'timeout'),
+        Math.min(meta.timeoutMs, 2 ** 31 - 1),
+      );
     }
     this.armHeartbeat(entry);
     this.onEvent({ action: 'issued', token, executionArn: entry.executionArn, stateName: entry.stateName });

@@ -30,6 +30,8 @@ export interface TaskStateInfo {
   resource: string;
   /** Callback timeout the emulator enforces, in ms (already scaled), if static. */
   timeoutMs?: number;
+  /** The callback timeout comes from TimeoutSecondsPath, carried in Parameters[TIMEOUT_PARAMETER]. */
+  timeoutFromParameter?: boolean;
   /** Heartbeat timeout in ms (already scaled), if static. */
   heartbeatMs?: number;
 }
@@ -130,7 +132,14 @@ export function prepareDefinition(definition: AslDefinition, options: PrepareOpt
               ...(parameters as Record<string, unknown>),
               [`${TIMEOUT_PARAMETER}.$`]: timeoutPath,
             };
-            state['TimeoutSecondsPath'] = `$.${TIMEOUT_PARAMETER}`;
+            if (kind === 'lambda-callback') {
+              // The emulator times callbacks itself (scaled, and beyond Node's 24.8-day timer limit).
+              delete state['TimeoutSecondsPath'];
+              state['TimeoutSeconds'] = MAX_TIMER_SECONDS;
+              info.timeoutFromParameter = true;
+            } else {
+              state['TimeoutSecondsPath'] = `$.${TIMEOUT_PARAMETER}`;
+            }
           }
           tasks.set(name, info);
           break;

@@ -47,6 +47,7 @@ import {
   prepareDefinition,
   type TaskKind,
   type TaskStateInfo,
+  TIMEOUT_PARAMETER,
 } from './definition.ts';
 import { lambdaFunctionError, runtimeError, SfnServiceError } from './errors.ts';
 import { fromRunnerEvent, type HistoryEvent, toWireEvents } from './history.ts';
@@ -441,11 +442,19 @@ export function createLocalStepFunctions(options: LocalStepFunctionsOptions): Lo
         }
       }
       case 'lambda-callback': {
-        const params = (input ?? {}) as { FunctionName?: unknown; Payload?: unknown };
+        const params = (input ?? {}) as {
+          FunctionName?: unknown;
+          Payload?: unknown;
+          [TIMEOUT_PARAMETER]?: unknown;
+        };
+        const fromPath = Number(params[TIMEOUT_PARAMETER]);
+        if (info.timeoutFromParameter && !(Number.isInteger(fromPath) && fromPath >= 1)) {
+          throw runtimeError(`TimeoutSecondsPath of ${info.name} does not point to a positive integer`);
+        }
         const pending = callbacks.issue({
           executionArn: run.record.executionArn,
           stateName: info.name,
-          timeoutMs: info.timeoutMs,
+          timeoutMs: info.timeoutFromParameter ? Math.max(1, fromPath * 1000 * timeScale) : info.timeoutMs,
           heartbeatMs: info.heartbeatMs,
         });
         const payload = replaceInStrings(params.Payload ?? {}, run.placeholder, pending.token);

@@ -4,7 +4,7 @@
  * Steps return ids and counts only; records live in DynamoDB and S3.
  */
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AllianceRecord, Member } from '../api/alliances.ts';
 import type { Organisation } from '../api/organisations.ts';
 import type { Round } from '../api/rounds.ts';
@@ -254,6 +254,26 @@ export async function assignRoundReviewers(roundId: string, executionId: string,
 
 /** After the review gate: what is missing is recorded; the round proceeds with the reviews it has. */
 export async function concludeReviews(roundId: string, executionId: string) {
+  // If the deadline ended the wait, the gate is still open: close it, so no review arrives after ranking.
+  try {
+    await documentClient().send(
+      new UpdateCommand({
+        TableName: table(),
+        Key: keys.gate(roundId, 'review'),
+        UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by',
+        ConditionExpression: '#status = :open',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':closed': 'closed',
+          ':open': 'open',
+          ':at': new Date().toISOString(),
+          ':by': 'review deadline',
+        },
+      }),
+    );
+  } catch (error) {
+    if (!conditionFailed(error)) throw error;
+  }
   const [assignments, reviews] = await Promise.all([loadAssignments(roundId), loadReviews(roundId)]);
   const done = new Set(reviews.map((r) => `${r.allianceId}#${r.reviewerId}`));
   const missing = assignments.filter(
