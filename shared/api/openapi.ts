@@ -12,7 +12,7 @@ type JsonSchema = Record<string, unknown>;
 
 const errorStatuses: Record<number, string> = {
   400: 'Invalid request: the failing fields are in error.details',
-  401: 'No valid bearer token',
+  401: 'No valid bearer token (answered by API Gateway\'s JWT authorizer as {"message":"Unauthorized"})',
   403: 'The caller may not do this',
   404: 'Not found',
   409: 'Conflict (stale version, duplicate, wrong state)',
@@ -73,6 +73,7 @@ function parameters(route: RouteDef, collector: SchemaCollector): JsonSchema[] {
       });
     }
   }
+  if (route.method !== 'GET') out.push({ $ref: '#/components/parameters/IdempotencyKey' });
   out.push({
     name: 'Accept-Language',
     in: 'header',
@@ -142,6 +143,16 @@ export function buildOpenApi(): JsonSchema {
     },
     servers: [{ url: '/' }],
     components: {
+      parameters: {
+        IdempotencyKey: {
+          name: 'Idempotency-Key',
+          in: 'header',
+          required: false,
+          description:
+            'Makes a mutation safe to retry: the first response (2xx or 4xx) is kept 24 h for this caller, route and path and replayed with `idempotent-replayed: true`; the same key with another body → 422 idempotency_key_reused; while the first is running → 409 idempotency_in_progress.',
+          schema: { type: 'string', minLength: 1, maxLength: 128, pattern: '^[\\x21-\\x7E]{1,128}$' },
+        },
+      },
       securitySchemes: {
         cognito: {
           type: 'http',
