@@ -12,10 +12,28 @@ export const envNames = {
   stage: 'STAGE',
 } as const;
 
-export type EnvKey = keyof typeof envNames;
+/**
+ * Set on the `rounds` function only, for the per-round "application window closes" schedules
+ * (shared/schedules/round-close.ts). The literal names are the ones infra/stacks/app-stack.ts sets
+ * (its `schedulingEnvNames`) and local/stack.ts sets locally: keep the three identical.
+ */
+export const schedulingEnvNames = {
+  /** EventBridge Scheduler schedule group of the round schedules (esip-rounds). */
+  scheduleGroup: 'SCHEDULE_GROUP',
+  /** The role EventBridge Scheduler assumes to invoke pipeline-starter (passed with iam:PassRole). */
+  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
+  /** The pipeline-starter function: the schedules' target. */
+  pipelineStarterArn: 'PIPELINE_STARTER_ARN',
+  /** Dead-letter queue for deliveries the scheduler gives up on. */
+  scheduleDlqArn: 'SCHEDULE_DLQ_ARN',
+} as const;
+
+const allEnvNames = { ...envNames, ...schedulingEnvNames };
+
+export type EnvKey = keyof typeof allEnvNames;
 
 export function env(key: EnvKey): string {
-  const name = envNames[key];
+  const name = allEnvNames[key];
   const value = process.env[name];
   if (value === undefined || value === '') {
     throw new Error(`configuration: environment variable ${name} is not set`);
@@ -24,6 +42,6 @@ export function env(key: EnvKey): string {
 }
 
 export function envOptional(key: EnvKey): string | undefined {
-  const value = process.env[envNames[key]];
+  const value = process.env[allEnvNames[key]];
   return value === undefined || value === '' ? undefined : value;
 }

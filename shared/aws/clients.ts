@@ -1,10 +1,11 @@
 /**
  * AWS SDK clients, built once per module (per Lambda container). Endpoints for the local stack
- * come from the SDK's standard AWS_ENDPOINT_URL_DYNAMODB / _S3 / _SFN variables, so this code is
- * identical on AWS and locally.
+ * come from the SDK's standard AWS_ENDPOINT_URL_DYNAMODB / _S3 / _SFN / _SCHEDULER variables, so
+ * this code is identical on AWS and locally.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { envOptional } from '../config.ts';
@@ -12,6 +13,7 @@ import { envOptional } from '../config.ts';
 let ddb: DynamoDBDocumentClient | undefined;
 let s3: S3Client | undefined;
 let sfn: SFNClient | undefined;
+let scheduler: SchedulerClient | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
   ddb ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
@@ -34,12 +36,19 @@ export function sfnClient(): SFNClient {
   return sfn;
 }
 
+export function schedulerClient(): SchedulerClient {
+  scheduler ??= new SchedulerClient({ maxAttempts: 3 });
+  return scheduler;
+}
+
 /** Forgets the clients, so the next call builds them from the current environment (endpoints). */
 export function resetClients(): void {
   ddb?.destroy();
   s3?.destroy();
   sfn?.destroy();
+  scheduler?.destroy();
   ddb = undefined;
   s3 = undefined;
   sfn = undefined;
+  scheduler = undefined;
 }
