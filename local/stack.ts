@@ -1,8 +1,9 @@
 /**
  * The whole system on one machine, no AWS account, no Docker: DynamoDB Local, s3rver, the
  * CDK-synthesized state machine run by aws-local-stepfunctions, the template's schedules and event
- * rules, a JWT issuer standing in for Cognito, and the API server routing the shared route table
- * to the same handlers. Used by `npm start` (local/start.ts) and by the tests' global setup.
+ * rules, an EventBridge Scheduler endpoint for the schedules the application creates at runtime
+ * (per-round close schedules, local/scheduler-api.ts), a JWT issuer standing in for Cognito, and
+ * the API server routing the shared route table to the same handlers. Used by `npm start` (local/start.ts) and by the tests' global setup.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -11,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Role, roles } from '../shared/api/routes.ts';
 import { resetClients } from '../shared/aws/clients.ts';
-import { envNames } from '../shared/config.ts';
+import { envNames, schedulingEnvNames } from '../shared/config.ts';
 import { createApiServer } from './api-server.ts';
 import { ensureTable, startDynamoDb } from './dynamodb.ts';
 import { createLocalBus } from './events.ts';
@@ -20,8 +21,18 @@ import { createLocalInvoker } from './lambda.ts';
 import { checkJava, claimPort } from './preflight.ts';
 import { startS3 } from './s3.ts';
 import { createLocalScheduler, type LocalScheduler } from './scheduler.ts';
+import { type LocalSchedulerApi, startLocalSchedulerApi } from './scheduler-api.ts';
 import { createLocalStepFunctions, type LocalStepFunctions } from './sfn/index.ts';
-import { type CfnTemplate, extractFunctions, extractSchedules, loadAppTemplate } from './template.ts';
+import {
+  type CfnTemplate,
+  extractFunctions,
+  extractSchedules,
+  functionArn,
+  LOCAL_ACCOUNT,
+  LOCAL_REGION,
+  loadAppTemplate,
+  roleArn,
+} from './template.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -29,31 +40,49 @@ export const localNames = {
   table: 'esip-local',
   documentsBucket: 'esip-documents-local',
   noticesBucket: 'esip-notices-local',
+  /** The schedule group of the per-round close schedules (ROUND_SCHEDULE_GROUP in infra). */
+  roundScheduleGroup: 'esip-rounds',
+  /** Stand-ins for what the CDK passes the rounds function (nothing checks them locally). */
+  roundCloseSchedulerRole: 'esip-local-round-close-scheduler',
+  pipelineStarterDlq: 'esip-local-pipeline-starter-dlq',
 };
 
 export interface LocalStackOptions {
   /** Keep data here across restarts; without it, DynamoDB is in memory and S3 in a temp folder. */
   dataDir?: string;
-  /** 0 picks a free port. */
-  ports?: { api?: number; dynamodb?: number; s3?: number; sfn?: number };
+  /**
+   * 0 picks a free port. `scheduler` (the local EventBridge Scheduler API) defaults to
+   * SCHEDULER_PORT, else a free port.
+   */
+  ports?: { api?: number; dynamodb?: number; s3?: number; sfn?: number; scheduler?: number };
   /** Shortens Wait states, callback timeouts and retry intervals (e.g. 0.001). */
   timeScale?: number;
   /** Arm the template's cron schedules (they can always be fired by hand). Default true. */
   schedules?: boolean;
+  /**
+   * Arm the schedules the application creates at runtime through the Scheduler API (a round's
+   * "window closes" schedule), so they fire at their time. Default true.
+   */
+  runtimeSchedules?: boolean;
   log?: (line: string) => void;
 }
 
 export interface LocalStack {
-  urls: { api: string; dynamodb: string; s3: string; sfn: string };
+  urls: { api: string; dynamodb: string; s3: string; sfn: string; scheduler: string };
   /** The environment the handlers run with (also set on this process). */
   env: Record<string, string>;
   issuer: LocalIssuer;
   sfn: LocalStepFunctions;
   scheduler: LocalScheduler;
+  /** The local EventBridge Scheduler API and its runtime-created schedules. */
+  schedulerApi: LocalSchedulerApi;
   template: CfnTemplate;
   /** Mints a token for a user with the given roles, as Cognito would after sign-in. */
   token(user: { sub: string; username?: string; roles: Role[] }): Promise<string>;
-  /** Resolves a friendly schedule name (e.g. deadline-sweep) to the template's schedule. */
+  /**
+   * Fires a schedule now: a template schedule by friendly name (e.g. deadline-sweep), or a
+   * runtime-created one by name (e.g. round-close-<roundId>).
+   */
   fireSchedule(name: string, at?: string): Promise<unknown>;
   stop(): Promise<void>;
 }
@@ -83,11 +112,16 @@ function json(res: ServerResponse, status: number, body: unknown) {
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? (() => undefined);
   checkJava();
-  const [apiPort, dynamoPort, s3Port, sfnPort] = await Promise.all([
+  const [apiPort, dynamoPort, s3Port, sfnPort, schedulerPort] = await Promise.all([
     claimPort(options.ports?.api ?? 3000, 'API', 'PORT'),
     claimPort(options.ports?.dynamodb ?? 8000, 'DynamoDB Local', 'DYNAMODB_PORT'),
     claimPort(options.ports?.s3 ?? 4569, 's3rver', 'S3_PORT'),
     claimPort(options.ports?.sfn ?? 8083, 'Step Functions', 'SFN_PORT'),
+    claimPort(
+      options.ports?.scheduler ?? (process.env.SCHEDULER_PORT ? Number(process.env.SCHEDULER_PORT) : 0),
+      'EventBridge Scheduler',
+      'SCHEDULER_PORT',
+    ),
   ]);
   const tempDir = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'esip-local-'));
   const dataDir = options.dataDir ?? tempDir!;
@@ -143,6 +177,41 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         if (!entry.ok) log(`λ ${entry.entry} failed: ${entry.errorName}: ${entry.errorMessage}`);
       },
     });
+    // The pipeline-starter function is the target of the per-round close schedules.
+    const pipelineStarter = Object.keys(functions).find((id) => id.startsWith('PipelineStarterFn'));
+    if (!pipelineStarter) throw new Error('the app template has no PipelineStarterFn… function');
+    const schedulerApi = await startLocalSchedulerApi({
+      port: schedulerPort,
+      host: '127.0.0.1',
+      groups: [localNames.roundScheduleGroup],
+      functionFor: (arn) => invoker.find(arn)?.logicalId,
+      invoke: (id, event) => invoker.invoke(id, event),
+      arm: options.runtimeSchedules !== false,
+      ...(options.dataDir ? { stateFile: join(dataDir, 'scheduler', 'schedules.json') } : {}),
+      log: (entry) => {
+        if (entry.kind === 'firing') {
+          log(
+            `⏰ ${entry.name}${entry.manual ? ' (fired by hand)' : ''} → ${entry.ok ? 'ok' : `failed: ${entry.error}`}${entry.completed === 'deleted' ? ' (completed: deleted)' : ''}`,
+          );
+        } else if (entry.status !== 200 || entry.operation !== 'GetSchedule') {
+          log(
+            `⏰ ${entry.operation}${entry.name ? ` ${entry.name}` : ''}${entry.error ? ` → ${entry.error}` : ''}`,
+          );
+        }
+      },
+      onError: (error) => log(`⏰ scheduler API: ${(error as Error).message}`),
+    });
+    stops.push(() => schedulerApi.close());
+    env.AWS_ENDPOINT_URL_SCHEDULER = schedulerApi.url;
+    env[schedulingEnvNames.scheduleGroup] = localNames.roundScheduleGroup;
+    env[schedulingEnvNames.schedulerRoleArn] = roleArn(localNames.roundCloseSchedulerRole);
+    env[schedulingEnvNames.pipelineStarterArn] = functionArn(pipelineStarter);
+    env[schedulingEnvNames.scheduleDlqArn] =
+      `arn:aws:sqs:${LOCAL_REGION}:${LOCAL_ACCOUNT}:${localNames.pipelineStarterDlq}`;
+    log(
+      `EventBridge Scheduler API on ${schedulerApi.url} (group ${localNames.roundScheduleGroup} → ${pipelineStarter})`,
+    );
+
     const bus = createLocalBus({
       template,
       imports: importValue,
@@ -192,17 +261,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     if (options.schedules !== false) scheduler.start();
     stops.push(() => scheduler.stop());
+    schedulerApi.start(); // the targets can run now (unless runtimeSchedules is false)
     const scheduleByName = (name: string) =>
       schedules.find(
         (s) => s.name === name || s.logicalId === name || friendlyScheduleName(s.logicalId) === name,
       );
     const fireSchedule = (name: string, at?: string) => {
       const schedule = scheduleByName(name);
-      if (!schedule)
-        throw new Error(
-          `no schedule ${name}; known: ${schedules.map((s) => friendlyScheduleName(s.logicalId)).join(', ')}`,
-        );
-      return scheduler.fire(schedule.name, at ? { at } : {});
+      if (schedule) return scheduler.fire(schedule.name, at ? { at } : {});
+      if (schedulerApi.find(name)) return schedulerApi.fire(name, at ? { at } : {});
+      throw new Error(
+        `no schedule ${name}; known: ${[
+          ...schedules.map((s) => friendlyScheduleName(s.logicalId)),
+          ...schedulerApi.list().map((s) => s.name),
+        ].join(', ')}`,
+      );
     };
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
@@ -242,14 +315,38 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
             });
           }
         } else if (req.method === 'GET' && path === '/local/schedules') {
-          json(
-            res,
-            200,
-            scheduler.list().map((s) => ({ ...s, friendlyName: friendlyScheduleName(s.logicalId) })),
-          );
+          // The template's schedules, then those the application created at runtime.
+          json(res, 200, [
+            ...scheduler.list().map((s) => ({
+              ...s,
+              friendlyName: friendlyScheduleName(s.logicalId),
+              source: 'template',
+            })),
+            ...schedulerApi.list().map((s) => ({
+              name: s.name,
+              logicalId: `${s.group}/${s.name}`,
+              group: s.group,
+              arn: s.arn,
+              expression: s.expression,
+              timezone: s.timezone,
+              enabled: s.state === 'ENABLED',
+              actionAfterCompletion: s.actionAfterCompletion,
+              target: {
+                arn: s.target.arn,
+                ...(s.target.functionLogicalId ? { logicalId: s.target.functionLogicalId } : {}),
+                type: s.target.functionLogicalId ? 'function' : 'other',
+              },
+              input: s.target.input,
+              nextRun: s.nextRun,
+              lastRun: s.lastRun,
+              lastError: s.lastError,
+              friendlyName: s.name,
+              source: 'scheduler-api',
+            })),
+          ]);
         } else if (req.method === 'POST' && /^\/local\/schedules\/[^/]+\/fire$/.test(path)) {
           const name = decodeURIComponent(path.split('/')[3]!);
-          if (!scheduleByName(name))
+          if (!scheduleByName(name) && !schedulerApi.find(name))
             json(res, 404, { error: { code: 'not_found', message: `no schedule ${name}`, details: [] } });
           else
             json(res, 200, {
@@ -300,11 +397,18 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     );
 
     return {
-      urls: { api: apiUrl, dynamodb: dynamo.endpoint, s3: s3.endpoint, sfn: sfn.url },
+      urls: {
+        api: apiUrl,
+        dynamodb: dynamo.endpoint,
+        s3: s3.endpoint,
+        sfn: sfn.url,
+        scheduler: schedulerApi.url,
+      },
       env,
       issuer,
       sfn,
       scheduler,
+      schedulerApi,
       template,
       token: (user) => issuer.sign(user),
       fireSchedule,
