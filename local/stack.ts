@@ -370,7 +370,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         } else if (req.method === 'GET' && path === '/local/executions') {
           json(res, 200, sfn.listExecutions());
         } else if (req.method === 'POST' && path === '/local/executions/skip-waits') {
-          json(res, 200, { skipped: sfn.skipWaits() });
+          // ?executionArn= ends one execution's waits (tests run in parallel); without it, every execution's.
+          json(res, 200, { skipped: sfn.skipWaits(url.searchParams.get('executionArn') ?? undefined) });
         } else return false;
         return true;
       },

@@ -160,7 +160,13 @@ export class CallbackRegistry {
   /** Closes every pending token of an execution (it finished, was stopped, or the emulator stops). */
   cancelExecution(executionArn: string): void {
     for (const entry of this.entries.values()) {
-      if (entry.executionArn === executionArn && entry.status === 'pending') this.close(entry, 'cancelled');
+      if (entry.executionArn === executionArn && entry.status === 'pending') {
+        this.close(entry, 'cancelled');
+        // The execution is over: end the task's wait too, so the runner clears its own timers and the
+        // process can exit (nothing listens to this rejection any more).
+        entry.result.catch(() => undefined);
+        entry.reject(new StateError('States.Runtime', 'the execution ended'));
+      }
     }
   }
 

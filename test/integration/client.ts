@@ -83,3 +83,14 @@ export async function eventually<T>(
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The local clock control: ends the Wait states of one round's pipeline execution now. */
+export async function skipWaits(roundId: string) {
+  const stateMachineArn = handlerEnv.ROUND_PIPELINE_ARN!;
+  const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:round-${roundId}`;
+  const res = await fetch(
+    `${apiUrl}/local/executions/skip-waits?executionArn=${encodeURIComponent(executionArn)}`,
+    { method: 'POST' },
+  );
+  return ((await res.json()) as { skipped: number }).skipped;
+}

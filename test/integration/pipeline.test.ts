@@ -6,17 +6,25 @@
 import { DescribeExecutionCommand, SendTaskSuccessCommand } from '@aws-sdk/client-sfn';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { api, apiUrl, ddb, eventually, handlerEnv, sfn, tableName, tokenFor, uid } from './client.ts';
+import {
+  api,
+  apiUrl,
+  ddb,
+  eventually,
+  handlerEnv,
+  sfn,
+  skipWaits,
+  tableName,
+  tokenFor,
+  uid,
+} from './client.ts';
+import { roundBody } from './fixtures.ts';
 
-async function seedRound(status = 'open') {
-  const roundId = uid('round');
-  await ddb.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { pk: `ROUND#${roundId}`, sk: 'ROUND', type: 'round', id: roundId, status, version: 1 },
-    }),
-  );
-  return roundId;
+/** A complete round through the API (its window-close schedule is created too; the test closes it first). */
+async function createRound() {
+  const res = await api('POST', '/v1/rounds', { token: await tokenFor(['admin']), body: roundBody() });
+  expect(res.status, res.text).toBe(201);
+  return res.body.id as string;
 }
 
 async function requestClose(roundId: string) {
@@ -43,7 +51,7 @@ async function pipelineStatus(roundId: string, token: string) {
 describe('round pipeline on the local stack', () => {
   it('closes the round, waits at the screening gate, and finishes on SendTaskSuccess', async () => {
     const admin = await tokenFor(['admin']);
-    const roundId = await seedRound();
+    const roundId = await createRound();
     expect((await pipelineStatus(roundId, admin)).status).toBe('NOT_STARTED');
 
     await requestClose(roundId);
@@ -73,8 +81,9 @@ describe('round pipeline on the local stack', () => {
         ExpressionAttributeValues: { ':pk': `ROUND#${roundId}`, ':audit': 'AUDIT#' },
       }),
     );
-    expect(audit.Items).toHaveLength(1);
-    expect(audit.Items?.[0]).toMatchObject({
+    const closing = audit.Items?.filter((i) => i.action === 'round.applications-closed') ?? [];
+    expect(closing).toHaveLength(1);
+    expect(closing[0]).toMatchObject({
       action: 'round.applications-closed',
       actor: { kind: 'system' },
       reason: expect.any(String),
@@ -101,11 +110,33 @@ describe('round pipeline on the local stack', () => {
         output: JSON.stringify({ passed: [], rejected: [] }),
       }),
     );
+    // Nothing was submitted: no reviews to wait for once an admin ends the review period, an empty
+    // selection to approve, an empty notice, no objections — and the round is funded with nothing.
+    await eventually(
+      async () => ((await pipelineStatus(roundId, admin)).stage === 'review' ? true : undefined),
+      'review',
+    );
+    const closeReviews = await api('POST', `/v1/rounds/${roundId}/reviews/close`, {
+      token: admin,
+      body: { reason: '无待评审联盟' },
+    });
+    expect(closeReviews.status, closeReviews.text).toBe(200);
+    await eventually(
+      async () =>
+        (await pipelineStatus(roundId, admin)).waitingOn?.includes('selection') ? true : undefined,
+      'selection',
+    );
+    const approved = await api('POST', `/v1/rounds/${roundId}/selection/approve`, { token: admin, body: {} });
+    expect(approved.body).toMatchObject({ funded: 0, totalAwarded: 0 });
+    await eventually(
+      async () => ((await skipWaits(roundId)) > 0 ? true : undefined),
+      'the notice period wait',
+    );
     const done = await eventually(async () => {
       const status = await pipelineStatus(roundId, admin);
       return status.status === 'SUCCEEDED' ? status : undefined;
     }, 'the execution to succeed');
-    expect(done.stage).toBe('screening');
+    expect(done.stage).toBe('implementation');
     // The gate's task has finished: its token can no longer complete anything.
     const late = await sfn
       .send(new SendTaskSuccessCommand({ taskToken: gate.Item!.taskToken, output: '{}' }))

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { noticeTitle } from '../../shared/domain/notice.ts';
 import { CHROMIUM_PATH, checkNoticePage, MOBILE, openContext } from '../browser/notice-page.ts';
-import { api, apiUrl, eventually, tokenFor, uid } from './client.ts';
+import { api, apiUrl, eventually, skipWaits, tokenFor, uid } from './client.ts';
 import {
   allianceContent,
   applicantWithOrg,
@@ -290,7 +290,10 @@ describe('one round from close to funded, through the API', () => {
     });
     expect(notAnnounced.status).toBe(404);
     // The notice period passes (the local clock control ends the Wait now).
-    await fetch(`${apiUrl}/local/executions/skip-waits`, { method: 'POST' });
+    await eventually(
+      async () => ((await skipWaits(roundId)) > 0 ? true : undefined),
+      'the notice period wait',
+    );
     await waitForStage('objections');
     const resolved = await api('POST', `/v1/rounds/${roundId}/objections/${objection.body.id}/resolve`, {
       token: admin,
