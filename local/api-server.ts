@@ -26,7 +26,8 @@ const corsHeaders = {
   'access-control-allow-headers': 'authorization,content-type,accept-language,idempotency-key,if-match',
   'access-control-allow-methods': 'GET,POST,PUT,PATCH,DELETE,OPTIONS',
   'access-control-max-age': '600',
-  'access-control-expose-headers': 'etag,location,retry-after,x-request-id,idempotent-replayed,content-language',
+  'access-control-expose-headers':
+    'etag,location,retry-after,x-request-id,idempotent-replayed,content-language',
 };
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
