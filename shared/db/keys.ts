@@ -58,6 +58,25 @@ export const keys = {
     pk: `ROUND#${roundId}`,
     sk: `OBJECTION#${objectionId}`,
   }),
+  /** A ledger entry (expense or reversal) of an alliance's dedicated account; sorts by time. */
+  ledgerEntry: (allianceId: string, recordedAt: string, entryId: string) => ({
+    pk: `ALLIANCE#${allianceId}`,
+    sk: `LEDGER#${recordedAt}#${entryId}`,
+  }),
+  /** Query for an alliance's ledger entries: its partition, sort keys beginning LEDGER#. */
+  ledgerEntries: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, skPrefix: 'LEDGER#' }),
+  /** A receipt's claim by the one ledger entry it backs (written with attribute_not_exists). */
+  receiptClaim: (allianceId: string, documentId: string) => ({
+    pk: `ALLIANCE#${allianceId}`,
+    sk: `RECEIPT#${documentId}`,
+  }),
+  /** A reallocation of allocation between two budget lines of an award. */
+  reallocation: (allianceId: string, at: string, id: string) => ({
+    pk: `ALLIANCE#${allianceId}`,
+    sk: `REALLOC#${at}#${id}`,
+  }),
+  /** Query for an alliance's reallocations. */
+  reallocations: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, skPrefix: 'REALLOC#' }),
   /** Audit records live in the partition of the entity they are about, so a trail is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
 };
