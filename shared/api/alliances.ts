@@ -127,7 +127,7 @@ export const AllianceUpdateSchema = PartialContent.extend({ version: VersionSche
 
 /**
  * draft → submitted (→ withdrawn) → rejected (screening) | in-review → selected | not-selected
- * → dropped (objection upheld) | designated (funded).
+ * → dropped (objection upheld) | designated (funded) → completed | terminated (closed by an admin).
  */
 export const AllianceStatusSchema = z.enum([
   'draft',
@@ -139,6 +139,8 @@ export const AllianceStatusSchema = z.enum([
   'not-selected',
   'dropped',
   'designated',
+  'completed',
+  'terminated',
 ]);
 export type AllianceStatus = z.output<typeof AllianceStatusSchema>;
 

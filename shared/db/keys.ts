@@ -13,6 +13,16 @@ export const indexKeys = {
   reviewerAssignments: (reviewerId: string) => `REVIEWER#${reviewerId}#ASSIGNMENTS`,
   /** gsi1: every implementation deadline, by due date (the daily sweep reads it). */
   deadlines: () => 'DEADLINES',
+  /** gsi1: a recipient's notifications (recipient ORG#<id> or ROLE#admin), newest first. */
+  notifications: (recipient: string) => `NOTIFY#${recipient}`,
+  /** gsi1: the inspectors' registry (§4.4 expert evaluation teams). */
+  inspectors: () => 'INSPECTORS',
+  /** gsi1: every inspection draw, oldest first. */
+  inspectionDraws: () => 'INSPECTION_DRAWS',
+  /** gsi1: the inspections assigned to one inspector. */
+  inspectorInspections: (inspectorId: string) => `INSPECTOR#${inspectorId}#INSPECTIONS`,
+  /** gsi2: every inspection, by draw time (admin listing, last inspection per alliance). */
+  inspections: () => 'INSPECTIONS',
 };
 
 export const keys = {
@@ -36,10 +46,19 @@ export const keys = {
   member: (allianceId: string, orgId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `MEMBER#${orgId}` }),
   screening: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'SCREENING' }),
   award: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'AWARD' }),
+  plan: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'PLAN' }),
+  planVersion: (allianceId: string, version: number) => ({
+    pk: `ALLIANCE#${allianceId}`,
+    sk: `PLAN#V${String(version).padStart(6, '0')}`,
+  }),
   deadline: (allianceId: string, kind: string, due: string) => ({
     pk: `ALLIANCE#${allianceId}`,
     sk: `DEADLINE#${due}#${kind}`,
   }),
+  /** Query for every report deadline of an alliance: its partition, sort keys beginning DEADLINE#. */
+  allianceDeadlines: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, skPrefix: 'DEADLINE#' }),
+  /** A notification to a recipient (ORG#<id> or ROLE#admin); the id is deterministic, so it is written once. */
+  notification: (recipient: string, id: string) => ({ pk: `NOTIFY#${recipient}`, sk: `NOTIFICATION#${id}` }),
   reviewer: (roundId: string, reviewerId: string) => ({
     pk: `ROUND#${roundId}`,
     sk: `REVIEWER#${reviewerId}`,
@@ -77,6 +96,9 @@ export const keys = {
   }),
   /** Query for an alliance's reallocations. */
   reallocations: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, skPrefix: 'REALLOC#' }),
+  inspector: (inspectorId: string) => ({ pk: `INSPECTOR#${inspectorId}`, sk: 'INSPECTOR' }),
+  inspectionDraw: (drawId: string) => ({ pk: `DRAW#${drawId}`, sk: 'DRAW' }),
+  inspection: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'INSPECTION' }),
   /** Audit records live in the partition of the entity they are about, so a trail is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
 };
