@@ -1,20 +1,34 @@
 /**
- * Daily deadline sweep (EventBridge Scheduler). Claims the day's run so it runs once a day;
- * reminders, overdue marking and escalation are added by the reporting work (issue #5).
+ * Daily deadline sweep (EventBridge Scheduler): reminders before report deadlines, the overdue
+ * transition after them and escalation to the programme office (§4.4), planned by
+ * shared/domain/deadlines.ts and applied by shared/usecases/reports.ts runDeadlineSweep.
+ *
+ * The day's run is claimed first (claimRun), so a doubled delivery normally does nothing; but
+ * correctness does not depend on the claim: every action is idempotent on its own (deterministic
+ * notification ids written with conditional puts, conditional status transitions), so a run that
+ * gets through anyway, or a missed day run later, sends nothing twice.
+ * Configuration: REMINDER_DAYS ("30,7,1"), ESCALATION_GRACE_DAYS (14), SWEEP_LOOKBACK_DAYS (366).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { sweepConfigFrom } from '../../shared/domain/deadlines.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
 import { claimRun, ScheduledEventSchema } from '../../shared/schedules/run-once.ts';
+import { runDeadlineSweep } from '../../shared/usecases/reports.ts';
 
 export const handler = middy<unknown, unknown>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
+  .handler(async (event, context: Context) => {
     const parsed = ScheduledEventSchema.safeParse(event);
     if (!parsed.success) throw invalidInput(parsed.error.message);
     const when = parsed.data.scheduledTime ? new Date(parsed.data.scheduledTime) : new Date();
+    const config = sweepConfigFrom(process.env);
     const claimed = await claimRun('deadline-sweep', when);
     logger.info('deadline sweep', { claimed, day: when.toISOString().slice(0, 10) });
-    return { schedule: 'deadline-sweep', ran: claimed };
+    if (!claimed) return { schedule: 'deadline-sweep', ran: false };
+    const summary = await runDeadlineSweep(when, config, context?.awsRequestId);
+    logger.info('deadline sweep done', { ...summary });
+    return { schedule: 'deadline-sweep', ran: true };
   });

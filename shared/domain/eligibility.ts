@@ -30,6 +30,11 @@ export interface EligibilityInput {
   /** The alliance's documents (A4 looks for a verified agreement). */
   documents: DocumentRecord[];
   now: Date;
+  /**
+   * R1: the overdue reports (§4.4) of the member organisations' designated alliances. Absent when
+   * not loaded; the caller that submits loads them (shared/usecases/alliances.ts).
+   */
+  overdueReports?: { organisationId: string; allianceId: string; kind: string; due: string }[];
 }
 
 export type Enterprise = Extract<Organisation, { kind: 'enterprise' }>;
@@ -730,6 +735,56 @@ const definitions = [
         en: `${what.en} ${atText}, ${side.en} (${window.en})`,
         zh: `${what.zh} ${atText}，${side.zh}（${window.zh}）`,
       });
+    },
+  }),
+  rule({
+    id: 'R1',
+    scope: 'organisation',
+    clause: '§4.4',
+    title: {
+      en: 'Has no overdue annual or completion report in another alliance',
+      zh: '所在其他联盟无逾期未交的年度报告或结题报告',
+    },
+    check(o, ctx) {
+      if (!ctx.input) {
+        return outcome(
+          true,
+          { checked: false },
+          {
+            en: 'Overdue reports are checked when an alliance is checked or submitted',
+            zh: '逾期报告在联盟资格审核或提交时检查',
+          },
+        );
+      }
+      const overdue = (ctx.input.overdueReports ?? []).filter((r) => r.organisationId === ctx.organisationId);
+      const list = overdue.map((r) => ({ allianceId: r.allianceId, kind: r.kind, due: r.due }));
+      if (overdue.length === 0) {
+        return outcome(
+          true,
+          { overdueReports: [] },
+          {
+            en: `${o.name} has no overdue report`,
+            zh: `${o.name}无逾期未交的报告`,
+          },
+        );
+      }
+      const items = {
+        en: list.map((r) => `${r.kind} of alliance ${r.allianceId} due ${r.due}`).join(', '),
+        zh: list
+          .map(
+            (r) =>
+              `联盟 ${r.allianceId} 截止 ${r.due} 的${r.kind === 'completion-report' ? '结题报告' : '年度报告'}`,
+          )
+          .join('、'),
+      };
+      return outcome(
+        false,
+        { overdueReports: list },
+        {
+          en: `Not eligible: ${o.name} has ${count(overdue.length, 'overdue report', 'overdue reports')} (${items.en}); submit ${overdue.length === 1 ? 'it' : 'them'} first`,
+          zh: `不符合条件：${o.name}有 ${overdue.length} 份逾期未交的报告（${items.zh}），请先提交`,
+        },
+      );
     },
   }),
 ] as const;

@@ -391,10 +391,62 @@ async function evaluate(
   view: AllianceView,
   now: Date,
 ): Promise<{ report: EligibilityReport; round: Round; documents: DocumentRecord[] }> {
-  const [round, profiles, documents] = await Promise.all([
+  // R1 (§4.4): the overdue reports of each confirmed member's other alliances — its alliances from
+  // its member items (gsi2 ORG#<id>#ALLIANCES), then each alliance's DEADLINE# items still overdue.
+  const queryAll = async (input: ConstructorParameters<typeof QueryCommand>[0]) => {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await documentClient().send(
+        new QueryCommand({ ...input, ...(start ? { ExclusiveStartKey: start } : {}) }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  };
+  const overdueOf = async (organisationId: string) => {
+    const memberships = await queryAll({
+      TableName: table(),
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': indexKeys.orgAlliances(organisationId) },
+    });
+    const allianceIds = [
+      ...new Set(
+        memberships
+          .filter((m) => m.state === 'confirmed' && m.allianceId !== view.alliance.id)
+          .map((m) => m.allianceId as string),
+      ),
+    ];
+    const lists = await Promise.all(
+      allianceIds.map((allianceId) =>
+        queryAll({
+          TableName: table(),
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          FilterExpression: '#status = :overdue',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': keys.allianceDeadlines(allianceId).pk,
+            ':prefix': keys.allianceDeadlines(allianceId).skPrefix,
+            ':overdue': 'overdue',
+          },
+        }),
+      ),
+    );
+    return lists.flat().map((d) => ({
+      organisationId,
+      allianceId: d.allianceId as string,
+      kind: d.kind as string,
+      due: d.due as string,
+    }));
+  };
+  const confirmedIds = view.members.filter((m) => m.state === 'confirmed').map((m) => m.organisationId);
+  const [round, profiles, documents, overdueReports] = await Promise.all([
     getRound(view.alliance.roundId),
     loadProfiles(view.members),
     listDocuments(view.alliance.id),
+    Promise.all(confirmedIds.map(overdueOf)).then((lists) => lists.flat()),
   ]);
   const report = evaluateEligibility({
     alliance: view.alliance,
@@ -402,6 +454,7 @@ async function evaluate(
     round,
     documents,
     now,
+    overdueReports,
   });
   return { report, round, documents };
 }

@@ -125,8 +125,8 @@ describe('an alliance from draft to submission', () => {
       'A5',
     ])
       expect(ids).toContain(id);
-    // Per member: two enterprises × 6 + two societies × 4 + 5 alliance rules.
-    expect(ready.body.results).toHaveLength(2 * 6 + 2 * 4 + 5);
+    // Per member: two enterprises × (6 + R1) + two societies × (4 + R1) + 5 alliance rules.
+    expect(ready.body.results).toHaveLength(2 * 7 + 2 * 5 + 5);
 
     version = (await api('GET', `/v1/alliances/${allianceId}`, { token: e1.token })).body.version;
     const stale = await api('POST', `/v1/alliances/${allianceId}/submit`, {

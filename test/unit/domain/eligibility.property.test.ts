@@ -322,8 +322,16 @@ describe('eligibility properties', () => {
           expected,
         );
         for (const r of report.results) {
+          // R1 (organisation scope) is checked for members of either kind.
+          const memberKind = confirmed.find((m) => m.organisationId === r.subject.organisationId)?.kind;
           expect(r.subject.kind).toBe(
-            r.subject.organisationId ? (r.id.startsWith('E') ? 'enterprise' : 'society') : 'alliance',
+            r.subject.organisationId
+              ? r.id.startsWith('E')
+                ? 'enterprise'
+                : r.id.startsWith('S')
+                  ? 'society'
+                  : memberKind
+              : 'alliance',
           );
           expect(r.message.en.length).toBeGreaterThan(0);
           expect(r.message.zh.length).toBeGreaterThan(0);

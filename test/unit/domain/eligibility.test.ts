@@ -227,7 +227,14 @@ describe('fixtures', () => {
     const report = evaluateEligibility(input());
     expect(report.failing).toEqual([]);
     expect(report.eligible).toBe(true);
-    expect(report.results.map((r) => r.id)).toEqual(ruleIds);
+    // One enterprise, one society: each with its own rules and R1 (organisation scope), then the alliance.
+    expect(report.results.map((r) => r.id)).toEqual([
+      ...ruleIds.filter((id) => id.startsWith('E')),
+      'R1',
+      ...ruleIds.filter((id) => id.startsWith('S')),
+      'R1',
+      ...ruleIds.filter((id) => id.startsWith('A')),
+    ]);
     expect(report.checkedAt).toBe(NOW.toISOString());
     expect(() => EligibilityReportSchema.parse(report)).not.toThrow();
   });
@@ -346,7 +353,7 @@ describe('E1–E6: enterprise rules at their boundaries', () => {
 
   it.each(cases)('$id: $name → passed=$passed', ({ over, id, passed, mentions = [] }) => {
     const results = checkEnterprise(over);
-    expect(results.map((r) => r.id)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6']);
+    expect(results.map((r) => r.id)).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'R1']);
     const r = find(results, id);
     expect(r.passed).toBe(passed);
     expect(r.clause).toBe(rules[id].clause);
@@ -526,7 +533,7 @@ describe('S1–S4: society rules at their boundaries', () => {
 
   it('alone, S4 reads the experts of the profile and S3 the current year', () => {
     const alone = evaluateOrganisation(society(), NOW);
-    expect(alone.map((r) => r.id)).toEqual(['S1', 'S2', 'S3', 'S4']);
+    expect(alone.map((r) => r.id)).toEqual(['S1', 'S2', 'S3', 'S4', 'R1']);
     expect(alone.every((r) => r.passed)).toBe(true);
     expect(find(evaluateOrganisation(society({ experts: [] }), NOW), 'S4').passed).toBe(false);
     const nextYear = find(evaluateOrganisation(society(), new Date('2026-02-01T00:00:00Z')), 'S3');
@@ -611,7 +618,7 @@ describe('A1: members', () => {
       }),
     );
     expect(find(report.results, 'A1').values).toMatchObject({ missingProfiles: ['光谷光电科技有限公司'] });
-    expect(report.failing).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'A1']);
+    expect(report.failing).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'A1', 'R1']);
     const e1 = find(report.results, 'E1', 'ent-1');
     expect(e1.subject).toEqual({ kind: 'enterprise', organisationId: 'ent-1', name: '光谷光电科技有限公司' });
     expect(e1.message.en).toContain('No organisation profile');
@@ -627,7 +634,7 @@ describe('A1: members', () => {
         ],
       }),
     );
-    expect(report.failing).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6']);
+    expect(report.failing).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'R1']);
     const r = find(report.results, 'E3', 'ent-1');
     expect(r.values).toEqual({ memberKind: 'enterprise', profileKind: 'society' });
     expectMessage(r);
@@ -961,6 +968,7 @@ describe('the catalogue', () => {
       'A3',
       'A4',
       'A5',
+      'R1',
     ]);
     expect(ruleIds).toEqual(Object.keys(rules));
     for (const id of ruleIds) {
@@ -969,8 +977,78 @@ describe('the catalogue', () => {
       expect(rules[id].title.zh).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(rules.E3.clause).toBe('§3.1.2');
-    expect(ruleIdsFor('enterprise')).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6']);
-    expect(ruleIdsFor('society')).toEqual(['S1', 'S2', 'S3', 'S4']);
+    expect(ruleIdsFor('enterprise')).toEqual(['E1', 'E2', 'E3', 'E4', 'E5', 'E6', 'R1']);
+    expect(ruleIdsFor('society')).toEqual(['S1', 'S2', 'S3', 'S4', 'R1']);
     expect(ruleIdsFor('alliance')).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
+  });
+});
+
+describe('R1: no overdue report (§4.4)', () => {
+  const overdue = (
+    organisationId: string,
+    allianceId = 'a-old',
+    kind = 'annual-report',
+    due = '2025-01-01',
+  ) => ({
+    organisationId,
+    allianceId,
+    kind,
+    due,
+  });
+
+  it('is in the catalogue with its clause, checked for every confirmed member of either kind', () => {
+    expect(rules.R1).toMatchObject({ clause: '§4.4', scope: 'organisation' });
+    const report = evaluateEligibility(input());
+    expect(report.results.filter((r) => r.id === 'R1').map((r) => r.subject.organisationId)).toEqual([
+      'ent-1',
+      'soc-1',
+    ]);
+  });
+
+  it('passes when no overdue reports are given (none loaded, or none exist)', () => {
+    expect(find(evaluateEligibility(input()).results, 'R1', 'ent-1').passed).toBe(true);
+    const report = evaluateEligibility(input({ overdueReports: [] }));
+    expect(report.eligible).toBe(true);
+    expect(find(report.results, 'R1', 'soc-1').values).toEqual({ overdueReports: [] });
+  });
+
+  it('fails only the member whose report is overdue, naming the report, and makes the alliance ineligible', () => {
+    const report = evaluateEligibility(
+      input({ overdueReports: [overdue('soc-1', 'a-7', 'completion-report', '2025-02-28')] }),
+    );
+    expect(report.eligible).toBe(false);
+    expect(report.failing).toEqual(['R1']);
+    expect(find(report.results, 'R1', 'ent-1').passed).toBe(true);
+    const r = find(report.results, 'R1', 'soc-1');
+    expect(r.passed).toBe(false);
+    expect(r.subject.kind).toBe('society');
+    expect(r.values).toEqual({
+      overdueReports: [{ allianceId: 'a-7', kind: 'completion-report', due: '2025-02-28' }],
+    });
+    expect(r.message.en).toContain('a-7');
+    expect(r.message.en).toContain('2025-02-28');
+    expect(r.message.zh).toContain('结题报告');
+  });
+
+  it('counts several overdue reports of one organisation', () => {
+    const report = evaluateEligibility(
+      input({
+        overdueReports: [overdue('ent-1', 'a-1'), overdue('ent-1', 'a-2', 'annual-report', '2024-12-01')],
+      }),
+    );
+    const r = find(report.results, 'R1', 'ent-1');
+    expect(r.passed).toBe(false);
+    expect(r.message.en).toContain('2 overdue reports');
+  });
+
+  it('ignores overdue reports of organisations that are not confirmed members', () => {
+    const report = evaluateEligibility(input({ overdueReports: [overdue('someone-else')] }));
+    expect(report.eligible).toBe(true);
+  });
+
+  it('alone (an organisation checked without an alliance) it is not checked and passes', () => {
+    const alone = find(evaluateOrganisation(enterprise(), NOW), 'R1');
+    expect(alone.passed).toBe(true);
+    expect(alone.values).toEqual({ checked: false });
   });
 });
