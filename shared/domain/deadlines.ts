@@ -23,6 +23,12 @@ import { createHash } from 'node:crypto';
 
 export const deadlineKinds = ['annual-report', 'completion-report'] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
+/**
+ * Report deadlines are the ones this module plans for. Other DEADLINE items share the partition and
+ * the DEADLINES index (e.g. an inspection's 'follow-up'); they are not reports and are left alone.
+ */
+export const isReportKind = (kind: unknown): kind is DeadlineKind =>
+  typeof kind === 'string' && (deadlineKinds as readonly string[]).includes(kind);
 export const deadlineStatuses = ['due', 'submitted', 'accepted', 'returned', 'overdue'] as const;
 export type DeadlineStatus = (typeof deadlineStatuses)[number];
 

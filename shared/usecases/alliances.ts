@@ -424,12 +424,15 @@ async function evaluate(
         queryAll({
           TableName: table(),
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          FilterExpression: '#status = :overdue',
-          ExpressionAttributeNames: { '#status': 'status' },
+          // Reports only (annual and completion), not other deadlines such as inspection follow-ups.
+          FilterExpression: '#status = :overdue AND #kind IN (:annual, :completion)',
+          ExpressionAttributeNames: { '#status': 'status', '#kind': 'kind' },
           ExpressionAttributeValues: {
             ':pk': keys.allianceDeadlines(allianceId).pk,
             ':prefix': keys.allianceDeadlines(allianceId).skPrefix,
             ':overdue': 'overdue',
+            ':annual': 'annual-report',
+            ':completion': 'completion-report',
           },
         }),
       ),

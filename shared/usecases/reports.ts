@@ -28,6 +28,7 @@ import {
   type DeadlineStatus,
   deadlineOccasion,
   draft,
+  isReportKind,
   parseReportId,
   planSweep,
   reportIdOf,
@@ -122,7 +123,10 @@ export async function listReports(principal: Principal, allianceId: string) {
     ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
     ConsistentRead: true,
   });
-  return { items: items.map((i) => present(stripKeys<DeadlineItem>(i))) };
+  // Report deadlines only: other DEADLINE items (an inspection's follow-up) are not reports.
+  return {
+    items: items.filter((i) => isReportKind(i.kind)).map((i) => present(stripKeys<DeadlineItem>(i))),
+  };
 }
 
 function invalidReport(problems: { path: string; code: string; message: string }[]): ApiError {
@@ -447,7 +451,7 @@ async function deadlinesInWindow(window: { from: string; to: string }) {
       ':overdue': 'overdue',
     },
   });
-  return items.map((i) => stripKeys<DeadlineItem>(i));
+  return items.filter((i) => isReportKind(i.kind)).map((i) => stripKeys<DeadlineItem>(i));
 }
 
 /**

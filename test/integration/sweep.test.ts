@@ -87,7 +87,7 @@ async function seedDeadline(
   allianceId: string,
   due: string,
   status: string,
-  kind: 'annual-report' | 'completion-report' = 'annual-report',
+  kind: 'annual-report' | 'completion-report' | 'follow-up' = 'annual-report',
 ) {
   await ddb.send(
     new PutCommand({
@@ -199,6 +199,8 @@ describe('the deadline sweep', () => {
       seedDeadline(allianceId, due.late14, 'overdue'),
       seedDeadline(allianceId, due.late15, 'overdue'),
       seedDeadline(allianceId, due.submitted, 'submitted', 'completion-report'),
+      // Not a report (an inspection's follow-up, its own owner's business): left alone.
+      seedDeadline(allianceId, due.late15, 'due', 'follow-up'),
     ]);
 
     expect(await fire(today)).toEqual({ schedule: 'deadline-sweep', ran: true });
@@ -239,6 +241,7 @@ describe('the deadline sweep', () => {
     expect((await deadlineItem(allianceId, due.late15)).escalatedAt).toEqual(expect.any(String));
     expect((await deadlineItem(allianceId, due.late14)).escalatedAt).toBeUndefined();
     expect((await deadlineItem(allianceId, due.submitted, 'completion-report')).status).toBe('submitted');
+    expect((await deadlineItem(allianceId, due.late15, 'follow-up')).status).toBe('due');
     const trail = await audits(allianceId);
     expect(trail.map((a) => a.action).sort()).toEqual(['report.escalated', 'report.overdue']);
     expect(trail[0]!.actor).toMatchObject({ kind: 'system', component: 'deadline-sweep' });
