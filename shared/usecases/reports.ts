@@ -510,7 +510,17 @@ export async function runDeadlineSweep(
   const actor = systemActor('deadline-sweep', executionId);
   const by = 'system (deadline-sweep)';
   const now = new Date();
+  // A deadline whose overdue transition did not hold (submitted meanwhile, or already moved) gets
+  // nothing more from this run: its notices and escalation were planned on a status it no longer has.
+  const stale = new Set<string>();
   for (const action of planSweep(deadlines, today, config)) {
+    const occasion = deadlineOccasion(
+      action.type === 'notify' ? action.notification.subject : action.deadline,
+    );
+    if (stale.has(occasion)) {
+      summary.skipped++;
+      continue;
+    }
     if (action.type === 'notify') {
       if (await writeNotification(action.notification, now)) summary.notified++;
       else summary.alreadyNotified++;
@@ -587,8 +597,9 @@ export async function runDeadlineSweep(
       else summary.escalated++;
     } catch (error) {
       // Already done (another run got there first) or no longer applicable (submitted meanwhile).
-      if (conditionFailed(error, 0)) summary.skipped++;
-      else throw error;
+      if (!conditionFailed(error, 0)) throw error;
+      summary.skipped++;
+      if (action.type === 'mark-overdue') stale.add(occasion);
     }
   }
   return summary;
