@@ -177,13 +177,21 @@ describe('one round from close to funded, through the API', () => {
       await Promise.all(reviewers.map(async (r) => [r.id, await tokenFor(['reviewer'], r.id)] as const)),
     );
     // One reviewer declares a late conflict and is replaced at once.
-    const someone = assigned.find((x) => x.status === 'assigned')!;
+    // On a, one of r2/r3/r4 can step in; on c (r1 and r4 conflicted) nobody can: a recorded shortfall.
+    const someone = assigned.find((x) => x.status === 'assigned' && x.allianceId === a)!;
     const declared = await api('POST', `/v1/reviews/assignments/${roundId}/${someone.allianceId}/conflict`, {
       token: reviewerTokens[someone.reviewerId],
       body: { reason: '本人曾为该联盟成员单位提供咨询' },
     });
     expect(declared.status, declared.text).toBe(200);
     expect(declared.body.replacedBy).toHaveLength(1);
+    expect([r1, someone.reviewerId]).not.toContain(declared.body.replacedBy[0]);
+    const onC = assigned.find((x) => x.status === 'assigned' && x.allianceId === c)!;
+    const noOne = await api('POST', `/v1/reviews/assignments/${roundId}/${c}/conflict`, {
+      token: reviewerTokens[onC.reviewerId],
+      body: { reason: '与联盟成员单位存在利益关系' },
+    });
+    expect(noOne.body).toMatchObject({ replacedBy: [], shortfall: true });
     expect(
       (
         await api('GET', `/v1/reviews/assignments/${roundId}/${someone.allianceId}`, {
