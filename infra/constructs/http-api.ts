@@ -54,7 +54,14 @@ export class RouteTableApi extends Construct {
           apigw.CorsHttpMethod.OPTIONS,
         ],
         allowHeaders: ['authorization', 'content-type', 'accept-language', 'idempotency-key', 'if-match'],
-        exposeHeaders: ['etag', 'location', 'retry-after', 'x-request-id', 'idempotent-replayed', 'content-language'],
+        exposeHeaders: [
+          'etag',
+          'location',
+          'retry-after',
+          'x-request-id',
+          'idempotent-replayed',
+          'content-language',
+        ],
         // Bearer tokens in the Authorization header, no cookies: credentials stay off.
         allowCredentials: false,
         maxAge: Duration.hours(1),

@@ -49,7 +49,7 @@ import {
   SelectionApprovalSchema,
 } from './pipeline-api.ts';
 import { RoundIdParams, RoundInputSchema, RoundSchema, RoundUpdateSchema } from './rounds.ts';
-import { type HttpMethod, type RouteDef, roles, routeGroups } from './route-types.ts';
+import type { HttpMethod, RouteDef } from './route-types.ts';
 import { implementationRoutes } from './routes/implementation.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ledgerRoutes } from './routes/ledger.ts';

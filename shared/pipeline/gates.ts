@@ -37,7 +37,7 @@ export async function completeGate(
   by: string,
 ): Promise<boolean> {
   const current = await loadGate(roundId, gate);
-  if (!current || current.status !== 'open') return false;
+  if (current?.status !== 'open') return false;
   try {
     await documentClient().send(
       new UpdateCommand({

@@ -10,6 +10,7 @@ import type { Organisation } from '../api/organisations.ts';
 import type { Round } from '../api/rounds.ts';
 import { documentClient, s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
+import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { auditPut, systemActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
@@ -61,29 +62,11 @@ async function setAllianceStatus(
   executionId: string,
 ) {
   const at = new Date().toISOString();
-  const values: Record<string, unknown> = {
-    ':status': status,
-    ':at': at,
-    ':change': [{ status, at, by: COMPONENT, reason }],
-  };
-  from.forEach((s, i) => {
-    values[`:from${i}`] = s;
-  });
   try {
     await documentClient().send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.alliance(allianceId),
-              UpdateExpression:
-                'SET #status = :status, updatedAt = :at, version = version + :one, statusHistory = list_append(statusHistory, :change)',
-              ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ...values, ':one': 1 },
-            },
-          },
+          allianceStatusUpdate({ allianceId, to: status, from, at, by: COMPONENT, reason }),
           auditPut(table(), keys.alliance(allianceId).pk, {
             action: `alliance.${status}`,
             actor: systemActor(COMPONENT, executionId),

@@ -13,6 +13,7 @@ import type { EligibilityReport } from '../api/eligibility.ts';
 import type { Organisation } from '../api/organisations.ts';
 import type { Round } from '../api/rounds.ts';
 import { documentClient } from '../aws/clients.ts';
+import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
 import { conditionFailed, decodeCursor, encodeCursor, stripKeys, table } from '../db/table.ts';
@@ -528,44 +529,20 @@ async function changeStatus(
   options: { reason?: string; data?: Record<string, unknown>; extraSet?: Record<string, unknown> },
 ) {
   const at = now.toISOString();
-  const change: StatusChange = {
-    status,
-    at,
-    by: byWhom(principal),
-    ...(options.reason ? { reason: options.reason } : {}),
-  };
-  const values: Record<string, unknown> = {
-    ':v': version,
-    ':next': version + 1,
-    ':status': status,
-    ':from': alliance.status,
-    ':at': at,
-    ':change': [change],
-  };
-  const sets = [
-    '#status = :status',
-    'version = :next',
-    'updatedAt = :at',
-    'statusHistory = list_append(statusHistory, :change)',
-  ];
-  Object.entries(options.extraSet ?? {}).forEach(([key, value], i) => {
-    values[`:x${i}`] = value;
-    sets.push(`${key} = :x${i}`);
-  });
   try {
     await documentClient().send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.alliance(alliance.id),
-              UpdateExpression: `SET ${sets.join(', ')}`,
-              ConditionExpression: 'version = :v AND #status = :from',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: values,
-            },
-          },
+          allianceStatusUpdate({
+            allianceId: alliance.id,
+            to: status,
+            from: [alliance.status],
+            at,
+            by: byWhom(principal),
+            expectedVersion: version,
+            ...(options.reason ? { reason: options.reason } : {}),
+            ...(options.extraSet ? { set: options.extraSet } : {}),
+          }),
           auditPut(
             table(),
             keys.alliance(alliance.id).pk,

@@ -8,6 +8,7 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws
 import type * as z from 'zod';
 import type { PlanContentSchema } from '../api/implementation.ts';
 import { documentClient } from '../aws/clients.ts';
+import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { keys } from '../db/keys.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
@@ -201,23 +202,15 @@ export async function closeAlliance(
     await documentClient().send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.alliance(allianceId),
-              UpdateExpression:
-                'SET #status = :status, updatedAt = :at, version = version + :one, closedAt = :at, statusHistory = list_append(statusHistory, :change)',
-              ConditionExpression: '#status = :designated',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':status': input.outcome,
-                ':designated': 'designated',
-                ':at': at,
-                ':one': 1,
-                ':change': [{ status: input.outcome, at, by, reason: input.reason }],
-              },
-            },
-          },
+          allianceStatusUpdate({
+            allianceId,
+            to: input.outcome,
+            from: ['designated'],
+            at,
+            by,
+            reason: input.reason,
+            set: { closedAt: at },
+          }),
           {
             // The dedicated account freezes: every ledger write requires ledger.status = open.
             Update: {

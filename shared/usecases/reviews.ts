@@ -4,7 +4,7 @@
  * rubric, or declare a conflict and are replaced automatically. When the last review is in, the
  * pipeline moves on.
  */
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
@@ -142,8 +142,7 @@ async function myAssignment(
     }),
   );
   // Not assigned (or replaced): as far as this reviewer is concerned, it does not exist.
-  if (!Item || Item.status !== 'assigned')
-    throw notFound(`assignment of alliance ${allianceId} in round ${roundId}`);
+  if (Item?.status !== 'assigned') throw notFound(`assignment of alliance ${allianceId} in round ${roundId}`);
   return stripKeys<AssignmentRecord>(Item);
 }
 

@@ -1,6 +1,7 @@
 /** Screening (科协把关, §2.2.3): the automatic findings, and an admin's pass/reject with a reason for each. */
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.ts';
+import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { keys } from '../db/keys.ts';
 import { conditionFailed, table } from '../db/table.ts';
@@ -51,25 +52,16 @@ export async function decide(
               ExpressionAttributeValues: { ':decision': { ...decision, by, at } },
             },
           },
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.alliance(allianceId),
-              UpdateExpression:
-                'SET #status = :status, updatedAt = :at, version = version + :one, screening = :screening',
-              // A pass keeps it 'submitted' until reviewers are assigned; a reject is final.
-              ConditionExpression: '#status IN (:submitted, :rejected)',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':status': status,
-                ':at': at,
-                ':one': 1,
-                ':submitted': 'submitted',
-                ':rejected': 'rejected',
-                ':screening': { outcome: decision.outcome, reason: decision.reason, at },
-              },
-            },
-          },
+          // A pass keeps it 'submitted' until reviewers are assigned; a reject is final. Both are recorded.
+          allianceStatusUpdate({
+            allianceId,
+            to: status,
+            from: ['submitted', 'rejected'],
+            at,
+            by,
+            reason: `screening ${decision.outcome}: ${decision.reason}`,
+            set: { screening: { outcome: decision.outcome, reason: decision.reason, at } },
+          }),
           auditPut(
             table(),
             keys.alliance(allianceId).pk,

@@ -8,6 +8,7 @@ import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
+import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { keys } from '../db/keys.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
@@ -283,23 +284,14 @@ export async function resolveObjection(
           },
         },
       },
-      {
-        Update: {
-          TableName: table(),
-          Key: keys.alliance(objection.allianceId),
-          UpdateExpression:
-            'SET #status = :dropped, updatedAt = :at, version = version + :one, statusHistory = list_append(statusHistory, :change)',
-          ConditionExpression: '#status = :selected',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':dropped': 'dropped',
-            ':selected': 'selected',
-            ':at': at,
-            ':one': 1,
-            ':change': [{ status: 'dropped', at, by, reason: `objection upheld: ${resolution.reason}` }],
-          },
-        },
-      },
+      allianceStatusUpdate({
+        allianceId: objection.allianceId,
+        to: 'dropped',
+        from: ['selected'],
+        at,
+        by,
+        reason: `objection upheld: ${resolution.reason}`,
+      }),
       auditPut(
         table(),
         keys.alliance(objection.allianceId).pk,
