@@ -8,7 +8,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Role } from '../shared/api/routes.ts';
 import { PreflightError } from './preflight.ts';
 import { seedDemo } from './seed.ts';
 import { PROJECT_ROOT, startLocalStack } from './stack.ts';
@@ -37,10 +36,14 @@ try {
     log: (line) => console.log(`  ${line}`),
   });
   const seeded = values['no-seed'] ? [] : await seedDemo(stack);
-  const tokens: [Role, string][] = [];
+  const tokens: [string, string][] = [];
   for (const role of ['admin', 'applicant', 'reviewer', 'inspector'] as const) {
     tokens.push([role, await stack.token({ sub: `dev-${role}`, username: `dev-${role}`, roles: [role] })]);
   }
+  tokens.push([
+    'society',
+    await stack.token({ sub: 'dev-society', username: 'dev-society', roles: ['applicant'] }),
+  ]);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const api = stack.urls.api;
   console.log(`
@@ -53,12 +56,14 @@ Enterprise–Society Collaborative Innovation Programme (企会协作创新计�
   Executions      GET ${api}/local/executions · POST ${api}/local/executions/skip-waits
 ${seeded.map((line) => `  Demo            ${line}`).join('\n')}
 
-Dev tokens (12 h; more with: npm run token -- <role> [sub]):
+Dev tokens (12 h; more with: npm run token -- <role> [sub]; 'society' acts for the demo society):
 ${tokens.map(([role, token]) => `  ${role.padEnd(10)} ${token}`).join('\n')}
 
 Try:
   curl -s ${api}/v1/health
-  curl -s -H "Authorization: Bearer $ADMIN" ${api}/v1/rounds/demo-2026/pipeline
+  curl -s ${api}/v1/rounds
+  curl -s -H "Authorization: Bearer $APPLICANT" ${api}/v1/alliances
+  npm run demo -- --url ${api}     (a whole 40-alliance round through this stack)
 Ctrl-C stops everything.`);
 
   let stopping = false;
