@@ -197,26 +197,37 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
   );
   const listSubmitted = step(RoundPipelineStates.listSubmitted, PipelineActions.listSubmitted, '$.submitted');
 
-  const screenAlliance = invoke(
+  /** A Map over alliance ids (at `itemsPath`) running one pipeline action per alliance; results discarded. */
+  const perAlliance = (mapName: string, taskName: string, action: string, itemsPath: string) => {
+    const task = invoke(
+      taskName,
+      {
+        action,
+        roundId: sfn.JsonPath.stringAt('$.roundId'),
+        allianceId: sfn.JsonPath.stringAt('$.allianceId'),
+        executionId: sfn.JsonPath.stringAt('$.executionId'),
+      },
+      { resultPath: sfn.JsonPath.DISCARD },
+    );
+    retryTransient(task);
+    const map = new sfn.Map(scope, mapName, {
+      stateName: mapName,
+      itemsPath,
+      itemSelector: { roundId, allianceId: sfn.JsonPath.stringAt('$$.Map.Item.Value'), executionId },
+      maxConcurrency: MAP_CONCURRENCY,
+      resultPath: sfn.JsonPath.DISCARD,
+    });
+    map.itemProcessor(task);
+    map.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.failure' });
+    return map;
+  };
+
+  const screenAlliances = perAlliance(
+    RoundPipelineStates.screenAlliances,
     RoundPipelineStates.screenAlliance,
-    {
-      action: PipelineActions.screenAlliance,
-      roundId: sfn.JsonPath.stringAt('$.roundId'),
-      allianceId: sfn.JsonPath.stringAt('$.allianceId'),
-      executionId: sfn.JsonPath.stringAt('$.executionId'),
-    },
-    { resultPath: sfn.JsonPath.DISCARD },
+    PipelineActions.screenAlliance,
+    '$.submitted.result.allianceIds',
   );
-  retryTransient(screenAlliance);
-  const screenAlliances = new sfn.Map(scope, RoundPipelineStates.screenAlliances, {
-    stateName: RoundPipelineStates.screenAlliances,
-    itemsPath: '$.submitted.result.allianceIds',
-    itemSelector: { roundId, allianceId: sfn.JsonPath.stringAt('$$.Map.Item.Value'), executionId },
-    maxConcurrency: MAP_CONCURRENCY,
-    resultPath: sfn.JsonPath.DISCARD,
-  });
-  screenAlliances.itemProcessor(screenAlliance);
-  screenAlliances.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.failure' });
 
   const awaitScreeningDecisions = resilient(
     gate(
@@ -290,26 +301,12 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
     '$.designated',
   );
 
-  const designate = invoke(
+  const designateAlliances = perAlliance(
+    RoundPipelineStates.designateAlliances,
     RoundPipelineStates.designate,
-    {
-      action: PipelineActions.designate,
-      roundId: sfn.JsonPath.stringAt('$.roundId'),
-      allianceId: sfn.JsonPath.stringAt('$.allianceId'),
-      executionId: sfn.JsonPath.stringAt('$.executionId'),
-    },
-    { resultPath: sfn.JsonPath.DISCARD },
+    PipelineActions.designate,
+    '$.designated.result.allianceIds',
   );
-  retryTransient(designate);
-  const designateAlliances = new sfn.Map(scope, RoundPipelineStates.designateAlliances, {
-    stateName: RoundPipelineStates.designateAlliances,
-    itemsPath: '$.designated.result.allianceIds',
-    itemSelector: { roundId, allianceId: sfn.JsonPath.stringAt('$$.Map.Item.Value'), executionId },
-    maxConcurrency: MAP_CONCURRENCY,
-    resultPath: sfn.JsonPath.DISCARD,
-  });
-  designateAlliances.itemProcessor(designate);
-  designateAlliances.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.failure' });
 
   const completeDesignation = step(
     RoundPipelineStates.completeDesignation,
