@@ -152,8 +152,12 @@ for (let i = 0; i < runs; i++) {
 // The first start in this process synthesizes the template (cold); later ones reuse it (a restart).
 results.localColdStartMs = Math.round(startMs[0]!);
 results.localRestartMs = startMs.length > 1 ? stats(startMs.slice(1)) : undefined;
-console.log('local stack cold start (synth + DynamoDB Local + s3rver + runner) → first 200 from /v1/health, ms:', results.localColdStartMs);
-if (results.localRestartMs) console.log('local stack restart in the same process → first 200, ms:', results.localRestartMs);
+console.log(
+  'local stack cold start (synth + DynamoDB Local + s3rver + runner) → first 200 from /v1/health, ms:',
+  results.localColdStartMs,
+);
+if (results.localRestartMs)
+  console.log('local stack restart in the same process → first 200, ms:', results.localRestartMs);
 console.log(
   'RSS of the local-stack process (without the DynamoDB Local JVM), MiB:',
   results.localStackRssMiB,
