@@ -8,7 +8,14 @@ import { executionNameForRound } from '../../shared/domain/pipeline.ts';
 import { ApiError, notFound } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import { assignments, closeReviews, listReviewers, registerReviewer } from '../../shared/usecases/reviews.ts';
-import { closeRound, createRound, getRound, listRounds, updateRound } from '../../shared/usecases/rounds.ts';
+import {
+  closeRound,
+  createRound,
+  getRound,
+  listRounds,
+  roundHistory,
+  updateRound,
+} from '../../shared/usecases/rounds.ts';
 import { completeScreening, decide, listScreening } from '../../shared/usecases/screening.ts';
 import {
   approveSelection,
@@ -34,6 +41,9 @@ export const handler = httpHandler('rounds', {
   },
   async closeRound({ principal, params, body }) {
     return { status: 202, body: await closeRound(principal, params.roundId, body.reason) };
+  },
+  async getRoundHistory({ params, query }) {
+    return { body: await roundHistory(params.roundId, query.cursor, query.limit) };
   },
   async listScreening({ params }) {
     return { body: await listScreening(params.roundId) };

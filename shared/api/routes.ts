@@ -116,6 +116,18 @@ const coreRoutes = [
     params: RoundIdParams,
     responses: { 200: PipelineStatusSchema },
   },
+  {
+    operationId: 'getRoundHistory',
+    method: 'GET',
+    path: '/v1/rounds/{roundId}/history',
+    fn: 'rounds',
+    auth: ['admin'],
+    summary: "The round's audit trail: every pipeline decision with who, when and why",
+    tag: 'pipeline',
+    params: RoundIdParams,
+    query: CursorQuerySchema,
+    responses: { 200: pageOf(AuditEntrySchema) },
+  },
   // --- organisations (§3.1, §3.2) ----------------------------------------------------------------
   {
     operationId: 'getMe',

@@ -3,9 +3,11 @@
  * as the change it describes (see auditPut), so there is never a change without its record.
  */
 import { randomUUID } from 'node:crypto';
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../aws/clients.ts';
 import type { Principal } from '../http/auth.ts';
 import { keys } from './keys.ts';
+import { decodeCursor, encodeCursor, stripKeys, table } from './table.ts';
 
 export type Actor =
   | { kind: 'user'; sub: string; username: string; roles: string[] }
@@ -48,4 +50,19 @@ export function auditPut(
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/** One page of an entity's audit trail (oldest first), with an opaque cursor for the next. */
+export async function auditTrail(entityPk: string, cursor: string | undefined, limit: number) {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+      ExpressionAttributeValues: { ':pk': entityPk, ':audit': 'AUDIT#' },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, entityPk),
+    }),
+  );
+  const nextCursor = encodeCursor(out.LastEvaluatedKey);
+  return { items: (out.Items ?? []).map((item) => stripKeys(item)), ...(nextCursor ? { nextCursor } : {}) };
 }

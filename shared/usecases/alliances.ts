@@ -14,7 +14,7 @@ import type { Organisation } from '../api/organisations.ts';
 import type { Round } from '../api/rounds.ts';
 import { documentClient } from '../aws/clients.ts';
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
-import { auditPut, userActor } from '../db/audit.ts';
+import { auditPut, auditTrail, userActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
 import { conditionFailed, decodeCursor, encodeCursor, stripKeys, table } from '../db/table.ts';
 import { listDocuments } from '../documents/uploads.ts';
@@ -636,18 +636,7 @@ export async function allianceHistory(
   limit: number,
 ) {
   await accessAlliance(principal, allianceId);
-  const pk = keys.alliance(allianceId).pk;
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: table(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
-      ExpressionAttributeValues: { ':pk': pk, ':audit': 'AUDIT#' },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, pk),
-    }),
-  );
-  const nextCursor = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []).map((item) => stripKeys(item)), ...(nextCursor ? { nextCursor } : {}) };
+  return auditTrail(keys.alliance(allianceId).pk, cursor, limit);
 }
 
 /** The award and dedicated account of a designated alliance (members, admins and inspectors). */

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Round, RoundInput } from '../api/rounds.ts';
 import { documentClient } from '../aws/clients.ts';
-import { auditPut, userActor } from '../db/audit.ts';
+import { auditPut, auditTrail, userActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
 import { conditionFailed, decodeCursor, encodeCursor, stripKeys, table } from '../db/table.ts';
 import type { Principal } from '../http/auth.ts';
@@ -326,4 +326,10 @@ export async function closeRound(principal: Principal, roundId: string, reason: 
     );
   }
   return { roundId: round.id, alreadyStarted: started.alreadyStarted };
+}
+
+/** The round's own audit trail: creation, schedules, closing, reviewers, selection, notice, objections. */
+export async function roundHistory(roundId: string, cursor: string | undefined, limit: number) {
+  await getRound(roundId);
+  return auditTrail(keys.round(roundId).pk, cursor, limit);
 }

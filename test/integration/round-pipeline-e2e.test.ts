@@ -374,6 +374,26 @@ describe('one round from close to funded, through the API', () => {
     expect((await trail(b)).find((e) => e.action === 'alliance.dropped')?.reason).toContain(
       '研发人员数据不实',
     );
+    const roundTrail = (await api('GET', `/v1/rounds/${roundId}/history?limit=100`, { token: admin })).body
+      .items as { action: string; reason?: string }[];
+    for (const action of [
+      'round.created',
+      'round.applications-closed',
+      'pipeline.reviewers-assigned',
+      'pipeline.reviews-concluded',
+      'pipeline.selection-proposed',
+      'selection.approved',
+      'pipeline.notice-published',
+      'objection.filed',
+      'objection.upheld',
+      'round.funded',
+    ]) {
+      expect(
+        roundTrail.map((e) => e.action),
+        action,
+      ).toContain(action);
+    }
+    expect((await api('GET', `/v1/rounds/${roundId}/history`, { token: e1.token })).status).toBe(403);
     expect((await trail(d)).find((e) => e.action === 'screening.reject')).toMatchObject({
       actor: { kind: 'user' },
       reason: '与本年度已立项项目重复',
