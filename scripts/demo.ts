@@ -39,7 +39,7 @@ const rand = () => {
 };
 const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
 
-async function call<T = any>(
+async function call<T = unknown>(
   method: string,
   path: string,
   token?: string,
@@ -56,7 +56,7 @@ async function call<T = any>(
   const text = await res.text();
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
-async function must<T = any>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
+async function must<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
   const res = await call<T>(method, path, token, body);
   if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -319,7 +319,7 @@ say(
 // After submitting, three lead enterprises report a new financial year: R&D spending fell below 5 %.
 const flagged = [submitted[2]!, submitted[11]!, submitted[23]!];
 for (const b of flagged) {
-  const profile = await must<any>('GET', `/v1/organisations/${b.lead.id}`, b.lead.token);
+  const profile = await must<Record<string, unknown>>('GET', `/v1/organisations/${b.lead.id}`, b.lead.token);
   const { id: _id, createdAt: _c, updatedAt: _u, ...rest } = profile;
   await must('PUT', `/v1/organisations/${b.lead.id}`, b.lead.token, {
     ...rest,
@@ -352,9 +352,15 @@ say(
 // --- close and run the pipeline ----------------------------------------------------------------------------
 await must('POST', `/v1/rounds/${round.id}/close`, admin, { reason: '申报截止（演示）' });
 let lastStage = '';
-async function waitFor(stage: string, ready: (s: any) => boolean = (s) => Boolean(s.waitingOn)) {
+interface PipelineView {
+  stage: string;
+  status: string;
+  waitingOn?: string;
+  history: unknown[];
+}
+async function waitFor(stage: string, ready: (s: PipelineView) => boolean = (s) => Boolean(s.waitingOn)) {
   for (;;) {
-    const s = await must<any>('GET', `/v1/rounds/${round.id}/pipeline`, admin);
+    const s = await must<PipelineView>('GET', `/v1/rounds/${round.id}/pipeline`, admin);
     if (s.stage !== lastStage) {
       lastStage = s.stage;
       say(`⛓  pipeline: ${s.stage}${s.waitingOn ? ` — waiting on ${s.waitingOn}` : ''}`);
@@ -444,15 +450,34 @@ for (let pass = 0; pass < 2; pass++) {
 say('all reviews in');
 
 await waitFor('selection');
-const ranking = await must<any>('GET', `/v1/rounds/${round.id}/ranking`, admin);
+interface RankingView {
+  result: {
+    totalAwarded: number;
+    rows: {
+      allianceId: string;
+      rank: number;
+      award: number;
+      funded: boolean;
+      reason: { zh: string; en: string };
+    }[];
+  };
+  ranking: {
+    allianceId: string;
+    rawMean: number;
+    calibratedMean: number;
+    bonus: number;
+    finalScore: number;
+  }[];
+}
+const ranking = await must<RankingView>('GET', `/v1/rounds/${round.id}/ranking`, admin);
 await must('POST', `/v1/rounds/${round.id}/selection/approve`, admin, { note: '按排名在年度预算内择优支持' });
 say(
-  `selection approved: ${ranking.result.rows.filter((r: any) => r.funded).length} funded, ¥${ranking.result.totalAwarded.toLocaleString('en-US')} of ¥4,000,000`,
+  `selection approved: ${ranking.result.rows.filter((r) => r.funded).length} funded, ¥${ranking.result.totalAwarded.toLocaleString('en-US')} of ¥4,000,000`,
 );
 
 await waitFor('public-notice');
 say(`public notice: ${api}/v1/public/rounds/${round.id}/notice.html`);
-const funded: string[] = ranking.result.rows.filter((r: any) => r.funded).map((r: any) => r.allianceId);
+const funded: string[] = ranking.result.rows.filter((r) => r.funded).map((r) => r.allianceId);
 const o1 = await must<{ id: string }>('POST', `/v1/public/rounds/${round.id}/objections`, undefined, {
   allianceId: funded[1],
   name: '市民张某',
@@ -489,7 +514,7 @@ const rows = ranking.result.rows as {
   funded: boolean;
   reason: { zh: string; en: string };
 }[];
-const scores = new Map((ranking.ranking as any[]).map((r) => [r.allianceId, r]));
+const scores = new Map(ranking.ranking.map((r) => [r.allianceId, r]));
 const names = new Map(built.map((b) => [b.id, b.name]));
 /** Pads to a display width, counting CJK characters as two columns. */
 const pad = (text: string, width: number) => {
@@ -508,9 +533,11 @@ const statusOf = async (id: string) =>
 console.log(`\n rank  ${pad('alliance', 32)}  raw   calib  bonus  final      award  outcome`);
 for (const row of rows) {
   const s = scores.get(row.allianceId);
+  const num = (x: number | null | undefined) =>
+    (x === null || x === undefined ? '—' : x.toFixed(1)).padStart(5);
   const status = await statusOf(row.allianceId);
   console.log(
-    ` ${String(row.rank).padStart(4)}  ${pad(names.get(row.allianceId) ?? row.allianceId, 32)}  ${s.rawMean.toFixed(1).padStart(5)}  ${s.calibratedMean.toFixed(1).padStart(5)}  ${s.bonus.toFixed(1).padStart(5)}  ${s.finalScore.toFixed(1).padStart(5)}  ${row.funded ? `¥${row.award.toLocaleString('en-US')}`.padStart(9) : '        —'}  ${status}${row.funded ? '' : `: ${row.reason.en}`}`,
+    ` ${String(row.rank).padStart(4)}  ${pad(names.get(row.allianceId) ?? row.allianceId, 32)}  ${num(s?.rawMean)}  ${num(s?.calibratedMean)}  ${num(s?.bonus)}  ${num(s?.finalScore)}  ${row.funded ? `¥${row.award.toLocaleString('en-US')}`.padStart(9) : '        —'}  ${status}${row.funded ? '' : `: ${row.reason.en}`}`,
   );
 }
 for (const b of built.filter((x) => !rows.some((r) => r.allianceId === x.id))) {
