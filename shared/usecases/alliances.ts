@@ -83,14 +83,20 @@ export async function accessAlliance(
   const membership = parts.members.find((m) => m.organisationId === orgId && m.state !== 'declined');
   if (!membership) throw notFound(`alliance ${allianceId}`);
   if (options.confirmedOnly && membership.state !== 'confirmed') {
-    throw forbidden('change an alliance before your organisation has confirmed its membership');
+    throw forbidden({
+      en: 'change an alliance before your organisation has confirmed its membership',
+      zh: '在本单位确认加入联盟之前修改联盟',
+    });
   }
   return { ...parts, callerOrgId: orgId };
 }
 
 function requireDraft(alliance: StoredAlliance) {
   if (alliance.status !== 'draft')
-    throw conflict(`alliance ${alliance.id} is ${alliance.status}; only a draft can be changed`);
+    throw conflict({
+      en: `alliance ${alliance.id} is ${alliance.status}; only a draft can be changed`,
+      zh: `联盟 ${alliance.id} 当前状态为 ${alliance.status}，只有草稿可以修改`,
+    });
 }
 
 function requireVersion(alliance: StoredAlliance, version: number) {
@@ -111,7 +117,10 @@ export async function createAlliance(
   if (!round) throw notFound(`round ${input.roundId}`);
   if (!organisation) throw notFound(`organisation ${orgId}`);
   if (round.status !== 'open' || now.getTime() > Date.parse(round.applicationWindow.closesAt)) {
-    throw conflict(`round ${round.id} no longer accepts applications`);
+    throw conflict({
+      en: `round ${round.id} no longer accepts applications`,
+      zh: `申报批次 ${round.id} 已不再接受申报`,
+    });
   }
   const at = now.toISOString();
   const id = `a-${randomUUID()}`;
@@ -264,7 +273,10 @@ export async function inviteMember(
   requireDraft(view.alliance);
   const existing = view.members.find((m) => m.organisationId === organisationId);
   if (existing && existing.state !== 'declined')
-    throw conflict(`organisation ${organisationId} is already ${existing.state}`);
+    throw conflict({
+      en: `organisation ${organisationId} is already ${existing.state}`,
+      zh: `单位 ${organisationId} 已处于 ${existing.state} 状态`,
+    });
   const organisation = await loadOrganisation(organisationId);
   if (!organisation) throw notFound(`organisation ${organisationId}`);
   const at = now.toISOString();
@@ -313,8 +325,16 @@ export async function inviteMember(
       }),
     );
   } catch (error) {
-    if (conditionFailed(error, 0)) throw conflict(`alliance ${allianceId} is no longer a draft`);
-    if (conditionFailed(error, 1)) throw conflict(`organisation ${organisationId} is already a member`);
+    if (conditionFailed(error, 0))
+      throw conflict({
+        en: `alliance ${allianceId} is no longer a draft`,
+        zh: `联盟 ${allianceId} 已不是草稿`,
+      });
+    if (conditionFailed(error, 1))
+      throw conflict({
+        en: `organisation ${organisationId} is already a member`,
+        zh: `单位 ${organisationId} 已是联盟成员`,
+      });
     throw error;
   }
   return present(await accessAlliance(principal, allianceId));
@@ -330,7 +350,10 @@ export async function respondToInvitation(
 ) {
   const view = await accessAlliance(principal, allianceId);
   if (view.callerOrgId !== organisationId) {
-    throw forbidden(`answer for organisation ${organisationId}: only its own applicants can`);
+    throw forbidden({
+      en: `answer for organisation ${organisationId}: only its own applicants can`,
+      zh: `代单位 ${organisationId} 答复邀请（只有该单位的申报人可以答复）`,
+    });
   }
   requireDraft(view.alliance);
   const at = now.toISOString();
@@ -363,9 +386,16 @@ export async function respondToInvitation(
       }),
     );
   } catch (error) {
-    if (conditionFailed(error, 0)) throw conflict(`alliance ${allianceId} is no longer a draft`);
+    if (conditionFailed(error, 0))
+      throw conflict({
+        en: `alliance ${allianceId} is no longer a draft`,
+        zh: `联盟 ${allianceId} 已不是草稿`,
+      });
     if (conditionFailed(error, 1))
-      throw conflict(`organisation ${organisationId} has no open invitation to answer`);
+      throw conflict({
+        en: `organisation ${organisationId} has no open invitation to answer`,
+        zh: `单位 ${organisationId} 没有待答复的邀请`,
+      });
     throw error;
   }
   return present(await accessAlliance(principal, allianceId));
@@ -510,12 +540,18 @@ export async function withdrawAlliance(
 ) {
   const view = await accessAlliance(principal, allianceId, { confirmedOnly: !isAdmin(principal) });
   if (!['draft', 'submitted'].includes(view.alliance.status)) {
-    throw conflict(`alliance ${allianceId} is ${view.alliance.status}`);
+    throw conflict({
+      en: `alliance ${allianceId} is ${view.alliance.status}`,
+      zh: `联盟 ${allianceId} 当前状态为 ${view.alliance.status}`,
+    });
   }
   requireVersion(view.alliance, version);
   const round = await getRound(view.alliance.roundId);
   if (round.status !== 'open')
-    throw conflict(`round ${round.id} has closed: ask the programme office to withdraw`);
+    throw conflict({
+      en: `round ${round.id} has closed: ask the programme office to withdraw`,
+      zh: `申报批次 ${round.id} 已截止，如需撤回请联系科协业务部门`,
+    });
   await changeStatus(principal, view.alliance, version, 'withdrawn', now, { reason });
   return present(await accessAlliance(principal, allianceId));
 }

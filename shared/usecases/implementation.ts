@@ -175,11 +175,14 @@ export async function closeAlliance(
   input: { outcome: 'completed' | 'terminated'; reason: string },
   now = new Date(),
 ) {
-  if (!isAdmin(principal)) throw forbidden('close an alliance');
+  if (!isAdmin(principal)) throw forbidden({ en: 'close an alliance', zh: '结束联盟' });
   const loaded = await loadAllianceWithMembers(allianceId);
   if (!loaded) throw notFound(`alliance ${allianceId}`);
   if (loaded.alliance.status !== 'designated')
-    throw conflict(`alliance ${allianceId} is ${loaded.alliance.status}, not designated`);
+    throw conflict({
+      en: `alliance ${allianceId} is ${loaded.alliance.status}, not designated`,
+      zh: `联盟 ${allianceId} 当前状态为 ${loaded.alliance.status}，不是已立项联盟`,
+    });
   if (input.outcome === 'completed') {
     const deadlines = await documentClient().send(
       new QueryCommand({

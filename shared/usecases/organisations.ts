@@ -10,7 +10,7 @@ import { auditPut, userActor } from '../db/audit.ts';
 import { keys } from '../db/keys.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
 import type { Principal } from '../http/auth.ts';
-import { ApiError, conflict, notFound, versionConflict } from '../http/errors.ts';
+import { ApiError, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 
 const isAdmin = (p: Principal) => p.roles.includes('admin');
 
@@ -26,8 +26,9 @@ export async function organisationIdOf(principal: Principal): Promise<string | u
 export async function requireOwnOrganisation(principal: Principal): Promise<string> {
   const orgId = await organisationIdOf(principal);
   if (!orgId) {
-    throw new ApiError(403, 'forbidden', {
-      action: 'act for an organisation: register its profile first (POST /v1/organisations)',
+    throw forbidden({
+      en: 'act for an organisation: register its profile first (POST /v1/organisations)',
+      zh: '代表单位操作：请先登记本单位信息（POST /v1/organisations）',
     });
   }
   return orgId;
@@ -99,9 +100,15 @@ export async function createOrganisation(principal: Principal, input: Organisati
     );
   } catch (error) {
     if (conditionFailed(error, 0))
-      throw conflict('you already act for an organisation; a user acts for exactly one');
+      throw conflict({
+        en: 'you already act for an organisation; a user acts for exactly one',
+        zh: '您已代表一个单位；每个用户只能代表一个单位',
+      });
     if (conditionFailed(error, 1))
-      throw conflict(`an organisation with USCC ${input.uscc} is already registered`);
+      throw conflict({
+        en: `an organisation with USCC ${input.uscc} is already registered`,
+        zh: `统一社会信用代码 ${input.uscc} 的单位已注册`,
+      });
     throw error;
   }
   return organisation as Organisation;
@@ -181,7 +188,10 @@ export async function updateOrganisation(
   } catch (error) {
     if (conditionFailed(error, 0)) throw versionConflict(version);
     if (usccChanged && conditionFailed(error, 1))
-      throw conflict(`an organisation with USCC ${profile.uscc} is already registered`);
+      throw conflict({
+        en: `an organisation with USCC ${profile.uscc} is already registered`,
+        zh: `统一社会信用代码 ${profile.uscc} 的单位已注册`,
+      });
     throw error;
   }
   return updated as Organisation;

@@ -184,9 +184,16 @@ export async function submitReview(
   await myAssignment(principal, roundId, allianceId);
   const round = await getRound(roundId);
   const gate = await loadGate(roundId, 'review');
-  if (gate?.status !== 'open') throw conflict(`round ${roundId} is not accepting reviews`);
+  if (gate?.status !== 'open')
+    throw conflict({
+      en: `round ${roundId} is not accepting reviews`,
+      zh: `申报批次 ${roundId} 当前不接受评审意见`,
+    });
   if (now.getTime() > Date.parse(round.reviewDeadline))
-    throw conflict(`the review deadline ${round.reviewDeadline} has passed`);
+    throw conflict({
+      en: `the review deadline ${round.reviewDeadline} has passed`,
+      zh: `评审截止时间 ${round.reviewDeadline} 已过`,
+    });
   const problems = validateScores(input.scores, round.rubric);
   if (problems.length) {
     throw new ApiError(
@@ -238,7 +245,11 @@ export async function submitReview(
       }),
     );
   } catch (error) {
-    if (conditionFailed(error, 0)) throw conflict('this review changed meanwhile; reload and retry');
+    if (conditionFailed(error, 0))
+      throw conflict({
+        en: 'this review changed meanwhile; reload and retry',
+        zh: '该评审意见已被修改，请刷新后重试',
+      });
     throw error;
   }
   const complete = await allReviewsIn(roundId);

@@ -183,7 +183,10 @@ export async function updateRound(
   const current = await loadRoundItem(roundId);
   if (!current) throw notFound(`round ${roundId}`);
   if (current.status !== 'open')
-    throw conflict(`round ${roundId} is ${current.status}; only an open round can be changed`);
+    throw conflict({
+      en: `round ${roundId} is ${current.status}; only an open round can be changed`,
+      zh: `申报批次 ${roundId} 当前状态为 ${current.status}，只有开放中的批次可以修改`,
+    });
   const { version, ...fields } = input;
   if (version !== current.version) throw versionConflict(version);
   const round: Round = {

@@ -35,7 +35,11 @@ export async function decide(
   if (!record || record.roundId !== roundId)
     throw notFound(`screening record of alliance ${allianceId} in round ${roundId}`);
   const gate = await loadGate(roundId, 'screening');
-  if (gate?.status !== 'open') throw conflict(`round ${roundId} is not waiting for screening decisions`);
+  if (gate?.status !== 'open')
+    throw conflict({
+      en: `round ${roundId} is not waiting for screening decisions`,
+      zh: `申报批次 ${roundId} 当前不在等待审查决定`,
+    });
   const at = now.toISOString();
   const by = `${principal.username} (${principal.sub})`;
   const status = decision.outcome === 'pass' ? 'submitted' : 'rejected';
@@ -111,6 +115,10 @@ export async function completeScreening(principal: Principal, roundId: string) {
     { passed: all.filter((r) => r.decision?.outcome === 'pass').length },
     principal.username,
   );
-  if (!completed) throw conflict(`round ${roundId} is not waiting for screening decisions`);
+  if (!completed)
+    throw conflict({
+      en: `round ${roundId} is not waiting for screening decisions`,
+      zh: `申报批次 ${roundId} 当前不在等待审查决定`,
+    });
   return { roundId, screeningComplete: true };
 }

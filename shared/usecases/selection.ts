@@ -171,7 +171,10 @@ export async function fileObjection(
 ) {
   const notice = await loadNotice(roundId);
   if (now.getTime() > Date.parse(notice.endsAt))
-    throw conflict(`the notice period of round ${roundId} ended at ${notice.endsAt}`);
+    throw conflict({
+      en: `the notice period of round ${roundId} ended at ${notice.endsAt}`,
+      zh: `申报批次 ${roundId} 的公示期已于 ${notice.endsAt} 结束`,
+    });
   const selection = await ranking(roundId);
   if (!fundedIds(selection).includes(input.allianceId))
     throw notFound(`alliance ${input.allianceId} in this notice`);

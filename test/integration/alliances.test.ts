@@ -169,8 +169,10 @@ describe('an alliance from draft to submission', () => {
     const late = await api('PATCH', `/v1/alliances/${allianceId}`, {
       token: e1.token,
       body: { version: version + 1, summary: 'x' },
+      headers: { 'accept-language': 'zh-CN' },
     });
     expect(late.status).toBe(409);
+    expect(late.body.error.message).toBe(`冲突：联盟 ${allianceId} 当前状态为 submitted，只有草稿可以修改`);
   });
 
   it('rejects a file that is not a PDF and tells the applicant why', async () => {

@@ -16,3 +16,21 @@ describe('negotiateLang', () => {
     expect(negotiateLang(header)).toBe(expected);
   });
 });
+
+describe('errors read in the language asked for', () => {
+  it('a 404 names the entity in Chinese', async () => {
+    const { notFound } = await import('../../../shared/http/errors.ts');
+    expect(notFound('alliance a-1').render('zh').error.message).toBe('未找到：联盟 a-1');
+    expect(notFound('alliance a-1').render('en').error.message).toBe('Not found: alliance a-1');
+  });
+  it('a bilingual reason is rendered in each language; an English-only one is carried as is', async () => {
+    const { conflict } = await import('../../../shared/http/errors.ts');
+    const both = conflict({
+      en: 'round r-1 no longer accepts applications',
+      zh: '申报批次 r-1 已不再接受申报',
+    });
+    expect(both.render('zh').error.message).toBe('冲突：申报批次 r-1 已不再接受申报');
+    expect(both.render('en').error.message).toBe('Conflict: round r-1 no longer accepts applications');
+    expect(conflict('x').render('zh').error.message).toBe('冲突：x');
+  });
+});
