@@ -116,12 +116,13 @@ export async function loadAllianceWithMembers(
     queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
       ExpressionAttributeValues: { ':pk': keys.alliance(allianceId).pk, ':member': 'MEMBER#' },
+      ConsistentRead: true,
     }),
   ]);
   if (!alliance.Item) return undefined;
   return {
     alliance: stripKeys<AllianceRecord>(alliance.Item),
-    members: members.map((m) => stripKeys<Member>(m)),
+    members: members.map((m) => stripKeys<Member>(m)).sort((a, b) => a.invitedAt.localeCompare(b.invitedAt)),
   };
 }
 

@@ -6,7 +6,6 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AllianceRecord, Member } from '../api/alliances.ts';
-import type { Organisation } from '../api/organisations.ts';
 import type { Round } from '../api/rounds.ts';
 import { documentClient, s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
@@ -22,6 +21,7 @@ import { buildNotice, renderNoticeHtml } from '../domain/notice.ts';
 import { rankAlliances } from '../domain/scoring.ts';
 import { selectWithinBudget } from '../domain/selection.ts';
 import { TaskError } from '../errors.ts';
+import { loadProfiles } from '../usecases/organisations.ts';
 import { getRound } from '../usecases/rounds.ts';
 import {
   loadAllianceWithMembers,
@@ -41,18 +41,6 @@ export const noticeKeys = (roundId: string) => ({
   json: `rounds/${roundId}/notice.json`,
   html: `rounds/${roundId}/notice.html`,
 });
-
-async function loadProfiles(members: Member[]): Promise<Map<string, Organisation>> {
-  const entries = await Promise.all(
-    members.map(async (m) => {
-      const { Item } = await documentClient().send(
-        new GetCommand({ TableName: table(), Key: keys.organisation(m.organisationId) }),
-      );
-      return [m.organisationId, Item ? stripKeys<Organisation>(Item) : undefined] as const;
-    }),
-  );
-  return new Map(entries.filter((e): e is readonly [string, Organisation] => e[1] !== undefined));
-}
 
 async function setAllianceStatus(
   allianceId: string,
@@ -94,7 +82,7 @@ export async function screenAlliance(roundId: string, allianceId: string, now = 
     throw new TaskError('AllianceNotFound', `alliance ${allianceId} not in round ${roundId}`);
   const [round, profiles, documents] = await Promise.all([
     getRound(roundId),
-    loadProfiles(loaded.members),
+    loadProfiles(loaded.members.map((m) => m.organisationId)),
     listDocuments(allianceId),
   ]);
   const findings = evaluateEligibility({

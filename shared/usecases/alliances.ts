@@ -6,11 +6,10 @@
  * to anyone else it does not exist (404).
  */
 import { randomUUID } from 'node:crypto';
-import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AllianceContent, AllianceRecord, AllianceStatus, Member } from '../api/alliances.ts';
 import type { DocumentRecord } from '../api/documents.ts';
 import type { EligibilityReport } from '../api/eligibility.ts';
-import type { Organisation } from '../api/organisations.ts';
 import type { Round } from '../api/rounds.ts';
 import { documentClient } from '../aws/clients.ts';
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
@@ -22,7 +21,8 @@ import { evaluateEligibility } from '../domain/eligibility.ts';
 import type { Principal } from '../http/auth.ts';
 import { ApiError, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import type { Lang } from '../http/i18n.ts';
-import { loadOrganisation, organisationIdOf, requireOwnOrganisation } from './organisations.ts';
+import { loadAllianceWithMembers } from '../pipeline/round-data.ts';
+import { loadOrganisation, loadProfiles, organisationIdOf, requireOwnOrganisation } from './organisations.ts';
 import { getRound, loadRound } from './rounds.ts';
 
 const isAdmin = (p: Principal) => p.roles.includes('admin');
@@ -45,24 +45,8 @@ export interface AllianceView {
 const byWhom = (p: Principal) => `${p.username} (${p.sub})`;
 
 async function loadParts(allianceId: string) {
-  const [alliance, rest] = await Promise.all([
-    documentClient().send(
-      new GetCommand({ TableName: table(), Key: keys.alliance(allianceId), ConsistentRead: true }),
-    ),
-    documentClient().send(
-      new QueryCommand({
-        TableName: table(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-        ExpressionAttributeValues: { ':pk': keys.alliance(allianceId).pk, ':member': 'MEMBER#' },
-        ConsistentRead: true,
-      }),
-    ),
-  ]);
-  if (!alliance.Item) return undefined;
-  const members = (rest.Items ?? [])
-    .map((m) => stripKeys<Member>(m))
-    .sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
-  return { alliance: stripKeys<StoredAlliance>(alliance.Item), members };
+  const loaded = await loadAllianceWithMembers(allianceId);
+  return loaded && { alliance: loaded.alliance as StoredAlliance, members: loaded.members };
 }
 
 /**
@@ -401,23 +385,6 @@ export async function respondToInvitation(
   return present(await accessAlliance(principal, allianceId));
 }
 
-async function loadProfiles(members: Member[]): Promise<Map<string, Organisation>> {
-  const profiles = new Map<string, Organisation>();
-  const ids = [...new Set(members.map((m) => m.organisationId))];
-  for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [table()]: { Keys: ids.slice(i, i + 100).map((id) => keys.organisation(id)) },
-    };
-    while (request && Object.keys(request).length) {
-      const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[table()] ?? [])
-        profiles.set(item.id as string, stripKeys<Organisation>(item));
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return profiles;
-}
-
 async function evaluate(
   view: AllianceView,
   now: Date,
@@ -478,7 +445,7 @@ async function evaluate(
   const confirmedIds = view.members.filter((m) => m.state === 'confirmed').map((m) => m.organisationId);
   const [round, profiles, documents, overdueReports] = await Promise.all([
     getRound(view.alliance.roundId),
-    loadProfiles(view.members),
+    loadProfiles(view.members.map((m) => m.organisationId)),
     listDocuments(view.alliance.id),
     Promise.all(confirmedIds.map(overdueOf)).then((lists) => lists.flat()),
   ]);

@@ -3,7 +3,7 @@
  * user) and keeps it up to date; admins read and update any. The USCC is unique across profiles.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Organisation, OrganisationInput } from '../api/organisations.ts';
 import { documentClient } from '../aws/clients.ts';
 import { auditPut, userActor } from '../db/audit.ts';
@@ -216,4 +216,22 @@ export async function me(principal: Principal) {
       ? { organisation: { id: organisation.id, kind: organisation.kind, name: organisation.name } }
       : {}),
   };
+}
+
+/** Organisation profiles by id, in BatchGets of 100 (unprocessed keys retried). */
+export async function loadProfiles(organisationIds: string[]): Promise<Map<string, Organisation>> {
+  const profiles = new Map<string, Organisation>();
+  const ids = [...new Set(organisationIds)];
+  for (let i = 0; i < ids.length; i += 100) {
+    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
+      [table()]: { Keys: ids.slice(i, i + 100).map((id) => keys.organisation(id)) },
+    };
+    while (request && Object.keys(request).length) {
+      const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of out.Responses?.[table()] ?? [])
+        profiles.set(item.id as string, stripKeys<Organisation>(item));
+      request = out.UnprocessedKeys as typeof request;
+    }
+  }
+  return profiles;
 }
