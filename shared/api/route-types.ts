@@ -1,8 +1,8 @@
 /** Types of the route table (kept apart so per-area route files can import them without a cycle). */
 import type * as z from 'zod';
+import type { Role } from '../domain/actors.ts';
 
-export const roles = ['applicant', 'admin', 'reviewer', 'inspector'] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles } from '../domain/actors.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

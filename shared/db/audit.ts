@@ -3,15 +3,12 @@
  * as the change it describes (see auditPut), so there is never a change without its record.
  */
 import { randomUUID } from 'node:crypto';
-import { QueryCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../aws/clients.ts';
-import type { Principal } from '../http/auth.ts';
+import type { Actor } from '../domain/actors.ts';
+import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
-import { decodeCursor, encodeCursor, stripKeys, table } from './table.ts';
+import { queryPage } from './query.ts';
 
-export type Actor =
-  | { kind: 'user'; sub: string; username: string; roles: string[] }
-  | { kind: 'system'; component: string; executionId?: string };
+export { type Actor, systemActor, userActor } from '../domain/actors.ts';
 
 export interface AuditEntry {
   action: string;
@@ -20,27 +17,8 @@ export interface AuditEntry {
   data?: Record<string, unknown>;
 }
 
-export const userActor = (p: Principal): Actor => ({
-  kind: 'user',
-  sub: p.sub,
-  username: p.username,
-  roles: p.roles,
-});
-export const systemActor = (component: string, executionId?: string): Actor => ({
-  kind: 'system',
-  component,
-  ...(executionId ? { executionId } : {}),
-});
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
-
 /** A Put of one audit record, to go in a TransactWrite with the change it records. */
-export function auditPut(
-  tableName: string,
-  entityPk: string,
-  entry: AuditEntry,
-  now = new Date(),
-): TransactItem {
+export function auditPut(tableName: string, entityPk: string, entry: AuditEntry, now = new Date()): TxItem {
   const at = now.toISOString();
   const id = randomUUID();
   return {
@@ -53,16 +31,12 @@ export function auditPut(
 }
 
 /** One page of an entity's audit trail (oldest first), with an opaque cursor for the next. */
-export async function auditTrail(entityPk: string, cursor: string | undefined, limit: number) {
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: table(),
+export function auditTrail(entityPk: string, cursor: string | undefined, limit: number) {
+  return queryPage(
+    {
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
       ExpressionAttributeValues: { ':pk': entityPk, ':audit': 'AUDIT#' },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, entityPk),
-    }),
+    },
+    { cursor, limit, partition: entityPk },
   );
-  const nextCursor = encodeCursor(out.LastEvaluatedKey);
-  return { items: (out.Items ?? []).map((item) => stripKeys(item)), ...(nextCursor ? { nextCursor } : {}) };
 }

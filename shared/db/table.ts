@@ -1,7 +1,7 @@
 /** Small helpers every repository uses: table name, key stripping, cursors, condition failures. */
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { env } from '../config.ts';
-import { ApiError } from '../http/errors.ts';
+import { invalid } from '../domain/errors.ts';
 
 export const table = () => env('tableName');
 
@@ -42,9 +42,11 @@ export function decodeCursor(
   }
   // A cursor from another listing (or made up) must not move a query into another partition.
   if (!key || typeof key !== 'object' || (key as Record<string, unknown>)[pkAttribute] !== expectedPk) {
-    throw new ApiError(400, 'validation_failed', { summary: 'query.cursor: not a cursor of this listing' }, [
-      { path: 'query.cursor', code: 'invalid_cursor', message: 'not a cursor of this listing' },
-    ]);
+    throw invalid(
+      'query.cursor',
+      { en: 'not a cursor of this listing', zh: '不是此列表的游标' },
+      'invalid_cursor',
+    );
   }
   return key as Record<string, unknown>;
 }

@@ -47,3 +47,8 @@ export function implementationDeadlines(period: { start: string; end: string }) 
   out.push({ kind: 'completion-report', due: completion.toISOString().slice(0, 10) });
   return out;
 }
+
+/** Requested programme funding of an alliance: Σ programmeFunds of its budget lines. */
+export const requestedFunding = (alliance: {
+  budgetLines?: readonly { programmeFunds: number }[] | undefined;
+}) => (alliance.budgetLines ?? []).reduce((sum, line) => sum + line.programmeFunds, 0);

@@ -3,14 +3,9 @@
  * which fills the same event fields) has already verified. Roles are Cognito groups.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { type Role, roles } from '../api/routes.ts';
+import { type Principal, type Role, roles } from '../domain/actors.ts';
 
-export interface Principal {
-  /** Stable user id (the token's `sub`). */
-  sub: string;
-  username: string;
-  roles: Role[];
-}
+export type { Principal } from '../domain/actors.ts';
 
 type Claims = Record<string, string | number | boolean | string[]>;
 

@@ -1,49 +1,50 @@
 /**
  * The documented error shape: {"error": {"code", "message", "details"}} with the right status.
- * Handlers throw ApiError; the HTTP middleware renders it in the caller's language.
+ * Use cases throw the domain's errors (shared/domain/errors.ts); this adapter gives each code its
+ * HTTP status, once. HTTP-only failures (401, 404 route, 405, 413 body, 415, idempotency) are
+ * ApiErrors, which carry their status themselves.
  */
-import { type ErrorCode, errorCatalogue, format, type Lang, type Text } from './i18n.ts';
+import { type Details, DomainError, type DomainErrorCode } from '../domain/errors.ts';
+import { type ErrorCode, errorCatalogue, format, type Text } from './i18n.ts';
 
-export interface ErrorDetail {
-  /** Where the problem is, e.g. "body.members.0.name" or "header.If-Match". */
-  path?: string;
-  /** A machine-readable reason (zod issue code, rule id, …). */
-  code: string;
-  message: string;
-  [extra: string]: unknown;
-}
+export type { ErrorDetail } from '../domain/errors.ts';
 
-export class ApiError extends Error {
+/** The HTTP status of each domain error code. */
+export const statusOfDomainCode: Record<DomainErrorCode, number> = {
+  validation_failed: 400,
+  forbidden: 403,
+  not_found: 404,
+  version_conflict: 409,
+  conflict: 409,
+  payload_too_large: 413,
+  rule_violation: 422,
+  unavailable: 503,
+};
+
+export class ApiError extends DomainError<ErrorCode> {
   readonly status: number;
-  readonly code: ErrorCode;
-  readonly params: Record<string, string | number>;
-  readonly details: ErrorDetail[] | ((lang: Lang) => ErrorDetail[]);
-  readonly text: Text | undefined;
 
   constructor(
     status: number,
     code: ErrorCode,
     params: Record<string, string | number> = {},
-    details: ErrorDetail[] | ((lang: Lang) => ErrorDetail[]) = [],
+    details: Details = [],
     text?: Text,
   ) {
-    super(format(text?.en ?? errorCatalogue[code].en, params));
+    super(code, text ?? errorCatalogue[code], params, details);
     this.name = 'ApiError';
     this.status = status;
-    this.code = code;
-    this.params = params;
-    this.details = details;
-    this.text = text;
-  }
-
-  render(lang: Lang): { error: { code: string; message: string; details: ErrorDetail[] } } {
-    const template = (this.text ?? errorCatalogue[this.code])[lang];
-    const details = typeof this.details === 'function' ? this.details(lang) : this.details;
-    return { error: { code: this.code, message: format(template, this.params), details } };
   }
 }
 
-/** A reason given in both languages, or in English only (the Chinese template then carries it as is). */
+/** The status an error is answered with: its own (ApiError), its code's (DomainError), else 500. */
+export function httpStatusOf(error: unknown): number {
+  if (error instanceof ApiError) return error.status;
+  if (error instanceof DomainError) return statusOfDomainCode[error.code as DomainErrorCode] ?? 500;
+  return 500;
+}
+
+// --- Transitional (removed when every use case throws the domain's errors) -------------------------
 export type Reason = string | Text;
 
 /** Entity words of "not found" subjects, so a 404 reads in Chinese too ("未找到：联盟 a-…"). */

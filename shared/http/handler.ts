@@ -9,9 +9,10 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { findRouteByKey, matchRoute, type Route, type RouteDef, type RouteGroup } from '../api/routes.ts';
+import { DomainError } from '../domain/errors.ts';
 import { logger } from '../logger.ts';
 import { type Principal, principalFromEvent } from './auth.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, httpStatusOf } from './errors.ts';
 import { type Lang, negotiateLang } from './i18n.ts';
 import {
   ApiErrorWithHeaders,
@@ -116,11 +117,12 @@ function renderError(
   lang: Lang,
   langHeader: Record<string, string>,
 ): APIGatewayProxyStructuredResultV2 & { statusCode: number; headers: Record<string, string> } {
-  if (error instanceof ApiError) {
-    if (error.status >= 500) logger.error('request failed', { error });
-    else logger.info('request rejected', { status: error.status, code: error.code });
+  if (error instanceof DomainError) {
+    const status = httpStatusOf(error);
+    if (status >= 500) logger.error('request failed', { error });
+    else logger.info('request rejected', { status, code: error.code });
     const headers = error instanceof ApiErrorWithHeaders ? { ...langHeader, ...error.headers } : langHeader;
-    return respond(error.status, error.render(lang), requestId, headers);
+    return respond(status, error.render(lang), requestId, headers);
   }
   logger.error('unhandled error', { error: error as Error });
   return respond(500, new ApiError(500, 'internal', { requestId }).render(lang), requestId, langHeader);

@@ -10,12 +10,21 @@ import type { Round } from '../api/rounds.ts';
 import { documentClient, s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
+import { loadAllianceWithMembers, roundAllianceIds } from '../db/alliances.ts';
 import { auditPut, systemActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
+import { queryAll } from '../db/query.ts';
+import { loadAssignments, loadReviewers, loadReviews } from '../db/reviews.ts';
+import { loadScreenings } from '../db/screening.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
 import { listDocuments } from '../documents/uploads.ts';
 import { assignReviewers } from '../domain/assignment.ts';
-import { allocateAward, implementationDeadlines, noticePeriodEnd } from '../domain/award.ts';
+import {
+  allocateAward,
+  implementationDeadlines,
+  noticePeriodEnd,
+  requestedFunding,
+} from '../domain/award.ts';
 import { evaluateEligibility } from '../domain/eligibility.ts';
 import { buildNotice, renderNoticeHtml } from '../domain/notice.ts';
 import { rankAlliances } from '../domain/scoring.ts';
@@ -23,16 +32,6 @@ import { selectWithinBudget } from '../domain/selection.ts';
 import { TaskError } from '../errors.ts';
 import { loadProfiles } from '../usecases/organisations.ts';
 import { getRound } from '../usecases/rounds.ts';
-import {
-  loadAllianceWithMembers,
-  loadAssignments,
-  loadReviewers,
-  loadReviews,
-  loadScreenings,
-  queryAll,
-  requestedFunding,
-  roundAllianceIds,
-} from './round-data.ts';
 import { enterStage } from './status.ts';
 
 const COMPONENT = 'round-pipeline';

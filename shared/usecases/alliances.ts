@@ -13,6 +13,7 @@ import type { EligibilityReport } from '../api/eligibility.ts';
 import type { Round } from '../api/rounds.ts';
 import { documentClient } from '../aws/clients.ts';
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
+import { loadAllianceWithMembers } from '../db/alliances.ts';
 import { auditPut, auditTrail, userActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
 import { conditionFailed, decodeCursor, encodeCursor, stripKeys, table } from '../db/table.ts';
@@ -21,7 +22,6 @@ import { evaluateEligibility } from '../domain/eligibility.ts';
 import type { Principal } from '../http/auth.ts';
 import { ApiError, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
 import type { Lang } from '../http/i18n.ts';
-import { loadAllianceWithMembers } from '../pipeline/round-data.ts';
 import { loadOrganisation, loadProfiles, organisationIdOf, requireOwnOrganisation } from './organisations.ts';
 import { getRound, loadRound } from './rounds.ts';
 

@@ -9,12 +9,12 @@ import type * as z from 'zod';
 import type { PlanContentSchema } from '../api/implementation.ts';
 import { documentClient } from '../aws/clients.ts';
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
+import { loadAllianceWithMembers } from '../db/alliances.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { keys } from '../db/keys.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
 import type { Principal } from '../http/auth.ts';
 import { conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
-import { loadAllianceWithMembers } from '../pipeline/round-data.ts';
 import { accessAlliance } from './alliances.ts';
 
 type PlanContent = z.output<typeof PlanContentSchema>;

@@ -21,8 +21,10 @@ import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Member } from '../api/alliances.ts';
 import type { DrawRecord, InspectionRecord, InspectorRecord } from '../api/inspections.ts';
 import { documentClient } from '../aws/clients.ts';
+import { loadAllianceWithMembers } from '../db/alliances.ts';
 import { type Actor, auditPut, systemActor, userActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
+import { queryAll } from '../db/query.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
 import {
   assignInspectors,
@@ -32,7 +34,6 @@ import {
 } from '../domain/inspection-draw.ts';
 import type { Principal } from '../http/auth.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { loadAllianceWithMembers, queryAll } from '../pipeline/round-data.ts';
 import { accessAlliance } from './alliances.ts';
 
 const DAY_MS = 86_400_000;

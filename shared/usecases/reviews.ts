@@ -6,26 +6,26 @@
  */
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.ts';
+import { loadAllianceWithMembers } from '../db/alliances.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { indexKeys, keys } from '../db/keys.ts';
+import { queryAll } from '../db/query.ts';
+import {
+  type AssignmentRecord,
+  loadAssignments,
+  loadReviewers,
+  loadReviews,
+  type ReviewerRecord,
+  type ReviewRecord,
+} from '../db/reviews.ts';
+import { loadScreenings } from '../db/screening.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
 import { assignReviewers, conflicted, replaceReviewer } from '../domain/assignment.ts';
 import { validateScores } from '../domain/scoring.ts';
 import type { Principal } from '../http/auth.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
 import type { Lang } from '../http/i18n.ts';
-import { completeGate, loadGate } from '../pipeline/gates.ts';
-import {
-  type AssignmentRecord,
-  loadAllianceWithMembers,
-  loadAssignments,
-  loadReviewers,
-  loadReviews,
-  loadScreenings,
-  queryAll,
-  type ReviewerRecord,
-  type ReviewRecord,
-} from '../pipeline/round-data.ts';
+import { completeGate, loadGate } from './gates.ts';
 import { getRound } from './rounds.ts';
 
 export async function registerReviewer(

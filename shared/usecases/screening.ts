@@ -4,11 +4,11 @@ import { documentClient } from '../aws/clients.ts';
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { keys } from '../db/keys.ts';
+import { loadScreening, loadScreenings } from '../db/screening.ts';
 import { conditionFailed, table } from '../db/table.ts';
 import type { Principal } from '../http/auth.ts';
 import { conflict, notFound } from '../http/errors.ts';
-import { completeGate, loadGate } from '../pipeline/gates.ts';
-import { loadScreening, loadScreenings } from '../pipeline/round-data.ts';
+import { completeGate, loadGate } from './gates.ts';
 
 export async function listScreening(roundId: string) {
   const [records, gate] = await Promise.all([loadScreenings(roundId), loadGate(roundId, 'screening')]);

@@ -11,12 +11,11 @@ import { env } from '../config.ts';
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { keys } from '../db/keys.ts';
+import { queryAll } from '../db/query.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
 import { applyAdjustments } from '../domain/selection.ts';
 import type { Principal } from '../http/auth.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
-import { completeGate, loadGate } from '../pipeline/gates.ts';
-import { queryAll } from '../pipeline/round-data.ts';
 import {
   countOpenObjections,
   fundedIds,
@@ -24,6 +23,7 @@ import {
   noticeKeys,
   setAllianceStatus,
 } from '../pipeline/tasks.ts';
+import { completeGate, loadGate } from './gates.ts';
 
 export async function ranking(roundId: string) {
   const selection = await loadSelection(roundId);

@@ -19,18 +19,30 @@ describe('negotiateLang', () => {
 
 describe('errors read in the language asked for', () => {
   it('a 404 names the entity in Chinese', async () => {
-    const { notFound } = await import('../../../shared/http/errors.ts');
-    expect(notFound('alliance a-1').render('zh').error.message).toBe('未找到：联盟 a-1');
-    expect(notFound('alliance a-1').render('en').error.message).toBe('Not found: alliance a-1');
+    const { notFound, nouns } = await import('../../../shared/domain/errors.ts');
+    expect(notFound(nouns.alliance('a-1')).render('zh').error.message).toBe('未找到：联盟 a-1');
+    expect(notFound(nouns.alliance('a-1')).render('en').error.message).toBe('Not found: alliance a-1');
   });
-  it('a bilingual reason is rendered in each language; an English-only one is carried as is', async () => {
-    const { conflict } = await import('../../../shared/http/errors.ts');
+  it('a bilingual reason is rendered in each language', async () => {
+    const { conflict } = await import('../../../shared/domain/errors.ts');
     const both = conflict({
       en: 'round r-1 no longer accepts applications',
       zh: '申报批次 r-1 已不再接受申报',
     });
     expect(both.render('zh').error.message).toBe('冲突：申报批次 r-1 已不再接受申报');
     expect(both.render('en').error.message).toBe('Conflict: round r-1 no longer accepts applications');
-    expect(conflict('x').render('zh').error.message).toBe('冲突：x');
+  });
+  it('the HTTP adapter gives each domain error its status, once', async () => {
+    const { conflict, notFound, nouns, ruleViolation, versionConflict, invalid, unavailable } = await import(
+      '../../../shared/domain/errors.ts'
+    );
+    const { httpStatusOf } = await import('../../../shared/http/errors.ts');
+    expect(httpStatusOf(notFound(nouns.round('r')))).toBe(404);
+    expect(httpStatusOf(conflict({ en: 'x', zh: 'x' }))).toBe(409);
+    expect(httpStatusOf(versionConflict(3))).toBe(409);
+    expect(httpStatusOf(ruleViolation(['E3'], []))).toBe(422);
+    expect(httpStatusOf(invalid('body.x', { en: 'bad', zh: '无效' }))).toBe(400);
+    expect(httpStatusOf(unavailable('scheduler'))).toBe(503);
+    expect(httpStatusOf(new Error('boom'))).toBe(500);
   });
 });

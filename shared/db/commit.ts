@@ -1,0 +1,106 @@
+/**
+ * Writing: every change is one DynamoDB transaction of items built by the aggregate modules in this
+ * folder (with its audit record, see audit.ts). A failed condition becomes the domain error the
+ * caller names; a transaction cancelled only because it met another on the same item
+ * (TransactionConflict: our conditions were not even evaluated, nothing was written) is retried with
+ * jittered backoff.
+ */
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  PutCommand,
+  type PutCommandInput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../aws/clients.ts';
+import { conditionFailed } from './table.ts';
+
+export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/**
+ * What a failed condition means: one error for the whole transaction, or a function of the index of
+ * the item whose condition failed (undefined when unknown) that returns the error, or undefined to
+ * let the original exception through.
+ */
+export type OnConditionFailed = Error | ((failedIndex: number | undefined) => Error | undefined);
+
+export interface CommitOptions {
+  onConditionFailed?: OnConditionFailed;
+  /** The error when the transaction is still contended after every attempt (default: the original). */
+  onContended?: () => Error;
+  /** Attempts for a contended transaction (default 8). */
+  attempts?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function failedIndex(error: unknown): number | undefined {
+  if (!(error instanceof TransactionCanceledException)) return undefined;
+  const i = (error.CancellationReasons ?? []).findIndex((r) => r.Code === 'ConditionalCheckFailed');
+  return i < 0 ? undefined : i;
+}
+
+function mapped(error: unknown, onConditionFailed: OnConditionFailed | undefined): unknown {
+  if (!onConditionFailed || !conditionFailed(error)) return error;
+  if (onConditionFailed instanceof Error) return onConditionFailed;
+  return onConditionFailed(failedIndex(error)) ?? error;
+}
+
+/** Runs `items` as one transaction (falsy entries are left out). */
+export async function commit(
+  items: readonly (TxItem | undefined | false | null)[],
+  options: CommitOptions | OnConditionFailed = {},
+): Promise<void> {
+  const opts: CommitOptions =
+    options instanceof Error || typeof options === 'function' ? { onConditionFailed: options } : options;
+  const transactItems = items.filter((i): i is TxItem => Boolean(i));
+  const attempts = opts.attempts ?? 8;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await documentClient().send(new TransactWriteCommand({ TransactItems: transactItems }));
+      return;
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const contended =
+        reasons.some((r) => r.Code === 'TransactionConflict') &&
+        !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+      const inProgress = (error as { name?: string }).name === 'TransactionInProgressException';
+      if ((contended || inProgress) && attempt < attempts) {
+        await sleep(Math.random() * Math.min(1000, 25 * 2 ** attempt));
+        continue;
+      }
+      if (contended && opts.onContended) throw opts.onContended();
+      throw mapped(error, opts.onConditionFailed);
+    }
+  }
+}
+
+/** One conditional Put on its own; a failed condition is mapped like commit's. Returns false when it failed and no error was named. */
+export async function putItem(
+  input: Omit<PutCommandInput, 'TableName'> & { TableName: string },
+  onConditionFailed?: OnConditionFailed,
+): Promise<boolean> {
+  try {
+    await documentClient().send(new PutCommand(input));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException && !onConditionFailed) return false;
+    throw mapped(error, onConditionFailed);
+  }
+}
+
+/** One conditional Update on its own; returns the new attributes when asked (ReturnValues), false when its condition failed and no error was named. */
+export async function updateItem(
+  input: Omit<UpdateCommandInput, 'TableName'> & { TableName: string },
+  onConditionFailed?: OnConditionFailed,
+): Promise<Record<string, unknown> | false> {
+  try {
+    const out = await documentClient().send(new UpdateCommand(input));
+    return out.Attributes ?? {};
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException && !onConditionFailed) return false;
+    throw mapped(error, onConditionFailed);
+  }
+}

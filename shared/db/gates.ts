@@ -1,0 +1,57 @@
+/**
+ * Callback gates of a round's pipeline: the item holding the task token Step Functions waits on.
+ * Opening is the pipeline's; closing is claimed by exactly one caller (a conditional update).
+ */
+import type { GateName } from '../domain/pipeline.ts';
+import { updateItem } from './commit.ts';
+import { keys } from './keys.ts';
+import { getItem } from './query.ts';
+import { table } from './table.ts';
+
+export interface GateItem {
+  roundId: string;
+  gate: GateName;
+  status: 'open' | 'closed' | 'expired';
+  taskToken: string;
+  openedAt: string;
+}
+
+export async function loadGate(roundId: string, gate: GateName): Promise<GateItem | undefined> {
+  return (await getItem(keys.gate(roundId, gate))) as GateItem | undefined;
+}
+
+/** Flips an open gate holding `taskToken` to closed; false when someone else already did (or it moved on). */
+export async function claimGate(
+  roundId: string,
+  gate: GateName,
+  taskToken: string,
+  by: string,
+  now = new Date(),
+): Promise<boolean> {
+  const out = await updateItem({
+    TableName: table(),
+    Key: keys.gate(roundId, gate),
+    UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by',
+    ConditionExpression: '#status = :open AND taskToken = :token',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':closed': 'closed',
+      ':open': 'open',
+      ':token': taskToken,
+      ':at': now.toISOString(),
+      ':by': by,
+    },
+  });
+  return out !== false;
+}
+
+/** Sets a gate's status unconditionally: 'expired' (its token is dead) or back to 'open' (to retry). */
+export async function setGateStatus(roundId: string, gate: GateName, status: 'open' | 'expired') {
+  await updateItem({
+    TableName: table(),
+    Key: keys.gate(roundId, gate),
+    UpdateExpression: 'SET #status = :status',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':status': status },
+  });
+}

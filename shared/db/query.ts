@@ -1,0 +1,68 @@
+/** Reading: one Get, every page of a Query, or one page with an opaque cursor. The only query loop. */
+import { GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../aws/clients.ts';
+import { decodeCursor, encodeCursor, stripKeys, table } from './table.ts';
+
+export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
+
+/** One item by key (consistent read), as stored (keys included), or undefined. */
+export async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
+  const { Item } = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
+  );
+  return Item;
+}
+
+/** One item by key without its table keys (the API's shape), or undefined. */
+export async function getRecord<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+  const item = await getItem(key);
+  return item ? stripKeys<T>(item) : undefined;
+}
+
+/** Every page of a Query. */
+export async function queryAll(input: QueryInput): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await documentClient().send(
+      new QueryCommand({ TableName: table(), ...input, ExclusiveStartKey: start }),
+    );
+    items.push(...(out.Items ?? []));
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return items;
+}
+
+/** Every item of a partition whose sort key begins with `prefix` (consistent read). */
+export const queryPrefix = (pk: string, prefix: string) =>
+  queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    ConsistentRead: true,
+  });
+
+export interface Page<T> {
+  items: T[];
+  nextCursor?: string;
+}
+
+/**
+ * One page of a Query with an opaque cursor for the next. The cursor must belong to this listing:
+ * `partition` is the value of `partitionAttribute` (pk, gsi1pk, …) every key of it carries.
+ */
+export async function queryPage<T = Record<string, unknown>>(
+  input: QueryInput,
+  page: { cursor: string | undefined; limit: number; partition: string; partitionAttribute?: string },
+  map: (item: Record<string, unknown>) => T = (item) => stripKeys<T>(item),
+): Promise<Page<T>> {
+  const out = await documentClient().send(
+    new QueryCommand({
+      TableName: table(),
+      ...input,
+      Limit: page.limit,
+      ExclusiveStartKey: decodeCursor(page.cursor, page.partition, page.partitionAttribute),
+    }),
+  );
+  const nextCursor = encodeCursor(out.LastEvaluatedKey);
+  return { items: (out.Items ?? []).map(map), ...(nextCursor ? { nextCursor } : {}) };
+}

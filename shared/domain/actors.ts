@@ -1,0 +1,35 @@
+/**
+ * Who acts in the programme: the four roles (Cognito groups on AWS), the signed-in principal a
+ * request carries, and the actor an audit record names (a person, or a system component).
+ */
+export const roles = ['applicant', 'admin', 'reviewer', 'inspector'] as const;
+export type Role = (typeof roles)[number];
+
+export interface Principal {
+  /** Stable user id (the token's `sub`). */
+  sub: string;
+  username: string;
+  roles: Role[];
+}
+
+export type Actor =
+  | { kind: 'user'; sub: string; username: string; roles: string[] }
+  | { kind: 'system'; component: string; executionId?: string };
+
+export const isAdmin = (p: Principal): boolean => p.roles.includes('admin');
+
+/** How a decision names its maker in status histories: "name (sub)". */
+export const byWhom = (p: Principal): string => `${p.username} (${p.sub})`;
+
+export const userActor = (p: Principal): Actor => ({
+  kind: 'user',
+  sub: p.sub,
+  username: p.username,
+  roles: p.roles,
+});
+
+export const systemActor = (component: string, executionId?: string): Actor => ({
+  kind: 'system',
+  component,
+  ...(executionId ? { executionId } : {}),
+});
