@@ -16,8 +16,8 @@ import { keys } from '../../shared/db/keys.ts';
 import { type GateName, gateStage, gateWaitsOn } from '../../shared/domain/pipeline.ts';
 import { invalidInput, TaskError } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
+import * as steps from '../../shared/pipeline/stages/index.ts';
 import { enterStage } from '../../shared/pipeline/status.ts';
-import * as steps from '../../shared/pipeline/tasks.ts';
 
 const Base = z.object({ roundId: IdSchema, executionId: z.string().min(1) });
 

@@ -12,17 +12,13 @@ import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { auditPut, userActor } from '../db/audit.ts';
 import { keys } from '../db/keys.ts';
 import { queryAll } from '../db/query.ts';
+import { fundedIds, loadSelection } from '../db/selection.ts';
 import { conditionFailed, stripKeys, table } from '../db/table.ts';
 import { applyAdjustments } from '../domain/selection.ts';
 import type { Principal } from '../http/auth.ts';
 import { ApiError, conflict, notFound } from '../http/errors.ts';
-import {
-  countOpenObjections,
-  fundedIds,
-  loadSelection,
-  noticeKeys,
-  setAllianceStatus,
-} from '../pipeline/tasks.ts';
+import { noticeKeys, setAllianceStatus } from '../pipeline/stages/common.ts';
+import { countOpenObjections } from '../pipeline/stages/notice.ts';
 import { completeGate, loadGate } from './gates.ts';
 
 export async function ranking(roundId: string) {

@@ -1,0 +1,11 @@
+/**
+ * The round pipeline's steps after closing (statemachines/round-pipeline.ts), one module per stage.
+ * Each is idempotent: a retried or replayed step finds its earlier result (conditional writes) and
+ * changes nothing. Steps return ids and counts only; records live in DynamoDB and S3.
+ */
+
+export { completeDesignation, designate, listDesignated } from './designation.ts';
+export { checkObjections, countOpenObjections, publishNotice } from './notice.ts';
+export { assignRoundReviewers, concludeReviews } from './review.ts';
+export { listSubmitted, screenAlliance } from './screening.ts';
+export { rankAndSelect } from './selection.ts';

@@ -1,0 +1,148 @@
+/** Stages PublishNotice and CheckObjections: the public notice and the objections it draws. */
+
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AllianceRecord } from '../../api/alliances.ts';
+import { documentClient, s3Client } from '../../aws/clients.ts';
+import { env } from '../../config.ts';
+import { loadAllianceWithMembers } from '../../db/alliances.ts';
+import { auditPut, systemActor } from '../../db/audit.ts';
+import { keys } from '../../db/keys.ts';
+import { queryAll } from '../../db/query.ts';
+import { loadSelection } from '../../db/selection.ts';
+import { conditionFailed, table } from '../../db/table.ts';
+import { noticePeriodEnd } from '../../domain/award.ts';
+import { buildNotice, renderNoticeHtml } from '../../domain/notice.ts';
+import { TaskError } from '../../errors.ts';
+import { getRound } from '../../usecases/rounds.ts';
+import { enterStage } from '../status.ts';
+import { COMPONENT, noticeKeys } from './common.ts';
+
+/** Publishes the approved list as JSON and as a Chinese HTML page; the notice period starts now (once). */
+export async function publishNotice(roundId: string, executionId: string, now = new Date()) {
+  const { Item: existing } = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: keys.notice(roundId), ConsistentRead: true }),
+  );
+  if (existing)
+    return { endsAt: existing.endsAt as string, entries: existing.entries as number, reused: true };
+  const [round, selection] = await Promise.all([getRound(roundId), loadSelection(roundId)]);
+  if (selection?.status !== 'approved' || !selection.approved)
+    throw new TaskError('SelectionNotApproved', `round ${roundId}: no approved selection`);
+  const rows = selection.approved.result.rows.filter((r) => r.funded);
+  const entries = await Promise.all(
+    rows.map(async (row) => {
+      const loaded = await loadAllianceWithMembers(row.allianceId);
+      const alliance = loaded?.alliance as AllianceRecord;
+      return {
+        allianceId: row.allianceId,
+        name: alliance.name,
+        members: (loaded?.members ?? [])
+          .filter((m) => m.state === 'confirmed')
+          .map((m) => ({ name: m.name, kind: m.kind })),
+        sectors: alliance.sectors ?? [],
+        serviceTypes: alliance.serviceTypes ?? [],
+        award: row.award,
+        rank: row.rank,
+        finalScore: row.finalScore,
+      };
+    }),
+  );
+  const publishedAt = now.toISOString();
+  const endsAt = noticePeriodEnd(now, round.noticePeriodDays);
+  const notice = buildNotice({
+    round: { id: round.id, name: round.name, year: round.year, noticePeriodDays: round.noticePeriodDays },
+    entries,
+    publishedAt,
+    endsAt,
+    objectionUrl: `/v1/public/rounds/${roundId}/objections`,
+    sectorNames: Object.fromEntries(round.prioritySectors.map((s) => [s.id, s.name])),
+  });
+  const bucket = env('noticesBucket');
+  const objectKeys = noticeKeys(roundId);
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: objectKeys.json,
+      Body: JSON.stringify(notice),
+      ContentType: 'application/json; charset=utf-8',
+    }),
+  );
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: objectKeys.html,
+      Body: renderNoticeHtml(notice),
+      ContentType: 'text/html; charset=utf-8',
+    }),
+  );
+  try {
+    await documentClient().send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: table(),
+              Item: {
+                ...keys.notice(roundId),
+                type: 'notice',
+                roundId,
+                publishedAt,
+                endsAt,
+                entries: entries.length,
+                ...objectKeys,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          auditPut(
+            table(),
+            keys.round(roundId).pk,
+            {
+              action: 'pipeline.notice-published',
+              actor: systemActor(COMPONENT, executionId),
+              reason: `${entries.length} alliances announced for ${round.noticePeriodDays} days, until ${endsAt}`,
+            },
+            now,
+          ),
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!conditionFailed(error, 0)) throw error;
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: table(), Key: keys.notice(roundId), ConsistentRead: true }),
+    );
+    return { endsAt: Item!.endsAt as string, entries: Item!.entries as number, reused: true };
+  }
+  await enterStage({
+    roundId,
+    stage: 'public-notice',
+    by: COMPONENT,
+    waitingOn: `the notice period (until ${endsAt}); objections may be filed`,
+  });
+  return { endsAt, entries: entries.length, reused: false };
+}
+
+export async function countOpenObjections(roundId: string) {
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+    FilterExpression: '#status = :open',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':pk': keys.round(roundId).pk, ':prefix': 'OBJECTION#', ':open': 'open' },
+    ConsistentRead: true,
+  });
+  return items.length;
+}
+
+export async function checkObjections(roundId: string) {
+  const open = await countOpenObjections(roundId);
+  if (open > 0) {
+    await enterStage({
+      roundId,
+      stage: 'objections',
+      by: COMPONENT,
+      waitingOn: `admin: a resolution of ${open} open objection(s)`,
+    });
+  }
+  return { open };
+}

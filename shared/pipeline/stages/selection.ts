@@ -1,0 +1,91 @@
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { Member } from '../../api/alliances.ts';
+import { documentClient } from '../../aws/clients.ts';
+import { loadAllianceWithMembers, roundAllianceIds } from '../../db/alliances.ts';
+import { auditPut, systemActor } from '../../db/audit.ts';
+import { keys } from '../../db/keys.ts';
+import { loadReviews } from '../../db/reviews.ts';
+import type { SelectionRecord } from '../../db/selection.ts';
+import { table } from '../../db/table.ts';
+import { requestedFunding } from '../../domain/award.ts';
+import { rankAlliances } from '../../domain/scoring.ts';
+import { selectWithinBudget } from '../../domain/selection.ts';
+import { getRound } from '../../usecases/rounds.ts';
+import { enterStage } from '../status.ts';
+import { COMPONENT } from './common.ts';
+
+/** Ranking (raw and calibrated), bonuses and the budget-constrained selection: the proposal an admin approves. */
+export async function rankAndSelect(roundId: string, executionId: string, now = new Date()) {
+  const existing = await documentClient().send(
+    new GetCommand({ TableName: table(), Key: keys.selection(roundId), ConsistentRead: true }),
+  );
+  if (existing.Item?.status === 'approved') return { funded: 0, reused: true };
+  const round = await getRound(roundId);
+  const inReview = await roundAllianceIds(roundId, 'in-review');
+  const alliances = (await Promise.all(inReview.map((id) => loadAllianceWithMembers(id)))).filter(
+    (a) => a !== undefined,
+  );
+  const reviews = await loadReviews(roundId);
+  const confirmed = (members: Member[]) => members.filter((m) => m.state === 'confirmed');
+  const ranking = rankAlliances({
+    alliances: alliances.map(({ alliance, members }) => ({
+      id: alliance.id,
+      sectors: alliance.sectors ?? [],
+      enterpriseCount: confirmed(members).filter((m) => m.kind === 'enterprise').length,
+      societyCount: confirmed(members).filter((m) => m.kind === 'society').length,
+      requested: requestedFunding(alliance),
+    })),
+    reviews: reviews.map((r) => ({ reviewerId: r.reviewerId, allianceId: r.allianceId, scores: r.scores })),
+    round,
+  });
+  const result = selectWithinBudget(
+    ranking.map((r) => ({
+      allianceId: r.allianceId,
+      rank: r.rank,
+      finalScore: r.finalScore,
+      requested: r.requested,
+    })),
+    { budget: round.budget, perAllianceCap: round.perAllianceCap, policy: round.selectionPolicy },
+  );
+  const record: SelectionRecord = {
+    roundId,
+    status: 'proposed',
+    computedAt: now.toISOString(),
+    policy: round.selectionPolicy,
+    budget: round.budget,
+    ranking,
+    result,
+  };
+  await documentClient().send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: table(),
+            Item: { ...keys.selection(roundId), type: 'selection', ...record },
+            ConditionExpression: 'attribute_not_exists(pk) OR #status = :proposed',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':proposed': 'proposed' },
+          },
+        },
+        auditPut(
+          table(),
+          keys.round(roundId).pk,
+          {
+            action: 'pipeline.selection-proposed',
+            actor: systemActor(COMPONENT, executionId),
+            reason: `${result.rows.filter((r) => r.funded).length} of ${result.rows.length} funded by ${round.selectionPolicy}, ¥${result.totalAwarded} of ¥${round.budget}`,
+          },
+          now,
+        ),
+      ],
+    }),
+  );
+  await enterStage({
+    roundId,
+    stage: 'selection',
+    by: COMPONENT,
+    waitingOn: 'admin: approval of the selection',
+  });
+  return { funded: result.rows.filter((r) => r.funded).length, reused: false };
+}
