@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type Role, roles } from '../shared/api/routes.ts';
 import { resetClients } from '../shared/aws/clients.ts';
-import { envNames, schedulingEnvNames } from '../shared/config.ts';
+import { envNames, ROUND_PIPELINE_ID, ROUND_SCHEDULE_GROUP, schedulingEnvNames } from '../shared/contract.ts';
 import { createApiServer } from './api-server.ts';
 import { ensureTable, startDynamoDb } from './dynamodb.ts';
 import { createLocalBus } from './events.ts';
@@ -40,8 +40,8 @@ export const localNames = {
   table: 'esip-local',
   documentsBucket: 'esip-documents-local',
   noticesBucket: 'esip-notices-local',
-  /** The schedule group of the per-round close schedules (ROUND_SCHEDULE_GROUP in infra). */
-  roundScheduleGroup: 'esip-rounds',
+  /** The schedule group of the per-round close schedules. */
+  roundScheduleGroup: ROUND_SCHEDULE_GROUP,
   /** Stand-ins for what the CDK passes the rounds function (nothing checks them locally). */
   roundCloseSchedulerRole: 'esip-local-round-close-scheduler',
   pipelineStarterDlq: 'esip-local-pipeline-starter-dlq',
@@ -243,7 +243,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         else if (entry.kind === 'error') log(`⛓ ${entry.message}`);
       },
     });
-    env[envNames.roundPipelineArn] = sfn.stateMachineArn('RoundPipeline');
+    env[envNames.roundPipelineArn] = sfn.stateMachineArn(ROUND_PIPELINE_ID);
     // Handlers run in this process: give them the same variables the CDK sets on each function.
     Object.assign(process.env, env);
     resetClients(); // a process that ran an earlier stack (benchmarks) must not keep its endpoints

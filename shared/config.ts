@@ -3,30 +3,9 @@
  * and the local stack set the same variables; nothing else differs between AWS and local
  * (endpoints come from the AWS SDK's own AWS_ENDPOINT_URL_<SERVICE> variables).
  */
-export const envNames = {
-  tableName: 'TABLE_NAME',
-  documentsBucket: 'DOCUMENTS_BUCKET',
-  noticesBucket: 'NOTICES_BUCKET',
-  roundPipelineArn: 'ROUND_PIPELINE_ARN',
-  s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
-  stage: 'STAGE',
-} as const;
+import { envNames, schedulingEnvNames } from './contract.ts';
 
-/**
- * Set on the `rounds` function only, for the per-round "application window closes" schedules
- * (shared/schedules/round-close.ts). The literal names are the ones infra/stacks/app-stack.ts sets
- * (its `schedulingEnvNames`) and local/stack.ts sets locally: keep the three identical.
- */
-export const schedulingEnvNames = {
-  /** EventBridge Scheduler schedule group of the round schedules (esip-rounds). */
-  scheduleGroup: 'SCHEDULE_GROUP',
-  /** The role EventBridge Scheduler assumes to invoke pipeline-starter (passed with iam:PassRole). */
-  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
-  /** The pipeline-starter function: the schedules' target. */
-  pipelineStarterArn: 'PIPELINE_STARTER_ARN',
-  /** Dead-letter queue for deliveries the scheduler gives up on. */
-  scheduleDlqArn: 'SCHEDULE_DLQ_ARN',
-} as const;
+export { envNames, schedulingEnvNames } from './contract.ts';
 
 const allEnvNames = { ...envNames, ...schedulingEnvNames };
 

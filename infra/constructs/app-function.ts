@@ -14,7 +14,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { envNames } from '../../shared/config.ts';
+import { envNames } from '../../shared/contract.ts';
 import { acknowledge } from '../nag.ts';
 import { projectRoot } from '../paths.ts';
 

@@ -7,7 +7,7 @@
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import { envNames } from '../../shared/config.ts';
+import { envNames } from '../../shared/contract.ts';
 import { tableDesign } from '../../shared/db/table-design.ts';
 import type { AppFunction } from './app-function.ts';
 

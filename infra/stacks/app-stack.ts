@@ -22,28 +22,20 @@ import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { type RouteGroup, routeGroups } from '../../shared/api/routes.ts';
-import { envNames } from '../../shared/config.ts';
+import {
+  envNames,
+  ROUND_PIPELINE_ID,
+  ROUND_SCHEDULE_GROUP,
+  roundEvents,
+  schedulingEnvNames,
+} from '../../shared/contract.ts';
 import { buildRoundPipeline } from '../../statemachines/round-pipeline.ts';
 import { OperationalAlarms } from '../constructs/alarms.ts';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
 import { bindBucket, bindTable } from '../constructs/bindings.ts';
 import { RouteTableApi } from '../constructs/http-api.ts';
 import { acknowledge, defaultPolicyOf, wildcardResourceFinding } from '../nag.ts';
-import { type DataStack, ROUND_SCHEDULE_GROUP } from './data-stack.ts';
-
-/** Environment variables set on the `rounds` function for runtime per-round close schedules. */
-export const schedulingEnvNames = {
-  scheduleGroup: 'SCHEDULE_GROUP',
-  schedulerRoleArn: 'SCHEDULER_ROLE_ARN',
-  pipelineStarterArn: 'PIPELINE_STARTER_ARN',
-  scheduleDlqArn: 'SCHEDULE_DLQ_ARN',
-} as const;
-
-/** Custom events on the default bus that start the round pipeline. */
-export const roundEvents = {
-  source: 'esip.rounds',
-  roundCloseRequested: 'RoundCloseRequested',
-} as const;
+import type { DataStack } from './data-stack.ts';
 
 /** The recurring schedules (EventBridge Scheduler, UTC). */
 export const recurringSchedules = {
@@ -128,7 +120,7 @@ export class AppStack extends Stack {
       // Named, so not retained: a retained log group of that name would block a re-deployment.
       removalPolicy: RemovalPolicy.DESTROY,
     });
-    this.roundPipeline = new sfn.StateMachine(this, 'RoundPipeline', {
+    this.roundPipeline = new sfn.StateMachine(this, ROUND_PIPELINE_ID, {
       comment: 'ESIP round pipeline: one execution per funding round',
       stateMachineType: sfn.StateMachineType.STANDARD,
       definitionBody: sfn.DefinitionBody.fromChainable(
@@ -361,7 +353,7 @@ export class AppStack extends Stack {
     // --- alarms -----------------------------------------------------------------------------------------
     this.alarms = new OperationalAlarms(this, 'Alarms');
     for (const [name, appFn] of Object.entries(this.functions)) this.alarms.watchFunction(name, appFn);
-    this.alarms.watchStateMachine('RoundPipeline', this.roundPipeline);
+    this.alarms.watchStateMachine(ROUND_PIPELINE_ID, this.roundPipeline);
     this.alarms.watchHttpApi('Api', this.api.api);
 
     // --- acknowledgements (each on the one policy it concerns) ---------------------------------

@@ -13,7 +13,8 @@ import { tableDesign } from '../../shared/db/table-design.ts';
 import { acknowledge } from '../nag.ts';
 
 /** Schedule group of the per-round one-time "close applications" schedules created at runtime. */
-export const ROUND_SCHEDULE_GROUP = 'esip-rounds';
+
+import { ROUND_SCHEDULE_GROUP } from '../../shared/contract.ts';
 
 export class DataStack extends Stack {
   readonly table: dynamodb.Table;

@@ -1,6 +1,118 @@
+/** The round pipeline's API shapes: its status, and the bodies and views of its human steps (screening, reviewers, reviews, selection, objections). */
 import * as z from 'zod';
+import { DateTimeSchema, IdSchema, text } from './common.ts';
+import { EligibilityReportSchema } from './eligibility.ts';
 
-export { RoundIdParams } from './rounds.ts';
+export const ScreeningDecisionSchema = z
+  .strictObject({ outcome: z.enum(['pass', 'reject']), reason: text(2000) })
+  .meta({ id: 'ScreeningDecision' });
+
+export const ScreeningRecordSchema = z
+  .object({
+    allianceId: IdSchema,
+    name: z.string(),
+    findings: EligibilityReportSchema,
+    decision: z
+      .object({ outcome: z.enum(['pass', 'reject']), reason: z.string(), by: z.string(), at: DateTimeSchema })
+      .optional(),
+  })
+  .meta({ id: 'ScreeningRecord' });
+
+export const ReviewerInputSchema = z
+  .strictObject({
+    reviewerId: IdSchema.meta({ description: "The reviewer's user id (the token's sub)" }),
+    name: text(100),
+    title: z.string().trim().max(100).optional(),
+    expertise: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]{0,47}$/))
+      .max(20)
+      .meta({ description: 'Sector ids' }),
+    affiliations: z.array(IdSchema).max(20).meta({ description: 'Organisations the reviewer belongs to' }),
+    conflicts: z
+      .array(IdSchema)
+      .max(200)
+      .default([])
+      .meta({ description: 'Organisations the reviewer declares a conflict with' }),
+  })
+  .meta({ id: 'ReviewerInput' });
+
+export const ReviewerSchema = ReviewerInputSchema.extend({
+  roundId: IdSchema,
+  registeredAt: DateTimeSchema,
+}).meta({
+  id: 'Reviewer',
+});
+
+export const AssignmentQuerySchema = z.object({
+  preview: z
+    .enum(['true', 'false'])
+    .optional()
+    .meta({ description: 'true: a dry run with the current reviewers' }),
+  seed: z.string().max(64).optional().meta({ description: 'Seed of the dry run (default: the round id)' }),
+});
+
+export const ReviewInputSchema = z
+  .strictObject({
+    scores: z
+      .record(z.string(), z.number().int().min(0).max(100))
+      .meta({ description: 'criterion id → score' }),
+    comment: text(5000),
+    recommendation: z.enum(['fund', 'fund-if-budget', 'do-not-fund']),
+  })
+  .meta({ id: 'ReviewInput' });
+
+export const ConflictDeclarationSchema = z
+  .strictObject({
+    reason: text(1000),
+    organisationId: IdSchema.optional().meta({ description: 'The member organisation the conflict is with' }),
+  })
+  .meta({ id: 'ConflictDeclaration' });
+
+export const ReviewParams = z.object({ roundId: IdSchema, allianceId: IdSchema });
+export const ScreeningParams = z.object({ roundId: IdSchema, allianceId: IdSchema });
+
+export const SelectionAdjustmentSchema = z.strictObject({
+  allianceId: IdSchema,
+  action: z.enum(['include', 'exclude']),
+  reason: text(1000),
+});
+export const SelectionApprovalSchema = z
+  .strictObject({
+    adjustments: z.array(SelectionAdjustmentSchema).max(200).default([]),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .meta({ id: 'SelectionApproval' });
+
+export const CloseReviewsSchema = z.strictObject({ reason: text(1000) }).meta({ id: 'CloseReviews' });
+
+export const ObjectionInputSchema = z
+  .strictObject({
+    allianceId: IdSchema,
+    name: text(100).meta({ description: 'Who objects (a person or organisation)' }),
+    contact: text(200).meta({ description: 'Phone or e-mail for the programme office to reply' }),
+    text: text(5000).meta({ description: 'The objection and its grounds' }),
+  })
+  .meta({ id: 'ObjectionInput' });
+
+export const ObjectionSchema = ObjectionInputSchema.extend({
+  id: IdSchema,
+  roundId: IdSchema,
+  status: z.enum(['open', 'upheld', 'dismissed']),
+  filedAt: DateTimeSchema,
+  resolution: z
+    .object({
+      outcome: z.enum(['upheld', 'dismissed']),
+      reason: z.string(),
+      by: z.string(),
+      at: DateTimeSchema,
+    })
+    .optional(),
+}).meta({ id: 'Objection' });
+
+export const ObjectionResolutionSchema = z
+  .strictObject({ outcome: z.enum(['upheld', 'dismissed']), reason: text(2000) })
+  .meta({ id: 'ObjectionResolution' });
+export const ObjectionParams = z.object({ roundId: IdSchema, objectionId: IdSchema });
 
 export const PipelineStatusSchema = z
   .object({

@@ -10,11 +10,9 @@ import {
   functionConstructId,
   METADATA,
   recurringSchedules,
-  roundEvents,
-  schedulingEnvNames,
 } from '../../infra/stacks/app-stack.ts';
 import { type RouteDef, routeGroups, routes } from '../../shared/api/routes.ts';
-import { envNames } from '../../shared/config.ts';
+import { envNames, roundEvents, schedulingEnvNames } from '../../shared/contract.ts';
 import { tableDesign } from '../../shared/db/table-design.ts';
 import { LAMBDA_TRANSIENT_ERRORS, RoundPipelineStates } from '../../statemachines/round-pipeline.ts';
 import {

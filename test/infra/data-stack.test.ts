@@ -3,8 +3,8 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../infra/paths.ts';
-import { ROUND_SCHEDULE_GROUP } from '../../infra/stacks/data-stack.ts';
 import { roles } from '../../shared/api/routes.ts';
+import { ROUND_SCHEDULE_GROUP } from '../../shared/contract.ts';
 import { tableDesign } from '../../shared/db/table-design.ts';
 import { resourcesOfType, type Synthesized, synthesize } from './helpers.ts';
 

@@ -1,4 +1,4 @@
-/** Routes of the implementation area (issue #5): the plan, and closing an alliance. */
+/** Implementation: the plan, its versions, and closing an alliance. Each entry: see RouteDef in ../route-types.ts. */
 import * as z from 'zod';
 import { AllianceIdParams } from '../alliances.ts';
 import { CloseAllianceSchema, PlanSchema, PlanUpdateSchema } from '../implementation.ts';

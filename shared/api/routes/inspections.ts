@@ -1,4 +1,4 @@
-/** Routes of the inspections area (issue #5, §4.4). Each entry: see RouteDef in ../route-types.ts. */
+/** Inspections (不定期检查, §4.4): inspectors, risk-weighted draws, findings. Each entry: see RouteDef in ../route-types.ts. */
 import * as z from 'zod';
 import { IdSchema } from '../common.ts';
 import {

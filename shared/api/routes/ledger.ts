@@ -1,4 +1,4 @@
-/** Routes of the ledger area (issue #5). Each entry: see RouteDef in ../route-types.ts. */
+/** The dedicated account (专账管理, §4.3): ledger, expenses, reversals, reallocations, CSV. Each entry: see RouteDef in ../route-types.ts. */
 import { CursorQuerySchema } from '../common.ts';
 import {
   EntryParams,

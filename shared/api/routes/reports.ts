@@ -1,4 +1,4 @@
-/** Routes of the reports area (issue #5). Each entry: see RouteDef in ../route-types.ts. */
+/** Reports (§4.4): annual and completion reports, their review, and the notifications outbox. Each entry: see RouteDef in ../route-types.ts. */
 import { AllianceIdParams } from '../alliances.ts';
 import { CursorQuerySchema } from '../common.ts';
 import {

@@ -1,0 +1,82 @@
+/** Organisations: each applicant's enterprise or society profile (E1–E6 / S1–S4 fields). Each entry: see RouteDef in ../route-types.ts. */
+import * as z from 'zod';
+import { RuleResultSchema } from '../eligibility.ts';
+import {
+  MeSchema,
+  OrganisationInputSchema,
+  OrganisationLookupQuery,
+  OrganisationSchema,
+  OrganisationSummarySchema,
+  OrganisationUpdateSchema,
+  OrgIdParams,
+} from '../organisations.ts';
+import type { RouteDef } from '../route-types.ts';
+
+export const organisationRoutes = [
+  {
+    operationId: 'getMe',
+    method: 'GET',
+    path: '/v1/me',
+    fn: 'organisations',
+    auth: ['applicant', 'admin', 'reviewer', 'inspector'],
+    summary: 'Who I am: roles and the organisation I act for',
+    tag: 'organisations',
+    responses: { 200: MeSchema },
+  },
+  {
+    operationId: 'createOrganisation',
+    method: 'POST',
+    path: '/v1/organisations',
+    fn: 'organisations',
+    auth: ['applicant'],
+    summary: 'Register the profile of the organisation I act for (one per user)',
+    tag: 'organisations',
+    body: OrganisationInputSchema,
+    responses: { 201: OrganisationSchema },
+  },
+  {
+    operationId: 'lookupOrganisation',
+    method: 'GET',
+    path: '/v1/organisations',
+    fn: 'organisations',
+    auth: ['applicant', 'admin'],
+    summary: 'Find an organisation by its USCC (to invite it): id, kind and name',
+    tag: 'organisations',
+    query: OrganisationLookupQuery,
+    responses: { 200: OrganisationSummarySchema },
+  },
+  {
+    operationId: 'getOrganisation',
+    method: 'GET',
+    path: '/v1/organisations/{orgId}',
+    fn: 'organisations',
+    auth: ['applicant', 'admin'],
+    summary: 'An organisation profile (my own, or any for admins)',
+    tag: 'organisations',
+    params: OrgIdParams,
+    responses: { 200: OrganisationSchema },
+  },
+  {
+    operationId: 'updateOrganisation',
+    method: 'PUT',
+    path: '/v1/organisations/{orgId}',
+    fn: 'organisations',
+    auth: ['applicant', 'admin'],
+    summary: 'Replace a profile; carries the version it is based on (stale → 409)',
+    tag: 'organisations',
+    params: OrgIdParams,
+    body: OrganisationUpdateSchema,
+    responses: { 200: OrganisationSchema },
+  },
+  {
+    operationId: 'getOrganisationEligibility',
+    method: 'GET',
+    path: '/v1/organisations/{orgId}/eligibility',
+    fn: 'organisations',
+    auth: ['applicant', 'admin'],
+    summary: "The organisation's own rules (E1–E6 or S1–S4) on its profile alone",
+    tag: 'organisations',
+    params: OrgIdParams,
+    responses: { 200: z.object({ results: z.array(RuleResultSchema) }) },
+  },
+] as const satisfies readonly RouteDef[];
