@@ -23,58 +23,44 @@
  * round), then PipelineFailed.
  *
  * The execution carries ids only (`roundId`); documents stay in DynamoDB/S3.
- * The synthesized ASL is also what the local stack runs (aws-local-stepfunctions): state names
- * here are part of that contract — keep them stable.
+ * State names, the action each task sends, and the gates come from the pipeline table
+ * (shared/domain/pipeline.ts). The synthesized ASL is also what the local stack runs
+ * (aws-local-stepfunctions): state names are part of that contract — keep them stable.
  */
 import { Duration } from 'aws-cdk-lib';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
+import {
+  type GateName,
+  type PipelineAction,
+  type PipelineStateName,
+  pipelineRow,
+  pipelineTable,
+} from '../shared/domain/pipeline.ts';
 
-/** State names (the contract with the local runner and the pipeline status endpoint). */
-export const RoundPipelineStates = {
-  closeApplications: 'CloseApplications',
-  listSubmitted: 'ListSubmitted',
-  screenAlliances: 'ScreenAlliances',
-  screenAlliance: 'ScreenAlliance',
-  awaitScreeningDecisions: 'AwaitScreeningDecisions',
-  assignReviewers: 'AssignReviewers',
-  awaitReviews: 'AwaitReviews',
-  reviewDeadlinePassed: 'ReviewDeadlinePassed',
-  concludeReviews: 'ConcludeReviews',
-  rankAndSelect: 'RankAndSelect',
-  awaitSelectionApproval: 'AwaitSelectionApproval',
-  publishNotice: 'PublishNotice',
-  waitNoticePeriod: 'WaitNoticePeriod',
-  checkObjections: 'CheckObjections',
-  objectionsOpen: 'ObjectionsOpen',
-  awaitObjectionResolutions: 'AwaitObjectionResolutions',
-  listDesignated: 'ListDesignated',
-  designateAlliances: 'DesignateAlliances',
-  designate: 'Designate',
-  completeDesignation: 'CompleteDesignation',
-  pipelineComplete: 'PipelineComplete',
-  recordFailure: 'RecordFailure',
-  pipelineFailed: 'PipelineFailed',
-} as const;
+/**
+ * State names (the contract with the local runner and the pipeline status endpoint), keyed by
+ * their camel-case form (`closeApplications: 'CloseApplications'`): the rows of the pipeline table.
+ */
+export const RoundPipelineStates = Object.fromEntries(
+  pipelineTable.map((row) => [row.state.charAt(0).toLowerCase() + row.state.slice(1), row.state]),
+) as { readonly [R in (typeof pipelineTable)[number] as Uncapitalize<R['state']>]: R['state'] };
 
-/** `action` values the pipeline Lambda receives. */
-export const PipelineActions = {
-  closeApplications: 'closeApplications',
-  listSubmitted: 'listSubmitted',
-  screenAlliance: 'screenAlliance',
-  openGate: 'openGate',
-  assignReviewers: 'assignReviewers',
-  concludeReviews: 'concludeReviews',
-  rankAndSelect: 'rankAndSelect',
-  publishNotice: 'publishNotice',
-  checkObjections: 'checkObjections',
-  listDesignated: 'listDesignated',
-  designate: 'designate',
-  completeDesignation: 'completeDesignation',
-  recordFailure: 'recordFailure',
-} as const;
+/** The `action` a state's Lambda task sends (from the pipeline table). */
+function actionOf(state: PipelineStateName): PipelineAction {
+  const row = pipelineRow(state);
+  if (!('action' in row)) throw new Error(`state ${state} has no action in the pipeline table`);
+  return row.action;
+}
+
+/** The gate a callback state opens (from the pipeline table). */
+function gateOf(state: PipelineStateName): GateName {
+  const row = pipelineRow(state);
+  if (!('gate' in row)) throw new Error(`state ${state} is not a gate in the pipeline table`);
+  return row.gate;
+}
 
 /** Transient Lambda-service errors every Lambda task retries. */
 export const LAMBDA_TRANSIENT_ERRORS = [
@@ -107,15 +93,16 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
 
   // `retryOnServiceExceptions: false` on every task: LambdaInvoke would otherwise add its own
   // default Retry; the one Retry we want is added explicitly by `resilient()` below.
+  // The payload's `action` is the state's, from the pipeline table.
   const invoke = (
-    id: string,
+    state: PipelineStateName,
     payload: Record<string, unknown>,
     options: Partial<tasks.LambdaInvokeProps> = {},
   ) =>
-    new tasks.LambdaInvoke(scope, id, {
-      stateName: id,
+    new tasks.LambdaInvoke(scope, state, {
+      stateName: state,
       lambdaFunction: pipelineFunction,
-      payload: sfn.TaskInput.fromObject(payload),
+      payload: sfn.TaskInput.fromObject({ action: actionOf(state), ...payload }),
       retryOnServiceExceptions: false,
       ...options,
     });
@@ -138,7 +125,6 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
   const recordFailure = invoke(
     RoundPipelineStates.recordFailure,
     {
-      action: PipelineActions.recordFailure,
       roundId,
       executionId,
       error: sfn.JsonPath.stringAt('$.failure.Error'),
@@ -160,16 +146,11 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
 
   // --- the lifecycle -----------------------------------------------------------------------------
   /** A Lambda task whose Payload lands at `resultPath` (use ids only: executions pass no documents). */
-  const step = (
-    id: string,
-    action: string,
-    resultPath: string | undefined,
-    extra: Record<string, unknown> = {},
-  ) =>
+  const step = (state: PipelineStateName, resultPath: string | undefined) =>
     resilient(
       invoke(
-        id,
-        { action, roundId, executionId, ...extra },
+        state,
+        { roundId, executionId },
         resultPath
           ? { resultSelector: { result: sfn.JsonPath.objectAt('$.Payload') }, resultPath }
           : { resultPath: sfn.JsonPath.DISCARD },
@@ -177,12 +158,11 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
     );
 
   /** A callback gate: the task stores its token; the API completes it when the humans are done. */
-  const gate = (id: string, name: string, resultPath: string, timeout: sfn.Timeout) =>
+  const gate = (state: PipelineStateName, resultPath: string, timeout: sfn.Timeout) =>
     invoke(
-      id,
+      state,
       {
-        action: PipelineActions.openGate,
-        gate: name,
+        gate: gateOf(state),
         roundId,
         executionId,
         taskToken: sfn.JsonPath.taskToken,
@@ -190,19 +170,14 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
       { integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN, taskTimeout: timeout, resultPath },
     );
 
-  const closeApplications = step(
-    RoundPipelineStates.closeApplications,
-    PipelineActions.closeApplications,
-    '$.closeApplications',
-  );
-  const listSubmitted = step(RoundPipelineStates.listSubmitted, PipelineActions.listSubmitted, '$.submitted');
+  const closeApplications = step(RoundPipelineStates.closeApplications, '$.closeApplications');
+  const listSubmitted = step(RoundPipelineStates.listSubmitted, '$.submitted');
 
   /** A Map over alliance ids (at `itemsPath`) running one pipeline action per alliance; results discarded. */
-  const perAlliance = (mapName: string, taskName: string, action: string, itemsPath: string) => {
+  const perAlliance = (mapName: PipelineStateName, taskName: PipelineStateName, itemsPath: string) => {
     const task = invoke(
       taskName,
       {
-        action,
         roundId: sfn.JsonPath.stringAt('$.roundId'),
         allianceId: sfn.JsonPath.stringAt('$.allianceId'),
         executionId: sfn.JsonPath.stringAt('$.executionId'),
@@ -225,29 +200,22 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
   const screenAlliances = perAlliance(
     RoundPipelineStates.screenAlliances,
     RoundPipelineStates.screenAlliance,
-    PipelineActions.screenAlliance,
     '$.submitted.result.allianceIds',
   );
 
   const awaitScreeningDecisions = resilient(
     gate(
       RoundPipelineStates.awaitScreeningDecisions,
-      'screening',
       '$.screening',
       sfn.Timeout.duration(SCREENING_DECISIONS_TIMEOUT),
     ),
   );
 
-  const assignReviewers = step(
-    RoundPipelineStates.assignReviewers,
-    PipelineActions.assignReviewers,
-    '$.assignment',
-  );
+  const assignReviewers = step(RoundPipelineStates.assignReviewers, '$.assignment');
 
   // Waits for every review, or until the round's review deadline (seconds computed by AssignReviewers).
   const awaitReviews = gate(
     RoundPipelineStates.awaitReviews,
-    'review',
     '$.reviews',
     sfn.Timeout.at('$.assignment.result.reviewTimeoutSeconds'),
   );
@@ -263,56 +231,37 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
   });
   awaitReviews.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.failure' });
 
-  const concludeReviews = step(
-    RoundPipelineStates.concludeReviews,
-    PipelineActions.concludeReviews,
-    '$.reviewSummary',
-  );
-  const rankAndSelect = step(RoundPipelineStates.rankAndSelect, PipelineActions.rankAndSelect, '$.selection');
+  const concludeReviews = step(RoundPipelineStates.concludeReviews, '$.reviewSummary');
+  const rankAndSelect = step(RoundPipelineStates.rankAndSelect, '$.selection');
   const awaitSelectionApproval = resilient(
     gate(
       RoundPipelineStates.awaitSelectionApproval,
-      'selection-approval',
       '$.approval',
       sfn.Timeout.duration(ADMIN_DECISION_TIMEOUT),
     ),
   );
-  const publishNotice = step(RoundPipelineStates.publishNotice, PipelineActions.publishNotice, '$.notice');
+  const publishNotice = step(RoundPipelineStates.publishNotice, '$.notice');
   const waitNoticePeriod = new sfn.Wait(scope, RoundPipelineStates.waitNoticePeriod, {
     stateName: RoundPipelineStates.waitNoticePeriod,
     time: sfn.WaitTime.timestampPath('$.notice.result.endsAt'),
   });
-  const checkObjections = step(
-    RoundPipelineStates.checkObjections,
-    PipelineActions.checkObjections,
-    '$.objections',
-  );
+  const checkObjections = step(RoundPipelineStates.checkObjections, '$.objections');
   const awaitObjectionResolutions = resilient(
     gate(
       RoundPipelineStates.awaitObjectionResolutions,
-      'objections',
       '$.objectionResolutions',
       sfn.Timeout.duration(ADMIN_DECISION_TIMEOUT),
     ),
   );
-  const listDesignated = step(
-    RoundPipelineStates.listDesignated,
-    PipelineActions.listDesignated,
-    '$.designated',
-  );
+  const listDesignated = step(RoundPipelineStates.listDesignated, '$.designated');
 
   const designateAlliances = perAlliance(
     RoundPipelineStates.designateAlliances,
     RoundPipelineStates.designate,
-    PipelineActions.designate,
     '$.designated.result.allianceIds',
   );
 
-  const completeDesignation = step(
-    RoundPipelineStates.completeDesignation,
-    PipelineActions.completeDesignation,
-    undefined,
-  );
+  const completeDesignation = step(RoundPipelineStates.completeDesignation, undefined);
   const pipelineComplete = new sfn.Succeed(scope, RoundPipelineStates.pipelineComplete, {
     stateName: RoundPipelineStates.pipelineComplete,
   });

@@ -1,16 +1,15 @@
 /** Alliance routes: drafts, members, eligibility dry run, submission, withdrawal, documents, history. */
-import { createUploadTicket, listDocuments } from '../../shared/documents/uploads.ts';
-import { conflict } from '../../shared/http/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 import {
-  accessAlliance,
   allianceHistory,
   checkEligibility,
   createAlliance,
   getAlliance,
   getAward,
   inviteMember,
+  listAllianceDocuments,
   listAlliances,
+  requestUpload,
   respondToInvitation,
   submitAlliance,
   updateAlliance,
@@ -49,25 +48,10 @@ export const handler = httpHandler('alliances', {
     return { body: await withdrawAlliance(principal, params.allianceId, body.version, body.reason) };
   },
   async requestUpload({ principal, params, body }) {
-    const view = await accessAlliance(principal, params.allianceId, { confirmedOnly: true });
-    if (body.kind === 'agreement' && view.alliance.status !== 'draft') {
-      throw conflict(
-        `alliance ${params.allianceId} is ${view.alliance.status}; the agreement can only change in a draft`,
-      );
-    }
-    const ticket = await createUploadTicket({
-      allianceId: params.allianceId,
-      kind: body.kind,
-      ...(body.fileName ? { fileName: body.fileName } : {}),
-      ...(body.size ? { declaredSize: body.size } : {}),
-      uploadedBy: principal.sub,
-      ...(view.callerOrgId ? { organisationId: view.callerOrgId } : {}),
-    });
-    return { status: 201, body: ticket };
+    return { status: 201, body: await requestUpload(principal, params.allianceId, body) };
   },
   async listDocuments({ principal, params }) {
-    await accessAlliance(principal, params.allianceId);
-    return { body: { items: await listDocuments(params.allianceId) } };
+    return { body: { items: await listAllianceDocuments(principal, params.allianceId) } };
   },
   async getAward({ principal, params }) {
     return { body: await getAward(principal, params.allianceId) };

@@ -1,7 +1,7 @@
 /**
  * Daily deadline sweep (EventBridge Scheduler): reminders before report deadlines, the overdue
  * transition after them and escalation to the programme office (§4.4), planned by
- * shared/domain/deadlines.ts and applied by shared/usecases/reports.ts runDeadlineSweep.
+ * shared/domain/deadlines.ts and applied by shared/usecases/reports/sweep.ts runDeadlineSweep.
  *
  * The day's run is claimed first (claimRun), so a doubled delivery normally does nothing; but
  * correctness does not depend on the claim: every action is idempotent on its own (deterministic
@@ -16,7 +16,7 @@ import { sweepConfigFrom } from '../../shared/domain/deadlines.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
 import { claimRun, ScheduledEventSchema } from '../../shared/schedules/run-once.ts';
-import { runDeadlineSweep } from '../../shared/usecases/reports.ts';
+import { runDeadlineSweep } from '../../shared/usecases/reports/index.ts';
 
 export const handler = middy<unknown, unknown>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

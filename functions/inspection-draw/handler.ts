@@ -9,7 +9,7 @@ import middy from '@middy/core';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
 import { ScheduledEventSchema } from '../../shared/schedules/run-once.ts';
-import { scheduledDraw } from '../../shared/usecases/inspections.ts';
+import { scheduledDraw } from '../../shared/usecases/inspections/index.ts';
 
 export const handler = middy<unknown, unknown>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

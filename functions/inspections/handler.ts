@@ -9,7 +9,7 @@ import {
   listInspectors,
   recordFindings,
   registerInspector,
-} from '../../shared/usecases/inspections.ts';
+} from '../../shared/usecases/inspections/index.ts';
 
 export const handler = httpHandler('inspections', {
   async registerInspector({ principal, params, body }) {

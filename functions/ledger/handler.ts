@@ -6,7 +6,7 @@ import {
   reallocate,
   recordExpense,
   reverseEntry,
-} from '../../shared/usecases/ledger.ts';
+} from '../../shared/usecases/ledger/index.ts';
 
 export const handler = httpHandler('ledger', {
   async getLedger({ principal, params, query }) {

@@ -9,7 +9,7 @@ import * as z from 'zod';
 import { IdSchema } from '../../shared/api/common.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
-import { startRoundPipeline } from '../../shared/pipeline/start.ts';
+import { startRoundPipeline } from '../../shared/usecases/pipeline-run.ts';
 
 const ScheduleInput = z.object({ roundId: IdSchema, source: z.literal('schedule').optional() });
 const RoundCloseRequested = z.object({

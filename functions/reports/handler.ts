@@ -1,7 +1,7 @@
 /** Reports and notifications routes (issue #5): see shared/api/routes/reports.ts. */
 import { httpHandler } from '../../shared/http/handler.ts';
 import { listNotifications, markNotificationRead } from '../../shared/usecases/notifications.ts';
-import { listReports, reviewReport, submitReport } from '../../shared/usecases/reports.ts';
+import { listReports, reviewReport, submitReport } from '../../shared/usecases/reports/index.ts';
 
 export const handler = httpHandler('reports', {
   async listReports({ principal, params }) {

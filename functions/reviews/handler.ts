@@ -9,8 +9,8 @@ export const handler = httpHandler('reviews', {
   async readAssignment({ principal, params }) {
     return { body: await readAssigned(principal, params.roundId, params.allianceId) };
   },
-  async submitReview({ principal, params, body, lang }) {
-    return { body: await submitReview(principal, params.roundId, params.allianceId, body, lang) };
+  async submitReview({ principal, params, body }) {
+    return { body: await submitReview(principal, params.roundId, params.allianceId, body) };
   },
   async declareConflict({ principal, params, body }) {
     return { body: await declareConflict(principal, params.roundId, params.allianceId, body) };

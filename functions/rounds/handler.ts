@@ -1,12 +1,7 @@
 /** Round routes: admins create, change and close rounds; anyone reads them; admins see the pipeline. */
-import { DescribeExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, sfnClient } from '../../shared/aws/clients.ts';
-import { env } from '../../shared/config.ts';
-import { keys } from '../../shared/db/keys.ts';
-import { executionNameForRound } from '../../shared/domain/pipeline.ts';
-import { ApiError, notFound } from '../../shared/http/errors.ts';
+import { invalid } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
+import { roundPipelineStatus } from '../../shared/pipeline/status.ts';
 import { assignments, closeReviews, listReviewers, registerReviewer } from '../../shared/usecases/reviews.ts';
 import {
   closeRound,
@@ -23,8 +18,6 @@ import {
   ranking,
   resolveObjection,
 } from '../../shared/usecases/selection.ts';
-
-type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_STARTED';
 
 export const handler = httpHandler('rounds', {
   async listRounds({ query }) {
@@ -56,9 +49,11 @@ export const handler = httpHandler('rounds', {
   },
   async registerReviewer({ principal, params, body }) {
     if (body.reviewerId !== params.reviewerId) {
-      throw new ApiError(400, 'validation_failed', { summary: 'body.reviewerId must equal the path' }, [
-        { path: 'body.reviewerId', code: 'mismatch', message: 'must equal the reviewerId in the path' },
-      ]);
+      throw invalid(
+        'body.reviewerId',
+        { en: 'must equal the reviewerId in the path', zh: '必须与路径中的 reviewerId 相同' },
+        'mismatch',
+      );
     }
     return { body: await registerReviewer(principal, params.roundId, body) };
   },
@@ -84,48 +79,7 @@ export const handler = httpHandler('rounds', {
     return { body: await resolveObjection(principal, params.roundId, params.objectionId, body) };
   },
 
-  async getRoundPipeline({ params }) {
-    const tableName = env('tableName');
-    const { Item: item } = await documentClient().send(
-      new GetCommand({ TableName: tableName, Key: keys.pipeline(params.roundId) }),
-    );
-    if (!item) {
-      const round = await documentClient().send(
-        new GetCommand({ TableName: tableName, Key: keys.round(params.roundId) }),
-      );
-      if (!round.Item) throw notFound(`round ${params.roundId}`);
-      return {
-        body: {
-          roundId: params.roundId,
-          executionName: executionNameForRound(params.roundId),
-          status: 'NOT_STARTED',
-          stage: 'not-started',
-          history: [],
-        },
-      };
-    }
-    let status = item.status as ExecutionStatus;
-    if (typeof item.executionArn === 'string') {
-      try {
-        const execution = await sfnClient().send(
-          new DescribeExecutionCommand({ executionArn: item.executionArn }),
-        );
-        status = (execution.status as ExecutionStatus | undefined) ?? status;
-      } catch (error) {
-        if (!(error instanceof ExecutionDoesNotExist)) throw error;
-      }
-    }
-    return {
-      body: {
-        roundId: params.roundId,
-        executionName: executionNameForRound(params.roundId),
-        status,
-        stage: item.stage,
-        ...(item.waitingOn ? { waitingOn: item.waitingOn } : {}),
-        startedAt: item.startedAt,
-        updatedAt: item.updatedAt,
-        history: item.history ?? [],
-      },
-    };
+  async getRoundPipeline({ params, lang }) {
+    return { body: await roundPipelineStatus(params.roundId, lang) };
   },
 });

@@ -1,12 +1,11 @@
 /** Public system routes: health (are DynamoDB, S3 and the workflow runner reachable?) and OpenAPI. */
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeStateMachineCommand } from '@aws-sdk/client-sfn';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import pkg from '../../package.json' with { type: 'json' };
 import { buildOpenApi } from '../../shared/api/openapi.ts';
-import { documentClient, s3Client, sfnClient } from '../../shared/aws/clients.ts';
+import { s3Client, sfnClient } from '../../shared/aws/clients.ts';
 import { env } from '../../shared/config.ts';
-import { keys } from '../../shared/db/keys.ts';
+import { probeTable } from '../../shared/db/health.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -31,11 +30,7 @@ let openApiDocument: string | undefined;
 export const handler = httpHandler('system', {
   async getHealth() {
     const [dynamodb, s3, workflow] = await Promise.all([
-      probe((abortSignal) =>
-        documentClient().send(new GetCommand({ TableName: env('tableName'), Key: keys.health() }), {
-          abortSignal,
-        }),
-      ),
+      probe(probeTable),
       probe((abortSignal) =>
         s3Client().send(new HeadBucketCommand({ Bucket: env('documentsBucket') }), { abortSignal }),
       ),

@@ -3,41 +3,48 @@
  * A draft may be incomplete; rule A2 reports what is missing and submission refuses it.
  */
 import * as z from 'zod';
+import {
+  type Alliance,
+  type AllianceContent,
+  type AllianceExpert,
+  type AllianceRecord,
+  type AllianceStatus,
+  allianceStatuses,
+  type BudgetLine,
+  type Member,
+  memberStates,
+  serviceTypes,
+} from '../domain/model/alliance.ts';
+import { organisationKinds } from '../domain/model/organisation.ts';
 import { DateSchema, DateTimeSchema, IdSchema, MoneySchema, text, VersionSchema } from './common.ts';
 import { ExpertSchema } from './organisations.ts';
+import { schemaFor } from './schema-check.ts';
 
-/** §2.1: the seven kinds of service content. */
-export const serviceTypes = {
-  1: { en: 'S&T strategy consulting', zh: '企业科技战略咨询' },
-  2: { en: 'Absorbing and transferring technical information', zh: '吸收转化先进技术信息' },
-  3: { en: 'Mass technical innovation activities', zh: '群众性技术创新活动' },
-  4: { en: 'Joint tackling of key or common technologies', zh: '协同创新攻关项目' },
-  5: {
-    en: 'Introducing major new technology projects or production lines',
-    zh: '引进重大新技术项目或生产线',
-  },
-  6: { en: 'Talent exchange and training', zh: '人才交流和人才培养' },
-  7: { en: 'Other industry–academia cooperation', zh: '其他产学研用合作' },
-} as const;
+/** §2.1: the seven kinds of service content (the domain's list). */
+export { serviceTypes };
 
-export const BudgetLineSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case id, e.g. equipment'),
-    category: text(100),
-    description: z.string().trim().max(1000).optional(),
-    amount: MoneySchema.meta({ description: 'Total of the line, yuan' }),
-    enterpriseFunds: MoneySchema.meta({ description: "The enterprises' own money in this line" }),
-    programmeFunds: MoneySchema.meta({ description: 'What the line asks of the programme' }),
-  })
-  .refine((l) => l.enterpriseFunds + l.programmeFunds <= l.amount, {
-    message: 'enterpriseFunds + programmeFunds cannot exceed amount',
-    path: ['amount'],
-  });
-export type BudgetLine = z.output<typeof BudgetLineSchema>;
+export const BudgetLineSchema = schemaFor<BudgetLine>()(
+  z
+    .strictObject({
+      id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case id, e.g. equipment'),
+      category: text(100),
+      description: z.string().trim().max(1000).optional(),
+      amount: MoneySchema.meta({ description: 'Total of the line, yuan' }),
+      enterpriseFunds: MoneySchema.meta({ description: "The enterprises' own money in this line" }),
+      programmeFunds: MoneySchema.meta({ description: 'What the line asks of the programme' }),
+    })
+    .refine((l) => l.enterpriseFunds + l.programmeFunds <= l.amount, {
+      message: 'enterpriseFunds + programmeFunds cannot exceed amount',
+      path: ['amount'],
+    }),
+);
+export type { BudgetLine };
 
-export const AllianceExpertSchema = ExpertSchema.extend({
-  organisationId: IdSchema.meta({ description: 'The society that sends this expert (S4)' }),
-});
+export const AllianceExpertSchema = schemaFor<AllianceExpert>()(
+  ExpertSchema.extend({
+    organisationId: IdSchema.meta({ description: 'The society that sends this expert (S4)' }),
+  }),
+);
 
 /** The content of an application; every field optional while it is a draft. */
 export const AllianceContentFields = {
@@ -115,7 +122,7 @@ const contentChecks = (
   uniqueIds(c.indicators, 'indicators', ctx);
 };
 
-const PartialContent = z.strictObject(AllianceContentFields).partial();
+const PartialContent = schemaFor<AllianceContent>()(z.strictObject(AllianceContentFields).partial());
 
 export const AllianceCreateSchema = PartialContent.extend({ roundId: IdSchema, name: text(200) })
   .superRefine(contentChecks)
@@ -129,72 +136,51 @@ export const AllianceUpdateSchema = PartialContent.extend({ version: VersionSche
  * draft → submitted (→ withdrawn) → rejected (screening) | in-review → selected | not-selected
  * → dropped (objection upheld) | designated (funded) → completed | terminated (closed by an admin).
  */
-export const AllianceStatusSchema = z.enum([
-  'draft',
-  'submitted',
-  'withdrawn',
-  'rejected',
-  'in-review',
-  'selected',
-  'not-selected',
-  'dropped',
-  'designated',
-  'completed',
-  'terminated',
-]);
-export type AllianceStatus = z.output<typeof AllianceStatusSchema>;
+export const AllianceStatusSchema = schemaFor<AllianceStatus>()(z.enum(allianceStatuses));
+export type { AllianceStatus };
 
-export const MemberSchema = z
-  .object({
-    organisationId: IdSchema,
-    kind: z.enum(['enterprise', 'society']),
-    name: z.string(),
-    state: z.enum(['invited', 'confirmed', 'declined']),
-    invitedBy: IdSchema.optional(),
-    invitedAt: DateTimeSchema,
-    respondedAt: DateTimeSchema.optional(),
-  })
-  .meta({ id: 'Member' });
-export type Member = z.output<typeof MemberSchema>;
+export const MemberSchema = schemaFor<Member>()(
+  z
+    .object({
+      organisationId: IdSchema,
+      kind: z.enum(organisationKinds),
+      name: z.string(),
+      state: z.enum(memberStates),
+      invitedBy: IdSchema.optional(),
+      invitedAt: DateTimeSchema,
+      respondedAt: DateTimeSchema.optional(),
+    })
+    .meta({ id: 'Member' }),
+);
+export type { Member };
 
-export const AllianceSchema = z
-  .object({
-    ...Object.fromEntries(Object.entries(AllianceContentFields).map(([k, v]) => [k, v.optional()])),
-    id: IdSchema,
-    roundId: IdSchema,
-    name: z.string(),
-    status: AllianceStatusSchema,
-    version: z.number().int(),
-    createdBy: IdSchema.meta({ description: 'The organisation that created the draft' }),
-    members: z.array(MemberSchema),
-    statusHistory: z.array(
-      z.object({
-        status: AllianceStatusSchema,
-        at: DateTimeSchema,
-        by: z.string(),
-        reason: z.string().optional(),
-      }),
-    ),
-    submittedAt: DateTimeSchema.optional(),
-    createdAt: DateTimeSchema,
-    updatedAt: DateTimeSchema,
-  })
-  .meta({ id: 'Alliance' });
-
-export type AllianceContent = {
-  [K in keyof typeof AllianceContentFields]?: z.output<(typeof AllianceContentFields)[K]>;
-};
-export interface AllianceRecord extends AllianceContent {
-  id: string;
-  roundId: string;
-  name: string;
-  status: AllianceStatus;
-  version: number;
-  createdBy: string;
-  submittedAt?: string;
-  createdAt: string;
-  updatedAt: string;
-}
+export const AllianceSchema = schemaFor<Alliance>()(
+  z
+    .object(AllianceContentFields)
+    .partial()
+    .extend({
+      id: IdSchema,
+      roundId: IdSchema,
+      name: z.string(),
+      status: AllianceStatusSchema,
+      version: z.number().int(),
+      createdBy: IdSchema.meta({ description: 'The organisation that created the draft' }),
+      members: z.array(MemberSchema),
+      statusHistory: z.array(
+        z.object({
+          status: AllianceStatusSchema,
+          at: DateTimeSchema,
+          by: z.string(),
+          reason: z.string().optional(),
+        }),
+      ),
+      submittedAt: DateTimeSchema.optional(),
+      createdAt: DateTimeSchema,
+      updatedAt: DateTimeSchema,
+    })
+    .meta({ id: 'Alliance' }),
+);
+export type { Alliance, AllianceContent, AllianceRecord };
 
 export const AllianceIdParams = z.object({ allianceId: IdSchema });
 export const MemberParams = z.object({ allianceId: IdSchema, orgId: IdSchema });

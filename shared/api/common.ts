@@ -1,5 +1,7 @@
 /** Schemas shared by many routes: ids, money, dates, the error shape, pagination. */
 import * as z from 'zod';
+import type { Text } from '../domain/text.ts';
+import { schemaFor } from './schema-check.ts';
 
 export const IdSchema = z
   .string()
@@ -24,6 +26,9 @@ export const VersionSchema = z
   .int()
   .positive()
   .meta({ description: 'The version this change is based on; 409 when it is no longer current' });
+
+/** A message in both languages, as the programme writes it. */
+export const TextSchema = schemaFor<Text>()(z.object({ en: z.string(), zh: z.string() }));
 
 /** Trimmed, non-empty text of at most `max` characters. */
 export const text = (max: number) => z.string().trim().min(1).max(max);

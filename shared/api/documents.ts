@@ -1,32 +1,41 @@
 /** Documents uploaded by applicants through presigned POSTs: agreements now, reports and receipts later. */
 import * as z from 'zod';
-import { DateTimeSchema, IdSchema } from './common.ts';
+import {
+  type DocumentKind,
+  type DocumentRecord,
+  documentKinds,
+  documentStatuses,
+} from '../domain/model/document.ts';
+import { DateTimeSchema, IdSchema, TextSchema } from './common.ts';
+import { schemaFor } from './schema-check.ts';
 
-export const documentKinds = ['agreement', 'report', 'receipt'] as const;
-export const DocumentKindSchema = z.enum(documentKinds);
-export type DocumentKind = z.output<typeof DocumentKindSchema>;
+export { documentKinds };
+export const DocumentKindSchema = schemaFor<DocumentKind>()(z.enum(documentKinds));
+export type { DocumentKind };
 
-export const DocumentStatusSchema = z.enum(['pending', 'verified', 'rejected']);
+export const DocumentStatusSchema = z.enum(documentStatuses);
 
-export const DocumentSchema = z
-  .object({
-    id: IdSchema,
-    allianceId: IdSchema,
-    kind: DocumentKindSchema,
-    status: DocumentStatusSchema,
-    fileName: z.string().optional(),
-    contentType: z.string(),
-    maxBytes: z.number().int(),
-    uploadedBy: z.string().meta({ description: 'The user who asked for the upload (sub)' }),
-    organisationId: IdSchema.optional(),
-    requestedAt: DateTimeSchema,
-    verifiedAt: DateTimeSchema.optional(),
-    size: z.number().int().optional(),
-    sha256: z.string().optional(),
-    rejection: z.object({ en: z.string(), zh: z.string() }).optional(),
-  })
-  .meta({ id: 'Document' });
-export type DocumentRecord = z.output<typeof DocumentSchema>;
+export const DocumentSchema = schemaFor<DocumentRecord>()(
+  z
+    .object({
+      id: IdSchema,
+      allianceId: IdSchema,
+      kind: DocumentKindSchema,
+      status: DocumentStatusSchema,
+      fileName: z.string().optional(),
+      contentType: z.string(),
+      maxBytes: z.number().int(),
+      uploadedBy: z.string().meta({ description: 'The user who asked for the upload (sub)' }),
+      organisationId: IdSchema.optional(),
+      requestedAt: DateTimeSchema,
+      verifiedAt: DateTimeSchema.optional(),
+      size: z.number().int().optional(),
+      sha256: z.string().optional(),
+      rejection: TextSchema.optional(),
+    })
+    .meta({ id: 'Document' }),
+);
+export type { DocumentRecord };
 
 export const UploadRequestSchema = z
   .strictObject({

@@ -1,7 +1,7 @@
 /** The eligibility report: every rule (E1–E6 per enterprise, S1–S4 per society, A1–A5), with why. */
 import * as z from 'zod';
 import type { EligibilityReport, RuleResult } from '../domain/eligibility-report.ts';
-import { DateTimeSchema, IdSchema } from './common.ts';
+import { DateTimeSchema, IdSchema, TextSchema } from './common.ts';
 import { schemaFor } from './schema-check.ts';
 
 export const RuleIdSchema = z
@@ -21,7 +21,7 @@ export const RuleResultSchema = schemaFor<RuleResult>()(
       }),
       passed: z.boolean(),
       values: z.record(z.string(), z.unknown()).meta({ description: 'The values the rule looked at' }),
-      message: z.object({ en: z.string(), zh: z.string() }),
+      message: TextSchema,
     })
     .meta({ id: 'RuleResult' }),
 );

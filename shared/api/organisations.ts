@@ -3,8 +3,21 @@
  * every field the eligibility rules read. An applicant user acts for exactly one organisation.
  */
 import * as z from 'zod';
+import {
+  type Contact,
+  type EnterpriseProfile,
+  type Expert,
+  type Organisation,
+  type OrganisationInput,
+  organisationKinds,
+  type SocietyProfile,
+  serviceRecordKinds,
+  societyTypes,
+  stAssociationStatuses,
+} from '../domain/model/organisation.ts';
 import { isValidUscc } from '../domain/uscc.ts';
 import { DateTimeSchema, IdSchema, MoneySchema, text, VersionSchema } from './common.ts';
+import { schemaFor } from './schema-check.ts';
 
 export const UsccSchema = z
   .string()
@@ -14,20 +27,24 @@ export const UsccSchema = z
   .refine(isValidUscc, { message: 'not a valid Unified Social Credit Code (GB 32100-2015 check character)' })
   .meta({ description: 'Unified Social Credit Code (统一社会信用代码), 18 characters, GB 32100-2015' });
 
-export const ContactSchema = z.strictObject({
-  name: text(100),
-  phone: z
-    .string()
-    .trim()
-    .regex(/^[0-9+\-() ]{5,30}$/, 'a phone number'),
-  email: z.email().max(200).optional(),
-});
+export const ContactSchema = schemaFor<Contact>()(
+  z.strictObject({
+    name: text(100),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+\-() ]{5,30}$/, 'a phone number'),
+    email: z.email().max(200).optional(),
+  }),
+);
 
-export const ExpertSchema = z.strictObject({
-  name: text(100),
-  title: text(100).meta({ description: 'Professional title, e.g. 教授 / senior engineer' }),
-  field: text(200),
-});
+export const ExpertSchema = schemaFor<Expert>()(
+  z.strictObject({
+    name: text(100),
+    title: text(100).meta({ description: 'Professional title, e.g. 教授 / senior engineer' }),
+    field: text(200),
+  }),
+);
 
 const EnterpriseFields = {
   kind: z.literal('enterprise'),
@@ -59,7 +76,7 @@ const EnterpriseFields = {
   }),
   /** E6 */
   stAssociation: z
-    .enum(['established', 'in-preparation', 'none'])
+    .enum(stAssociationStatuses)
     .meta({ description: 'E6: enterprise S&T association (企业科协)' }),
   contact: ContactSchema,
 };
@@ -69,7 +86,7 @@ const SocietyFields = {
   name: text(200),
   uscc: UsccSchema,
   /** S1 */
-  societyType: z.enum(['city-affiliated', 'university-in-city', 'other']).meta({
+  societyType: z.enum(societyTypes).meta({
     description: 'S1: a society of the city Association, or the S&T association of a university in the city',
   }),
   university: z.string().trim().max(200).optional(),
@@ -78,7 +95,7 @@ const SocietyFields = {
     .array(
       z.strictObject({
         year: z.number().int().min(1950).max(2100),
-        kind: z.enum(['academic-exchange', 'training', 'consulting', 'technical-service', 'other']),
+        kind: z.enum(serviceRecordKinds),
         title: text(200),
         description: z.string().trim().max(2000).optional(),
       }),
@@ -105,15 +122,15 @@ const staffWithinEmployees = (
   }
 };
 
-export const EnterpriseInputSchema = z.strictObject(EnterpriseFields).superRefine(staffWithinEmployees);
-export const SocietyInputSchema = z.strictObject(SocietyFields);
+export const EnterpriseInputSchema = schemaFor<EnterpriseProfile>()(
+  z.strictObject(EnterpriseFields).superRefine(staffWithinEmployees),
+);
+export const SocietyInputSchema = schemaFor<SocietyProfile>()(z.strictObject(SocietyFields));
 
-export const OrganisationInputSchema = z
-  .discriminatedUnion('kind', [EnterpriseInputSchema, SocietyInputSchema])
-  .meta({ id: 'OrganisationInput' });
-export type OrganisationInput = z.output<typeof OrganisationInputSchema>;
-export type EnterpriseProfile = z.output<typeof EnterpriseInputSchema>;
-export type SocietyProfile = z.output<typeof SocietyInputSchema>;
+export const OrganisationInputSchema = schemaFor<OrganisationInput>()(
+  z.discriminatedUnion('kind', [EnterpriseInputSchema, SocietyInputSchema]).meta({ id: 'OrganisationInput' }),
+);
+export type { EnterpriseProfile, OrganisationInput, SocietyProfile };
 
 export const OrganisationUpdateSchema = z
   .discriminatedUnion('kind', [
@@ -128,17 +145,19 @@ const Stored = {
   createdAt: DateTimeSchema,
   updatedAt: DateTimeSchema,
 };
-export const OrganisationSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ ...EnterpriseFields, ...Stored }),
-    z.object({ ...SocietyFields, ...Stored }),
-  ])
-  .meta({ id: 'Organisation' });
-export type Organisation = z.output<typeof OrganisationSchema>;
+export const OrganisationSchema = schemaFor<Organisation>()(
+  z
+    .discriminatedUnion('kind', [
+      z.object({ ...EnterpriseFields, ...Stored }),
+      z.object({ ...SocietyFields, ...Stored }),
+    ])
+    .meta({ id: 'Organisation' }),
+);
+export type { Organisation };
 
 /** What an applicant may see of another organisation (to invite it). */
 export const OrganisationSummarySchema = z
-  .object({ id: IdSchema, kind: z.enum(['enterprise', 'society']), name: z.string() })
+  .object({ id: IdSchema, kind: z.enum(organisationKinds), name: z.string() })
   .meta({ id: 'OrganisationSummary' });
 
 export const OrgIdParams = z.object({ orgId: IdSchema });

@@ -5,9 +5,10 @@
  * again); due or returned past the due date → overdue (the daily sweep) → submitted.
  */
 import * as z from 'zod';
-import { DateSchema, DateTimeSchema, IdSchema, pageOf, text } from './common.ts';
+import { deadlineKinds, deadlineStatuses, notificationTopics } from '../domain/deadlines.ts';
+import { DateSchema, DateTimeSchema, IdSchema, pageOf, TextSchema, text } from './common.ts';
 
-export const ReportStatusSchema = z.enum(['due', 'submitted', 'accepted', 'returned', 'overdue']);
+export const ReportStatusSchema = z.enum(deadlineStatuses);
 
 export const ReportIdSchema = z
   .string()
@@ -78,7 +79,7 @@ export const ReportSchema = z
     id: ReportIdSchema,
     allianceId: IdSchema,
     roundId: IdSchema.optional(),
-    kind: z.enum(['annual-report', 'completion-report']),
+    kind: z.enum(deadlineKinds),
     year: z.number().int().optional(),
     due: DateSchema,
     status: ReportStatusSchema,
@@ -123,23 +124,16 @@ export const NotificationSchema = z
   .object({
     id: IdSchema,
     recipient: z.union([z.object({ organisationId: IdSchema }), z.object({ role: z.literal('admin') })]),
-    topic: z.enum([
-      'report-reminder',
-      'report-overdue',
-      'report-escalated',
-      'report-submitted',
-      'report-accepted',
-      'report-returned',
-    ]),
+    topic: z.enum(notificationTopics),
     occasion: z.string().meta({ description: 'What the notification is about (its id is derived from it)' }),
     subject: z.object({
       allianceId: IdSchema,
       reportId: ReportIdSchema,
-      kind: z.enum(['annual-report', 'completion-report']),
+      kind: z.enum(deadlineKinds),
       due: DateSchema,
     }),
     data: z.record(z.string(), z.unknown()),
-    message: z.object({ en: z.string(), zh: z.string() }),
+    message: TextSchema,
     createdAt: DateTimeSchema,
     readAt: DateTimeSchema.optional(),
     readBy: z.string().optional(),

@@ -1,24 +1,37 @@
 /** Funding rounds (admin): budget, caps, window, review settings, rubric, notice period, priorities. */
 import * as z from 'zod';
+import {
+  type PrioritySector,
+  type Round,
+  type RoundInput,
+  type RubricCriterion,
+  roundStatuses,
+  selectionPolicies,
+} from '../domain/model/round.ts';
 import { DateTimeSchema, IdSchema, MoneySchema, text, VersionSchema } from './common.ts';
+import { schemaFor } from './schema-check.ts';
 
-export const RubricCriterionSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'lower-case id, e.g. innovation'),
-  name: text(100),
-  description: z.string().trim().max(1000).optional(),
-  weight: z.number().positive().max(100).meta({ description: 'Weight in percent; the weights sum to 100' }),
-  max: z.number().int().min(1).max(100).meta({ description: 'Highest score a reviewer may give' }),
-});
+export const RubricCriterionSchema = schemaFor<RubricCriterion>()(
+  z.strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, 'lower-case id, e.g. innovation'),
+    name: text(100),
+    description: z.string().trim().max(1000).optional(),
+    weight: z.number().positive().max(100).meta({ description: 'Weight in percent; the weights sum to 100' }),
+    max: z.number().int().min(1).max(100).meta({ description: 'Highest score a reviewer may give' }),
+  }),
+);
 
-export const PrioritySectorSchema = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'lower-case id, e.g. optoelectronics'),
-  name: text(100),
-  bonus: z
-    .number()
-    .min(0)
-    .max(20)
-    .meta({ description: 'Points added to the score of an alliance in this sector' }),
-});
+export const PrioritySectorSchema = schemaFor<PrioritySector>()(
+  z.strictObject({
+    id: z.string().regex(/^[a-z][a-z0-9-]{0,47}$/, 'lower-case id, e.g. optoelectronics'),
+    name: text(100),
+    bonus: z
+      .number()
+      .min(0)
+      .max(20)
+      .meta({ description: 'Points added to the score of an alliance in this sector' }),
+  }),
+);
 
 const RoundFields = {
   name: text(200),
@@ -43,7 +56,7 @@ const RoundFields = {
     .meta({
       description: '§3.3 preferences: several enterprises and several societies; more than one sector',
     }),
-  selectionPolicy: z.enum(['rank-order', 'max-merit']).default('rank-order'),
+  selectionPolicy: z.enum(selectionPolicies).default('rank-order'),
 };
 
 type RoundShape = {
@@ -95,31 +108,32 @@ function checkRound(round: RoundShape, ctx: z.RefinementCtx) {
   }
 }
 
-export const RoundInputSchema = z
-  .strictObject(RoundFields)
-  .superRefine(checkRound)
-  .meta({ id: 'RoundInput' });
-export type RoundInput = z.output<typeof RoundInputSchema>;
+export const RoundInputSchema = schemaFor<RoundInput>()(
+  z.strictObject(RoundFields).superRefine(checkRound).meta({ id: 'RoundInput' }),
+);
+export type { RoundInput };
 
 export const RoundUpdateSchema = z
   .strictObject({ ...RoundFields, version: VersionSchema })
   .superRefine(checkRound)
   .meta({ id: 'RoundUpdate' });
 
-export const RoundStatusSchema = z.enum(['open', 'closed']);
+export const RoundStatusSchema = z.enum(roundStatuses);
 
-export const RoundSchema = z
-  .object({
-    ...RoundFields,
-    id: IdSchema,
-    status: RoundStatusSchema.meta({
-      description: 'open: accepting applications in its window; closed: the pipeline has started',
-    }),
-    version: z.number().int(),
-    createdAt: DateTimeSchema,
-    updatedAt: DateTimeSchema,
-  })
-  .meta({ id: 'Round' });
-export type Round = z.output<typeof RoundSchema>;
+export const RoundSchema = schemaFor<Round>()(
+  z
+    .object({
+      ...RoundFields,
+      id: IdSchema,
+      status: RoundStatusSchema.meta({
+        description: 'open: accepting applications in its window; closed: the pipeline has started',
+      }),
+      version: z.number().int(),
+      createdAt: DateTimeSchema,
+      updatedAt: DateTimeSchema,
+    })
+    .meta({ id: 'Round' }),
+);
+export type { Round };
 
 export const RoundIdParams = z.object({ roundId: IdSchema });

@@ -3,11 +3,9 @@
  * allowed statuses to the next, bumps its version, stamps updatedAt and appends to statusHistory
  * (who, when, why). Callers add their audit record and other items to the same transaction.
  */
-import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
 import { table } from './table.ts';
-
-type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 export interface AllianceStatusChange {
   allianceId: string;
@@ -23,7 +21,7 @@ export interface AllianceStatusChange {
   set?: Record<string, unknown>;
 }
 
-export function allianceStatusUpdate(change: AllianceStatusChange): TransactItem {
+export function allianceStatusUpdate(change: AllianceStatusChange): TxItem {
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = {
     ':to': change.to,

@@ -20,30 +20,42 @@ export async function loadGate(roundId: string, gate: GateName): Promise<GateIte
   return (await getItem(keys.gate(roundId, gate))) as GateItem | undefined;
 }
 
-/** Flips an open gate holding `taskToken` to closed; false when someone else already did (or it moved on). */
-export async function claimGate(
+/** Flips an open gate (holding `taskToken`, when given) to closed; false when it was not open (or moved on). */
+async function closeGate(
   roundId: string,
   gate: GateName,
-  taskToken: string,
   by: string,
-  now = new Date(),
+  now: Date,
+  taskToken?: string,
 ): Promise<boolean> {
   const out = await updateItem({
     TableName: table(),
     Key: keys.gate(roundId, gate),
     UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by',
-    ConditionExpression: '#status = :open AND taskToken = :token',
+    ConditionExpression:
+      taskToken === undefined ? '#status = :open' : '#status = :open AND taskToken = :token',
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: {
       ':closed': 'closed',
       ':open': 'open',
-      ':token': taskToken,
+      ...(taskToken === undefined ? {} : { ':token': taskToken }),
       ':at': now.toISOString(),
       ':by': by,
     },
   });
   return out !== false;
 }
+
+/** Flips an open gate holding `taskToken` to closed; false when someone else already did (or it moved on). */
+export const claimGate = (roundId: string, gate: GateName, taskToken: string, by: string, now = new Date()) =>
+  closeGate(roundId, gate, by, now, taskToken);
+
+/**
+ * Closes a gate still open without answering its token (the wait ended otherwise, e.g. at a
+ * deadline), so nothing more arrives through it; false when it was not open.
+ */
+export const closeOpenGate = (roundId: string, gate: GateName, by: string, now = new Date()) =>
+  closeGate(roundId, gate, by, now);
 
 /** Sets a gate's status unconditionally: 'expired' (its token is dead) or back to 'open' (to retry). */
 export async function setGateStatus(roundId: string, gate: GateName, status: 'open' | 'expired') {

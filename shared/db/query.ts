@@ -66,3 +66,31 @@ export async function queryPage<T = Record<string, unknown>>(
   const nextCursor = encodeCursor(out.LastEvaluatedKey);
   return { items: (out.Items ?? []).map(map), ...(nextCursor ? { nextCursor } : {}) };
 }
+
+/** Every item of a GSI partition (`index` gsi1/gsi2, its pk attribute `<index>pk`), keys stripped. */
+export async function queryIndex<T>(index: 'gsi1' | 'gsi2', partition: string): Promise<T[]> {
+  const items = await queryAll({
+    IndexName: index,
+    KeyConditionExpression: `${index}pk = :pk`,
+    ExpressionAttributeValues: { ':pk': partition },
+  });
+  return items.map((i) => stripKeys<T>(i));
+}
+
+/** One page of a GSI partition, newest first (sort key descending), with a cursor bound to that partition. */
+export function queryIndexPage<T>(
+  index: 'gsi1' | 'gsi2',
+  partition: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<T>> {
+  return queryPage<T>(
+    {
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+    },
+    { cursor, limit, partition, partitionAttribute: `${index}pk` },
+  );
+}

@@ -1,20 +1,57 @@
 /** Screening records of a round (one per submitted alliance, in the alliance's partition; gsi1 by round). */
+import type { EligibilityReport } from '../domain/eligibility-report.ts';
 import type { ScreeningRecord } from '../domain/records.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getRecord, queryAll } from './query.ts';
-import { stripKeys } from './table.ts';
+import { getRecord, queryIndex } from './query.ts';
+import { table } from './table.ts';
 
 export type { ScreeningRecord } from '../domain/records.ts';
 
 export async function loadScreenings(roundId: string): Promise<ScreeningRecord[]> {
-  const items = await queryAll({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': indexKeys.roundScreening(roundId) },
-  });
-  return items
-    .map((i) => stripKeys<ScreeningRecord>(i))
-    .sort((a, b) => a.allianceId.localeCompare(b.allianceId));
+  return (await queryIndex<ScreeningRecord>('gsi1', indexKeys.roundScreening(roundId))).sort((a, b) =>
+    a.allianceId.localeCompare(b.allianceId),
+  );
 }
 
 export const loadScreening = (allianceId: string) => getRecord<ScreeningRecord>(keys.screening(allianceId));
+
+/** The automatic findings on one alliance; written only while no decision is recorded (a decided record stands). */
+export function screeningFindingsPut(
+  roundId: string,
+  allianceId: string,
+  name: string,
+  findings: EligibilityReport,
+) {
+  return {
+    Put: {
+      TableName: table(),
+      Item: {
+        ...keys.screening(allianceId),
+        type: 'screening',
+        gsi1pk: indexKeys.roundScreening(roundId),
+        gsi1sk: allianceId,
+        roundId,
+        allianceId,
+        name,
+        findings,
+      },
+      ConditionExpression: 'attribute_not_exists(decision)',
+    },
+  };
+}
+
+/** An admin's decision on an existing screening record. */
+export function screeningDecisionUpdate(
+  allianceId: string,
+  decision: NonNullable<ScreeningRecord['decision']>,
+) {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.screening(allianceId),
+      UpdateExpression: 'SET decision = :decision',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeValues: { ':decision': decision },
+    },
+  };
+}

@@ -2,8 +2,10 @@
 import type { Round } from '../api/rounds.ts';
 import type { rankAlliances } from '../domain/scoring.ts';
 import type { selectWithinBudget } from '../domain/selection.ts';
+import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
 import { getRecord } from './query.ts';
+import { table } from './table.ts';
 
 export interface SelectionRecord {
   roundId: string;
@@ -31,4 +33,53 @@ export function fundedIds(selection: SelectionRecord): string[] {
   return (selection.approved?.result ?? selection.result).rows
     .filter((r) => r.funded && !dropped.has(r.allianceId))
     .map((r) => r.allianceId);
+}
+
+/** The proposed selection, (re)written by the ranking stage; its condition fails once it is approved. */
+export function selectionProposalPut(record: SelectionRecord): TxItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...keys.selection(record.roundId), type: 'selection', ...record },
+      ConditionExpression: 'attribute_not_exists(pk) OR #status = :proposed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':proposed': 'proposed' },
+    },
+  };
+}
+
+/** Approves a proposed selection (its condition fails when it was approved meanwhile). */
+export function selectionApprovalUpdate(
+  roundId: string,
+  approved: NonNullable<SelectionRecord['approved']>,
+): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.selection(roundId),
+      UpdateExpression: 'SET #status = :approved, approved = :record',
+      ConditionExpression: '#status = :proposed',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':approved': 'approved',
+        ':proposed': 'proposed',
+        ':record': approved,
+      },
+    },
+  };
+}
+
+/** Drops an alliance from the selection after an upheld objection. */
+export function selectionDropUpdate(
+  roundId: string,
+  drop: NonNullable<SelectionRecord['dropped']>[number],
+): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.selection(roundId),
+      UpdateExpression: 'SET dropped = list_append(if_not_exists(dropped, :empty), :drop)',
+      ExpressionAttributeValues: { ':empty': [], ':drop': [drop] },
+    },
+  };
 }

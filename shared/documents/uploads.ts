@@ -5,21 +5,16 @@
  * The verifier (./verify.ts) settles the document when the object arrives.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
 import { IdSchema } from '../api/common.ts';
-import {
-  type DocumentKind,
-  DocumentKindSchema,
-  type DocumentRecord,
-  DocumentSchema,
-} from '../api/documents.ts';
-import { documentClient, s3Client } from '../aws/clients.ts';
+import { type DocumentKind, DocumentKindSchema, type DocumentRecord } from '../api/documents.ts';
+import { s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
-import { keys } from '../db/keys.ts';
+import { putPendingDocument, toDocument } from '../db/documents.ts';
 import { DOCUMENT_LIMITS, documentKey, kindNames, PDF_CONTENT_TYPE } from '../domain/documents.ts';
-import { ApiError } from '../http/errors.ts';
+import { type DomainError, domainError, invalid } from '../domain/errors.ts';
 
+export { listDocuments, toDocument } from '../db/documents.ts';
 export { latestAgreement } from '../domain/documents.ts';
 
 /** How long a presigned POST stays usable. */
@@ -49,20 +44,16 @@ export interface UploadTicket {
   upload: { method: 'POST'; url: string; fields: Record<string, string>; expiresAt: string };
 }
 
-/** The item as the API shows it (DocumentSchema): no table keys, bucket, key, etag or TTL. */
-export const toDocument = (item: Record<string, unknown>): DocumentRecord => DocumentSchema.parse(item);
+const notAnId = { en: 'not a valid id', zh: '不是有效的标识' };
 
-function invalid(path: string, message: string): ApiError {
-  return new ApiError(400, 'validation_failed', { summary: `${path}: ${message}` }, [
-    { path, code: 'invalid', message },
-  ]);
-}
-
-function tooLarge(kind: DocumentKind, size: number, limit: number): ApiError {
+function tooLarge(kind: DocumentKind, size: number, limit: number): DomainError {
   const params = { size, limit, kindEn: kindNames[kind].en, kindZh: kindNames[kind].zh };
-  return new ApiError(
-    413,
+  return domainError(
     'payload_too_large',
+    {
+      en: 'The file is {size} bytes; the limit for {kindEn} documents is {limit} bytes',
+      zh: '文件为 {size} 字节，{kindZh}文件上限为 {limit} 字节',
+    },
     params,
     (lang) => [
       {
@@ -75,26 +66,23 @@ function tooLarge(kind: DocumentKind, size: number, limit: number): ApiError {
         maximum: limit,
       },
     ],
-    {
-      en: 'The file is {size} bytes; the limit for {kindEn} documents is {limit} bytes',
-      zh: '文件为 {size} 字节，{kindZh}文件上限为 {limit} 字节',
-    },
   );
 }
 
 /**
  * Records a pending document and returns a presigned POST for it. The handler has already checked
- * that the caller may upload to this alliance. Throws ApiError 413 (nothing written) when the
- * declared size is over the kind's limit, 400 when an id is malformed.
+ * that the caller may upload to this alliance. Throws payload_too_large (413, nothing written) when
+ * the declared size is over the kind's limit, validation_failed (400) when an id is malformed.
  */
 export async function createUploadTicket(request: UploadTicketRequest): Promise<UploadTicket> {
   const { allianceId, kind, fileName, declaredSize, uploadedBy, organisationId } = request;
   // The ids go into an S3 key and a partition key: never let a malformed one through.
-  if (!IdSchema.safeParse(allianceId).success) throw invalid('path.allianceId', 'not a valid id');
-  if (!DocumentKindSchema.safeParse(kind).success) throw invalid('body.kind', 'not a document kind');
+  if (!IdSchema.safeParse(allianceId).success) throw invalid('path.allianceId', notAnId);
+  if (!DocumentKindSchema.safeParse(kind).success)
+    throw invalid('body.kind', { en: 'not a document kind', zh: '不是文件类型' });
   if (organisationId !== undefined && !IdSchema.safeParse(organisationId).success)
-    throw invalid('body.organisationId', 'not a valid id');
-  if (!uploadedBy) throw invalid('principal.sub', 'missing');
+    throw invalid('body.organisationId', notAnId);
+  if (!uploadedBy) throw invalid('principal.sub', { en: 'missing', zh: '缺失' });
 
   const maxBytes = DOCUMENT_LIMITS[kind];
   if (declaredSize !== undefined && declaredSize > maxBytes) throw tooLarge(kind, declaredSize, maxBytes);
@@ -103,9 +91,7 @@ export async function createUploadTicket(request: UploadTicketRequest): Promise<
   const bucket = env('documentsBucket');
   const id = randomUUID();
   const key = documentKey(allianceId, kind, id);
-  const item = {
-    ...keys.allianceDocument(allianceId, id),
-    type: 'document',
+  const pending = {
     id,
     allianceId,
     kind,
@@ -136,16 +122,10 @@ export async function createUploadTicket(request: UploadTicketRequest): Promise<
     Expires: UPLOAD_TTL_SECONDS,
   });
 
-  await documentClient().send(
-    new PutCommand({
-      TableName: env('tableName'),
-      Item: item,
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
+  await putPendingDocument(pending);
 
   return {
-    document: toDocument(item),
+    document: toDocument(pending),
     upload: {
       method: 'POST',
       url: post.url,
@@ -153,27 +133,4 @@ export async function createUploadTicket(request: UploadTicketRequest): Promise<
       expiresAt: new Date(now.getTime() + UPLOAD_TTL_SECONDS * 1000).toISOString(),
     },
   };
-}
-
-/** Every document of an alliance, newest request first. */
-export async function listDocuments(allianceId: string): Promise<DocumentRecord[]> {
-  const { pk, skPrefix } = keys.allianceDocuments(allianceId);
-  const items: Record<string, unknown>[] = [];
-  let startKey: QueryCommandOutput['LastEvaluatedKey'];
-  do {
-    const page = await documentClient().send(
-      new QueryCommand({
-        TableName: env('tableName'),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :doc)',
-        ExpressionAttributeValues: { ':pk': pk, ':doc': skPrefix },
-        ConsistentRead: true,
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items
-    .map(toDocument)
-    .sort((a, b) => (a.requestedAt < b.requestedAt ? 1 : a.requestedAt > b.requestedAt ? -1 : 0));
 }

@@ -9,13 +9,13 @@
  * again, so a verified PDF cannot be swapped for something else unnoticed.
  */
 import { createHash } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, type GetObjectCommandOutput, NoSuchKey } from '@aws-sdk/client-s3';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, s3Client } from '../aws/clients.ts';
-import { env } from '../config.ts';
+import { s3Client } from '../aws/clients.ts';
 import { auditPut, systemActor } from '../db/audit.ts';
+import { commit } from '../db/commit.ts';
+import { documentVerdictUpdate, loadDocumentItem } from '../db/documents.ts';
 import { keys } from '../db/keys.ts';
+import { table } from '../db/table.ts';
 import { judgeUpload, parseDocumentKey, type Reason } from '../domain/documents.ts';
 import { TaskError } from '../errors.ts';
 import { logger } from '../logger.ts';
@@ -52,18 +52,8 @@ export type VerifyOutcome =
       rejection?: Reason;
     };
 
-interface DocumentItem {
-  pk: string;
-  sk: string;
-  id: string;
-  allianceId: string;
-  kind: string;
-  key: string;
-  status: 'pending' | 'verified' | 'rejected';
-  maxBytes: number;
-  etag?: string;
-  sha256?: string;
-}
+/** The verdict's write lost to another verifier (its condition failed, or it stayed contended). */
+class LostRace extends Error {}
 
 const unquote = (etag: string | undefined) => etag?.replace(/^"+|"+$/g, '') || undefined;
 
@@ -112,14 +102,9 @@ export async function verifyUpload(
     return { status: 'ignored', key, reason: 'not a document key' };
   }
   const { allianceId, documentId } = parts;
-  const tableName = env('tableName');
-  const docKey = keys.allianceDocument(allianceId, documentId);
 
   for (let attempt = 1; ; attempt++) {
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: tableName, Key: docKey, ConsistentRead: true }),
-    );
-    const item = Item as DocumentItem | undefined;
+    const item = await loadDocumentItem(allianceId, documentId);
     if (!item || item.key !== key) {
       // Only a key the server handed out has an item; retrying cannot make one appear.
       logger.warn('upload to a key no ticket was issued for; ignored', {
@@ -161,43 +146,11 @@ export async function verifyUpload(
     const sha256 = verified ? seen.sha256! : undefined;
     const rejection = verdict.ok ? undefined : verdict.reason;
 
-    // The write holds only if nobody changed the item since we read it: pending and never judged,
-    // or still describing the object we saw replaced.
-    const condition = item.etag
-      ? '#status = :seenStatus AND #etag = :seenEtag'
-      : '#status = :seenStatus AND attribute_not_exists(#etag)';
-    const set = ['#status = :status', '#size = :size', 'verifiedAt = :at'];
-    const remove = ['expiresAt'];
-    const values: Record<string, unknown> = {
-      ':seenStatus': item.status,
-      ':status': verified ? 'verified' : 'rejected',
-      ':size': seen.size,
-      ':at': at.toISOString(),
-    };
-    if (etag) {
-      set.push('#etag = :etag');
-      values[':etag'] = etag;
-    } else remove.push('#etag');
-    if (item.etag) values[':seenEtag'] = item.etag;
-    if (verified) {
-      set.push('sha256 = :sha256');
-      values[':sha256'] = sha256;
-      remove.push('rejection');
-    } else {
-      set.push('rejection = :rejection');
-      values[':rejection'] = rejection;
-      remove.push('sha256');
-    }
-    if (got.VersionId) {
-      set.push('versionId = :versionId');
-      values[':versionId'] = got.VersionId;
-    } else remove.push('versionId');
-
     const replaced =
       item.status === 'pending' ? undefined : { status: item.status, etag: item.etag, sha256: item.sha256 };
     const audit = auditPut(
-      tableName,
-      docKey.pk,
+      table(),
+      keys.allianceDocument(allianceId, documentId).pk,
       {
         action: verified ? 'document.verified' : 'document.rejected',
         actor: systemActor(VERIFIER),
@@ -219,26 +172,22 @@ export async function verifyUpload(
       at,
     );
 
+    // The verdict holds only if nobody changed the item since we read it: pending and never judged,
+    // or still describing the object we saw replaced.
+    const update = documentVerdictUpdate(item, {
+      verified,
+      size: seen.size,
+      at: at.toISOString(),
+      etag,
+      sha256,
+      rejection,
+      versionId: got.VersionId,
+    });
+    const lost = new LostRace();
     try {
-      await documentClient().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: docKey,
-                UpdateExpression: `SET ${set.join(', ')} REMOVE ${remove.join(', ')}`,
-                ConditionExpression: condition,
-                ExpressionAttributeNames: { '#status': 'status', '#size': 'size', '#etag': 'etag' },
-                ExpressionAttributeValues: values,
-              },
-            },
-            audit,
-          ],
-        }),
-      );
+      await commit([update, audit], { onConditionFailed: lost, onContended: () => lost });
     } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
+      if (error !== lost) throw error;
       // Another verifier settled it first (a repeated event, or a second upload to the same key).
       // Look again: most likely it judged this very object and there is nothing left to do.
       if (attempt >= MAX_ATTEMPTS)

@@ -1,4 +1,5 @@
 /** Designation arithmetic (pure): how an award is split over budget lines, report deadlines, the notice period. */
+import { cstMidnight } from './cst.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -7,10 +8,7 @@ const DAY_MS = 86_400_000;
  * first: published 2027-04-01 10:00 CST for 7 days → ends at 2027-04-08 00:00 CST.
  */
 export function noticePeriodEnd(publishedAt: Date, days: number): string {
-  const CST_MS = 8 * 3_600_000;
-  const local = new Date(publishedAt.getTime() + CST_MS);
-  const endLocalMidnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate() + days);
-  return new Date(endLocalMidnight - CST_MS).toISOString();
+  return cstMidnight(publishedAt, days).toISOString();
 }
 
 /**

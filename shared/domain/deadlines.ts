@@ -20,6 +20,10 @@
  *   is marked escalated.
  */
 import { createHash } from 'node:crypto';
+import type { Text } from './text.ts';
+
+/** The programme's calendar date (China Standard Time) of an instant: see ./cst.ts. */
+export { cstDate } from './cst.ts';
 
 export const deadlineKinds = ['annual-report', 'completion-report'] as const;
 export type DeadlineKind = (typeof deadlineKinds)[number];
@@ -74,11 +78,6 @@ export function sweepConfigFrom(env: Record<string, string | undefined>): SweepC
 
 const DAY_MS = 86_400_000;
 
-/** The programme's calendar date (China Standard Time, UTC+8, no daylight saving) of an instant. */
-export function cstDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** Whole days from `from` to `to` (YYYY-MM-DD each): positive when `to` is later. */
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
@@ -127,15 +126,15 @@ export function notificationId(recipient: Recipient, occasion: string): string {
   return `n-${hash.slice(0, 32)}`;
 }
 
-export type NotificationTopic =
-  | 'report-reminder'
-  | 'report-overdue'
-  | 'report-escalated'
-  | 'report-submitted'
-  | 'report-accepted'
-  | 'report-returned';
-
-type Text = { en: string; zh: string };
+export const notificationTopics = [
+  'report-reminder',
+  'report-overdue',
+  'report-escalated',
+  'report-submitted',
+  'report-accepted',
+  'report-returned',
+] as const;
+export type NotificationTopic = (typeof notificationTopics)[number];
 
 export interface NotificationDraft {
   id: string;

@@ -2,7 +2,8 @@
  * What makes an uploaded document acceptable, and where it lives (pure; the ticket and the
  * verifier in shared/documents/ do the I/O).
  */
-import type { DocumentKind, DocumentRecord } from '../api/documents.ts';
+import type { DocumentKind, DocumentRecord } from './model/document.ts';
+import type { Text } from './text.ts';
 
 export const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 export const PDF_CONTENT_TYPE = 'application/pdf';
@@ -19,7 +20,7 @@ export const DOCUMENT_LIMITS: Readonly<Record<DocumentKind, number>> = {
 /** The limit of an agreement (and the default of `judgePdf`). */
 export const MAX_DOCUMENT_BYTES = DOCUMENT_LIMITS.agreement;
 
-export const kindNames: Readonly<Record<DocumentKind, { en: string; zh: string }>> = {
+export const kindNames: Readonly<Record<DocumentKind, Text>> = {
   agreement: { en: 'agreement', zh: '协议' },
   report: { en: 'report', zh: '报告' },
   receipt: { en: 'receipt', zh: '票据' },
@@ -41,7 +42,7 @@ export function parseDocumentKey(
   return { allianceId: match[1]!, kind: match[2] as DocumentKind, documentId: match[3]! };
 }
 
-export type Reason = { en: string; zh: string };
+export type Reason = Text;
 export type Verdict = { ok: true } | { ok: false; reason: Reason };
 
 export function judgePdf(firstBytes: Uint8Array, size: number, maxBytes = MAX_DOCUMENT_BYTES): Verdict {

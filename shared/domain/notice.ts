@@ -7,7 +7,10 @@
  * of any kind (its CSP is `NOTICE_CSP`), every interpolated value HTML-escaped, readable on a phone.
  * Dates are shown in China Standard Time (UTC+8, no daylight saving).
  */
-import { serviceTypes } from '../api/alliances.ts';
+import { cstDate, cstParts } from './cst.ts';
+import { serviceTypes } from './model/alliance.ts';
+import { yuan } from './money.ts';
+import type { Text } from './text.ts';
 
 export interface NoticeMember {
   name: string;
@@ -54,7 +57,7 @@ export interface PublicNotice {
   entries: NoticeEntry[];
   /** Names of the sectors the entries mention (only those). */
   sectorNames: Record<string, string>;
-  objection: { url: string; fields: readonly string[]; howTo: { zh: string; en: string } };
+  objection: { url: string; fields: readonly string[]; howTo: Text };
 }
 
 /** The Content-Security-Policy of the page: as a <meta> in it, and the header the API sends with it. */
@@ -75,27 +78,12 @@ export const noticeTitle = (year: number) => `${year}年度${programmeName.zh}�
 // Dates and money
 // ---------------------------------------------------------------------------------------------------------
 
-const CST_OFFSET_MS = 8 * 60 * 60 * 1000;
-
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function instant(iso: string, what: string): number {
   const ms = Date.parse(iso);
   if (!Number.isFinite(ms)) throw new RangeError(`${what} is not a valid instant: ${JSON.stringify(iso)}`);
   return ms;
-}
-
-/** The wall-clock parts of an instant in China Standard Time. */
-function cstParts(ms: number) {
-  const d = new Date(ms + CST_OFFSET_MS);
-  return {
-    year: d.getUTCFullYear(),
-    month: d.getUTCMonth() + 1,
-    day: d.getUTCDate(),
-    hour: d.getUTCHours(),
-    minute: d.getUTCMinutes(),
-    second: d.getUTCSeconds(),
-  };
 }
 
 /** The calendar date of an instant in China Standard Time: 2027-03-31T16:00:00Z → 2027年4月1日. */
@@ -106,8 +94,7 @@ export function formatCstDate(iso: string): string {
 
 /** The ISO date (YYYY-MM-DD) of an instant in China Standard Time, for <time datetime>. */
 export function cstIsoDate(iso: string): string {
-  const { year, month, day } = cstParts(instant(iso, 'date'));
-  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+  return cstDate(new Date(instant(iso, 'date')));
 }
 
 /** The last day of a period, and the time it ends unless that is midnight CST (the close of the day before). */
@@ -138,19 +125,17 @@ export function formatCstPeriodEndEn(iso: string): string {
   return p.endOfDay ? `${date} (end of day, UTC+8)` : `${date} ${pad(p.hour)}:${pad(p.minute)} (UTC+8)`;
 }
 
-/** Whole yuan with thousands separators: 1234567 → ¥1,234,567. */
+/** Whole yuan with thousands separators (1234567 → ¥1,234,567); a fraction of a yuan is refused. */
 export function formatYuan(amount: number): string {
   if (!Number.isSafeInteger(amount)) throw new RangeError(`not a whole number of yuan: ${amount}`);
-  const sign = amount < 0 ? '-' : '';
-  const digits = String(Math.abs(amount)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${sign}¥${digits}`;
+  return yuan(amount);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // The document
 // ---------------------------------------------------------------------------------------------------------
 
-function objectionHowTo(url: string, endsZh: string, endsEn: string) {
+function objectionHowTo(url: string, endsZh: string, endsEn: string): Text {
   return {
     zh:
       `如对公示名单有异议，请于公示期内（截至${endsZh}）以 JSON 格式向 ${url} 发送 HTTP POST 请求提出，` +

@@ -20,11 +20,13 @@
  *    hundredths (so floating-point noise never decides a rank), then breaks ties by the higher
  *    rawMean, the smaller requested amount, and the alliance id.
  */
-export type Text = { en: string; zh: string };
+import type { Text } from './text.ts';
+
+export type { Text };
 export type Criterion = { id: string; weight: number; max: number; name?: string };
 export type Scores = Record<string, number>;
 
-/** What scoring reads from a round (a `Round` from shared/api/rounds.ts fits). */
+/** What scoring reads from a round (a `Round` of ./model/round.ts fits). */
 export interface ScoringRound {
   rubric: Criterion[];
   prioritySectors: { id: string; bonus: number }[];

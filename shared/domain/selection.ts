@@ -38,9 +38,12 @@
  *    fund it, and iterating b ← b + award − slack(b) from the current budget reaches the least
  *    one; each step past the first crosses a change above it, and it ends by Σ awards up to it.
  */
+import type { SelectionPolicy } from './model/round.ts';
+import { isWholeYuan, yuan } from './money.ts';
+import type { Text } from './text.ts';
 
-export type Text = { en: string; zh: string };
-export type Policy = 'rank-order' | 'max-merit';
+export type { Text };
+export type Policy = SelectionPolicy;
 
 export interface Candidate {
   allianceId: string;
@@ -95,12 +98,8 @@ export interface SelectionResult {
 // ---------------------------------------------------------------------------------------------
 // Formatting
 
-/** ¥1,234,567 — grouping done by hand so the text is the same under any ICU build. */
-export function yuan(amount: number): string {
-  const digits = String(Math.abs(amount));
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${amount < 0 ? '-' : ''}¥${grouped}`;
-}
+/** ¥1,234,567: the programme's one money formatter (./money.ts). */
+export { yuan };
 
 const score2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 
@@ -130,16 +129,14 @@ interface Item {
   merit: number;
 }
 
-const isMoney = (x: number) => Number.isSafeInteger(x) && x >= 0;
-
 function items(candidates: Candidate[], params: SelectionParams): Item[] {
-  if (!isMoney(params.budget)) throw new RangeError('budget must be whole yuan ≥ 0');
-  if (!isMoney(params.perAllianceCap)) throw new RangeError('perAllianceCap must be whole yuan ≥ 0');
+  if (!isWholeYuan(params.budget)) throw new RangeError('budget must be whole yuan ≥ 0');
+  if (!isWholeYuan(params.perAllianceCap)) throw new RangeError('perAllianceCap must be whole yuan ≥ 0');
   const seen = new Set<string>();
   const list = candidates.map((c) => {
     if (seen.has(c.allianceId)) throw new RangeError(`duplicate alliance ${c.allianceId}`);
     seen.add(c.allianceId);
-    if (!isMoney(c.requested)) throw new RangeError(`${c.allianceId}: requested must be whole yuan ≥ 0`);
+    if (!isWholeYuan(c.requested)) throw new RangeError(`${c.allianceId}: requested must be whole yuan ≥ 0`);
     if (c.finalScore !== null && !Number.isFinite(c.finalScore))
       throw new RangeError(`${c.allianceId}: finalScore must be finite or null`);
     return {
@@ -491,7 +488,7 @@ export function applyAdjustments(
   adjustments: Adjustment[],
   budget: number,
 ): SelectionResult | AdjustmentError {
-  if (!isMoney(budget)) throw new RangeError('budget must be whole yuan ≥ 0');
+  if (!isWholeYuan(budget)) throw new RangeError('budget must be whole yuan ≥ 0');
   const byId = new Map<string, Adjustment>();
   for (const a of adjustments) {
     if (!result.rows.some((r) => r.allianceId === a.allianceId))

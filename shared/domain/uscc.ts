@@ -10,6 +10,7 @@
  * The functions are strict: upper case only, no surrounding space. `UsccSchema`
  * (shared/api/organisations.ts) trims and upper-cases what users type before it gets here.
  */
+import type { Text } from './text.ts';
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 /** 3ⁱ mod 31 for i = 0..16. */
 export const USCC_WEIGHTS: readonly number[] = [
@@ -52,7 +53,7 @@ export function isValidUscc(code: string): boolean {
 }
 
 /** A problem in words, English and Chinese. */
-export function describeUsccProblem(problem: UsccProblem): { en: string; zh: string } {
+export function describeUsccProblem(problem: UsccProblem): Text {
   switch (problem.code) {
     case 'length':
       return {

@@ -1,103 +1,48 @@
-/** The pipeline-status item of a round: current stage, what it waits on, and its history. */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../aws/clients.ts';
-import { env } from '../config.ts';
-import { keys } from '../db/keys.ts';
-import { type PipelineStage, stagesBefore } from '../domain/pipeline.ts';
-
-export interface StageUpdate {
-  roundId: string;
-  stage: PipelineStage;
-  by: string;
-  waitingOn?: string;
-  note?: string;
-  status?: 'RUNNING' | 'FAILED' | 'SUCCEEDED';
-  extra?: Record<string, unknown>;
-}
-
 /**
- * Moves the round forward to `stage`. Only forward (lifecycle order of `pipelineStages`; 'failed'
- * from anywhere): a retried task, or an execution replayed from the start after the local runner
- * restarts, re-enters stages the round has passed, and that must change nothing.
+ * Where a round's pipeline is (GET /v1/rounds/{id}/pipeline): the stage its tasks recorded on the
+ * status item, what that stage waits on (a gate's words in the caller's language), and the live
+ * status of its execution. Recording stages is the data layer's (shared/db/pipeline.ts).
  */
-export async function enterStage(update: StageUpdate, now = new Date()): Promise<boolean> {
-  const at = now.toISOString();
-  const names: Record<string, string> = { '#stage': 'stage', '#status': 'status', '#history': 'history' };
-  const values: Record<string, unknown> = {
-    ':stage': update.stage,
-    ':status': update.status ?? 'RUNNING',
-    ':at': at,
-    ':entry': [{ stage: update.stage, at, by: update.by, ...(update.note ? { note: update.note } : {}) }],
-    ':empty': [],
-    ':roundId': update.roundId,
-  };
-  const earlier = stagesBefore(update.stage);
-  earlier.forEach((stage, i) => {
-    values[`:before${i}`] = stage;
-  });
-  const sets = [
-    '#stage = :stage',
-    '#status = :status',
-    'updatedAt = :at',
-    'roundId = :roundId',
-    '#history = list_append(if_not_exists(#history, :empty), :entry)',
-    'startedAt = if_not_exists(startedAt, :at)',
-  ];
-  const removes: string[] = [];
-  if (update.waitingOn) {
-    sets.push('waitingOn = :waitingOn');
-    values[':waitingOn'] = update.waitingOn;
-  } else removes.push('waitingOn');
-  for (const [i, [key, value]] of Object.entries(update.extra ?? {}).entries()) {
-    names[`#x${i}`] = key;
-    values[`:x${i}`] = value;
-    sets.push(`#x${i} = :x${i}`);
-  }
+import { DescribeExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
+import { sfnClient } from '../aws/clients.ts';
+import { loadPipeline } from '../db/pipeline.ts';
+import { loadRoundStatus } from '../db/rounds.ts';
+import { notFound, nouns } from '../domain/errors.ts';
+import { executionNameForRound, waitingOnIn } from '../domain/pipeline.ts';
+import type { Lang } from '../domain/text.ts';
+
+export { enterStage, initPipeline, type StageUpdate } from '../db/pipeline.ts';
+
+type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_STARTED';
+
+/** The execution's own status; undefined when Step Functions does not know it (any more). */
+async function executionStatus(executionArn: string): Promise<ExecutionStatus | undefined> {
   try {
-    await documentClient().send(
-      new UpdateCommand({
-        TableName: env('tableName'),
-        Key: keys.pipeline(update.roundId),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: earlier.length
-          ? `attribute_not_exists(#stage) OR #stage IN (${earlier.map((_, i) => `:before${i}`).join(', ')})`
-          : 'attribute_not_exists(#stage)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
-    return true;
+    const execution = await sfnClient().send(new DescribeExecutionCommand({ executionArn }));
+    return execution.status as ExecutionStatus | undefined;
   } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
+    if (error instanceof ExecutionDoesNotExist) return undefined;
     throw error;
   }
 }
 
-/** Creates the status item when a round's pipeline is first started; a later start changes nothing. */
-export async function initPipeline(roundId: string, executionArn: string, by: string, now = new Date()) {
-  const at = now.toISOString();
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: env('tableName'),
-        Item: {
-          ...keys.pipeline(roundId),
-          type: 'pipeline',
-          roundId,
-          executionArn,
-          stage: 'starting',
-          status: 'RUNNING',
-          startedAt: at,
-          updatedAt: at,
-          history: [{ stage: 'starting', at, by }],
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
+/** The round's pipeline status (the PipelineStatus schema); NOT_STARTED before its pipeline starts. */
+export async function roundPipelineStatus(roundId: string, lang: Lang) {
+  const executionName = executionNameForRound(roundId);
+  const item = await loadPipeline(roundId);
+  if (!item) {
+    if (!(await loadRoundStatus(roundId))) throw notFound(nouns.round(roundId));
+    return { roundId, executionName, status: 'NOT_STARTED' as const, stage: 'not-started', history: [] };
   }
+  const live = typeof item.executionArn === 'string' ? await executionStatus(item.executionArn) : undefined;
+  return {
+    roundId,
+    executionName,
+    status: live ?? (item.status as ExecutionStatus),
+    stage: item.stage,
+    ...(item.waitingOn ? { waitingOn: waitingOnIn(item.waitingOn, lang) } : {}),
+    startedAt: item.startedAt,
+    updatedAt: item.updatedAt,
+    history: item.history ?? [],
+  };
 }

@@ -18,6 +18,10 @@ import {
 } from '@aws-sdk/client-scheduler';
 import { schedulerClient } from '../aws/clients.ts';
 import { env } from '../config.ts';
+import type { RoundCloseSchedule } from '../db/rounds.ts';
+
+/** What the round item records about its close schedule (`closeSchedule`). */
+export type { RoundCloseSchedule } from '../db/rounds.ts';
 
 export const ROUND_CLOSE_PREFIX = 'round-close-';
 
@@ -34,16 +38,6 @@ export const PAST_WINDOW_LEAD_MS = 60_000;
 export const isScheduleNotFound = (error: unknown): boolean =>
   error instanceof ResourceNotFoundException ||
   (error instanceof Error && error.name === 'ResourceNotFoundException');
-
-/** What the round item records about its close schedule (`closeSchedule`). */
-export interface RoundCloseSchedule {
-  name: string;
-  group: string;
-  /** `at(yyyy-mm-ddThh:mm:ss)`, UTC. */
-  expression: string;
-  /** The same instant as an ISO timestamp (UTC, whole seconds). */
-  at: string;
-}
 
 export class ScheduleNameError extends Error {
   override name = 'ScheduleNameError';

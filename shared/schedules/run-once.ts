@@ -2,12 +2,8 @@
  * Scheduled jobs run at most once per schedule per day: a conditional put of the day's run item
  * claims the run, so a retried or doubled invocation finds it taken and does nothing.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
-import { documentClient } from '../aws/clients.ts';
-import { env } from '../config.ts';
-import { keys } from '../db/keys.ts';
+import { claimScheduleRun } from '../db/schedules.ts';
 
 /** What EventBridge Scheduler delivers: the schedule's Input, with the scheduled time filled in. */
 export const ScheduledEventSchema = z.object({
@@ -15,30 +11,7 @@ export const ScheduledEventSchema = z.object({
   scheduledTime: z.iso.datetime({ offset: true }).optional(),
 });
 
-export async function claimRun(
-  schedule: string,
-  when: Date,
-  data: Record<string, unknown> = {},
-): Promise<boolean> {
-  const day = when.toISOString().slice(0, 10);
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: env('tableName'),
-        Item: {
-          ...keys.scheduleRun(schedule, day),
-          type: 'schedule-run',
-          schedule,
-          day,
-          startedAt: new Date().toISOString(),
-          ...data,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
+/** Claims the run of `schedule` on the (UTC) day of `when`: false when it was already claimed. */
+export function claimRun(schedule: string, when: Date, data: Record<string, unknown> = {}): Promise<boolean> {
+  return claimScheduleRun(schedule, when.toISOString().slice(0, 10), new Date().toISOString(), data);
 }

@@ -3,24 +3,30 @@
  * user) and keeps it up to date; admins read and update any. The USCC is unique across profiles.
  */
 import { randomUUID } from 'node:crypto';
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Organisation, OrganisationInput } from '../api/organisations.ts';
-import { documentClient } from '../aws/clients.ts';
-import { auditPut, userActor } from '../db/audit.ts';
+import { auditPut } from '../db/audit.ts';
+import { commit } from '../db/commit.ts';
 import { keys } from '../db/keys.ts';
-import { conditionFailed, stripKeys, table } from '../db/table.ts';
-import type { Principal } from '../http/auth.ts';
-import { ApiError, conflict, forbidden, notFound, versionConflict } from '../http/errors.ts';
+import {
+  loadOrganisation,
+  loadUserOrganisationId,
+  organisationCreatePut,
+  organisationIdByUscc,
+  organisationReplacePut,
+  usccClaimPut,
+  usccRelease,
+  userLinkPut,
+} from '../db/organisations.ts';
+import { table } from '../db/table.ts';
+import { isAdmin, type Principal, userActor } from '../domain/actors.ts';
+import { conflict, forbidden, invalid, notFound, nouns, versionConflict } from '../domain/errors.ts';
+import type { Text } from '../domain/text.ts';
 
-const isAdmin = (p: Principal) => p.roles.includes('admin');
+export { loadOrganisation, loadProfiles } from '../db/organisations.ts';
 
 /** The organisation an applicant acts for, or undefined. */
-export async function organisationIdOf(principal: Principal): Promise<string | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: keys.user(principal.sub) }),
-  );
-  return Item?.orgId as string | undefined;
-}
+export const organisationIdOf = (principal: Principal): Promise<string | undefined> =>
+  loadUserOrganisationId(principal.sub);
 
 /** The applicant's organisation id; 403 when the user has not registered one yet. */
 export async function requireOwnOrganisation(principal: Principal): Promise<string> {
@@ -34,84 +40,51 @@ export async function requireOwnOrganisation(principal: Principal): Promise<stri
   return orgId;
 }
 
-export async function loadOrganisation(orgId: string): Promise<Organisation | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: keys.organisation(orgId) }),
-  );
-  return Item ? stripKeys<Organisation>(Item) : undefined;
-}
-
 /** Admins see every profile; an applicant only its own (others are 404, not 403: no probing). */
 async function authorize(principal: Principal, orgId: string): Promise<Organisation> {
   if (!isAdmin(principal) && (await organisationIdOf(principal)) !== orgId)
-    throw notFound(`organisation ${orgId}`);
+    throw notFound(nouns.organisation(orgId));
   const organisation = await loadOrganisation(orgId);
-  if (!organisation) throw notFound(`organisation ${orgId}`);
+  if (!organisation) throw notFound(nouns.organisation(orgId));
   return organisation;
 }
+
+const usccTaken = (uscc: string): Text => ({
+  en: `an organisation with USCC ${uscc} is already registered`,
+  zh: `统一社会信用代码 ${uscc} 的单位已注册`,
+});
 
 export async function createOrganisation(principal: Principal, input: OrganisationInput, now = new Date()) {
   const id = randomUUID();
   const at = now.toISOString();
-  const organisation = { ...input, id, version: 1, createdAt: at, updatedAt: at };
-  try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: {
-                ...keys.user(principal.sub),
-                type: 'user',
-                sub: principal.sub,
-                orgId: id,
-                createdAt: at,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: table(),
-              Item: { ...keys.uscc(input.uscc), type: 'uscc', orgId: id },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          {
-            Put: {
-              TableName: table(),
-              Item: { ...keys.organisation(id), type: 'organisation', ...organisation },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          auditPut(
-            table(),
-            keys.organisation(id).pk,
-            {
-              action: 'organisation.created',
-              actor: userActor(principal),
-              reason: 'profile registered by the applicant who acts for it',
-            },
-            now,
-          ),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error, 0))
-      throw conflict({
-        en: 'you already act for an organisation; a user acts for exactly one',
-        zh: '您已代表一个单位；每个用户只能代表一个单位',
-      });
-    if (conditionFailed(error, 1))
-      throw conflict({
-        en: `an organisation with USCC ${input.uscc} is already registered`,
-        zh: `统一社会信用代码 ${input.uscc} 的单位已注册`,
-      });
-    throw error;
-  }
-  return organisation as Organisation;
+  const organisation = { ...input, id, version: 1, createdAt: at, updatedAt: at } as Organisation;
+  await commit(
+    [
+      userLinkPut(principal.sub, id, at),
+      usccClaimPut(input.uscc, id),
+      organisationCreatePut(organisation),
+      auditPut(
+        table(),
+        keys.organisation(id).pk,
+        {
+          action: 'organisation.created',
+          actor: userActor(principal),
+          reason: 'profile registered by the applicant who acts for it',
+        },
+        now,
+      ),
+    ],
+    (failed) => {
+      if (failed === 0)
+        return conflict({
+          en: 'you already act for an organisation; a user acts for exactly one',
+          zh: '您已代表一个单位；每个用户只能代表一个单位',
+        });
+      if (failed === 1) return conflict(usccTaken(input.uscc));
+      return undefined;
+    },
+  );
+  return organisation;
 }
 
 export async function getOrganisation(principal: Principal, orgId: string) {
@@ -127,11 +100,13 @@ export async function updateOrganisation(
   const current = await authorize(principal, orgId);
   const { version, ...profile } = input;
   if (profile.kind !== current.kind) {
-    throw new ApiError(
-      400,
-      'validation_failed',
-      { summary: 'body.kind: an organisation cannot change kind' },
-      [{ path: 'body.kind', code: 'immutable', message: `this organisation is a ${current.kind}` }],
+    throw invalid(
+      'body.kind',
+      {
+        en: `an organisation cannot change kind; this organisation is a ${current.kind}`,
+        zh: `单位类型不可更改；本单位类型为 ${current.kind}`,
+      },
+      'immutable',
     );
   }
   if (version !== current.version) throw versionConflict(version);
@@ -142,66 +117,43 @@ export async function updateOrganisation(
     version: version + 1,
     createdAt: current.createdAt,
     updatedAt: at,
-  };
+  } as Organisation;
   const usccChanged = profile.uscc !== current.uscc;
-  try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: { ...keys.organisation(orgId), type: 'organisation', ...updated },
-              ConditionExpression: 'version = :v',
-              ExpressionAttributeValues: { ':v': version },
-            },
+  await commit(
+    [
+      organisationReplacePut(updated, version),
+      usccChanged && usccClaimPut(profile.uscc, orgId),
+      usccChanged && usccRelease(current.uscc),
+      auditPut(
+        table(),
+        keys.organisation(orgId).pk,
+        {
+          action: 'organisation.updated',
+          actor: userActor(principal),
+          reason: 'profile updated',
+          data: {
+            version: version + 1,
+            ...(usccChanged ? { uscc: { from: current.uscc, to: profile.uscc } } : {}),
           },
-          ...(usccChanged
-            ? [
-                {
-                  Put: {
-                    TableName: table(),
-                    Item: { ...keys.uscc(profile.uscc), type: 'uscc', orgId },
-                    ConditionExpression: 'attribute_not_exists(pk)',
-                  },
-                },
-                { Delete: { TableName: table(), Key: keys.uscc(current.uscc) } },
-              ]
-            : []),
-          auditPut(
-            table(),
-            keys.organisation(orgId).pk,
-            {
-              action: 'organisation.updated',
-              actor: userActor(principal),
-              reason: 'profile updated',
-              data: {
-                version: version + 1,
-                ...(usccChanged ? { uscc: { from: current.uscc, to: profile.uscc } } : {}),
-              },
-            },
-            now,
-          ),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error, 0)) throw versionConflict(version);
-    if (usccChanged && conditionFailed(error, 1))
-      throw conflict({
-        en: `an organisation with USCC ${profile.uscc} is already registered`,
-        zh: `统一社会信用代码 ${profile.uscc} 的单位已注册`,
-      });
-    throw error;
-  }
-  return updated as Organisation;
+        },
+        now,
+      ),
+    ],
+    (failed) => {
+      if (failed === 0) return versionConflict(version);
+      if (usccChanged && failed === 1) return conflict(usccTaken(profile.uscc));
+      return undefined;
+    },
+  );
+  return updated;
 }
 
 /** Directory lookup by USCC, so members can invite an organisation: id, kind and name only. */
 export async function lookupOrganisation(uscc: string) {
-  const { Item } = await documentClient().send(new GetCommand({ TableName: table(), Key: keys.uscc(uscc) }));
-  const organisation = Item ? await loadOrganisation(Item.orgId as string) : undefined;
-  if (!organisation) throw notFound(`organisation with USCC ${uscc}`);
+  const orgId = await organisationIdByUscc(uscc);
+  const organisation = orgId ? await loadOrganisation(orgId) : undefined;
+  if (!organisation)
+    throw notFound({ en: `organisation with USCC ${uscc}`, zh: `统一社会信用代码为 ${uscc} 的单位` });
   return { id: organisation.id, kind: organisation.kind, name: organisation.name };
 }
 
@@ -216,22 +168,4 @@ export async function me(principal: Principal) {
       ? { organisation: { id: organisation.id, kind: organisation.kind, name: organisation.name } }
       : {}),
   };
-}
-
-/** Organisation profiles by id, in BatchGets of 100 (unprocessed keys retried). */
-export async function loadProfiles(organisationIds: string[]): Promise<Map<string, Organisation>> {
-  const profiles = new Map<string, Organisation>();
-  const ids = [...new Set(organisationIds)];
-  for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [table()]: { Keys: ids.slice(i, i + 100).map((id) => keys.organisation(id)) },
-    };
-    while (request && Object.keys(request).length) {
-      const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[table()] ?? [])
-        profiles.set(item.id as string, stripKeys<Organisation>(item));
-      request = out.UnprocessedKeys as typeof request;
-    }
-  }
-  return profiles;
 }

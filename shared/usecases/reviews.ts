@@ -4,29 +4,41 @@
  * rubric, or declare a conflict and are replaced automatically. When the last review is in, the
  * pipeline moves on.
  */
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../aws/clients.ts';
+
 import { loadAllianceWithMembers } from '../db/alliances.ts';
-import { auditPut, userActor } from '../db/audit.ts';
-import { indexKeys, keys } from '../db/keys.ts';
-import { queryAll } from '../db/query.ts';
+import { auditPut } from '../db/audit.ts';
+import { commit } from '../db/commit.ts';
+import { keys } from '../db/keys.ts';
 import {
   type AssignmentRecord,
+  assignmentPut,
+  assignmentReplacedUpdate,
+  loadAssignment,
   loadAssignments,
+  loadMissingReviews,
+  loadPassedAlliances,
+  loadReview,
+  loadReviewerAssignments,
   loadReviewers,
-  loadReviews,
   type ReviewerRecord,
   type ReviewRecord,
+  reviewerInput,
+  reviewerPut,
+  reviewPut,
 } from '../db/reviews.ts';
-import { loadScreenings } from '../db/screening.ts';
-import { conditionFailed, stripKeys, table } from '../db/table.ts';
-import { assignReviewers, conflicted, replaceReviewer } from '../domain/assignment.ts';
+import { table } from '../db/table.ts';
+import { type Principal, userActor } from '../domain/actors.ts';
+import { assignReviewers, replaceReviewer } from '../domain/assignment.ts';
+import { conflict, domainError, domainErrorCatalogue, notFound, nouns } from '../domain/errors.ts';
 import { validateScores } from '../domain/scoring.ts';
-import type { Principal } from '../http/auth.ts';
-import { ApiError, conflict, notFound } from '../http/errors.ts';
-import type { Lang } from '../http/i18n.ts';
+import type { Text } from '../domain/text.ts';
 import { completeGate, loadGate } from './gates.ts';
 import { getRound } from './rounds.ts';
+
+const assignmentOf = (roundId: string, allianceId: string): Text => ({
+  en: `assignment of alliance ${allianceId} in round ${roundId}`,
+  zh: `评审分配（联盟 ${allianceId}，申报批次 ${roundId}）`,
+});
 
 export async function registerReviewer(
   principal: Principal,
@@ -36,55 +48,24 @@ export async function registerReviewer(
 ) {
   const round = await getRound(roundId);
   const record: ReviewerRecord = { ...input, roundId: round.id, registeredAt: now.toISOString() };
-  await documentClient().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: table(),
-            Item: { ...keys.reviewer(roundId, input.reviewerId), type: 'reviewer', ...record },
-          },
-        },
-        auditPut(
-          table(),
-          keys.round(roundId).pk,
-          {
-            action: 'reviewer.registered',
-            actor: userActor(principal),
-            reason: `${input.name}: expertise ${input.expertise.join(', ') || '—'}; affiliations ${input.affiliations.length}, declared conflicts ${input.conflicts.length}`,
-            data: { reviewerId: input.reviewerId },
-          },
-          now,
-        ),
-      ],
-    }),
-  );
+  await commit([
+    reviewerPut(record),
+    auditPut(
+      table(),
+      keys.round(roundId).pk,
+      {
+        action: 'reviewer.registered',
+        actor: userActor(principal),
+        reason: `${input.name}: expertise ${input.expertise.join(', ') || '—'}; affiliations ${input.affiliations.length}, declared conflicts ${input.conflicts.length}`,
+        data: { reviewerId: input.reviewerId },
+      },
+      now,
+    ),
+  ]);
   return record;
 }
 
 export const listReviewers = (roundId: string) => loadReviewers(roundId);
-
-async function allianceInputs(roundId: string) {
-  const passed = (await loadScreenings(roundId)).filter((s) => s.decision?.outcome === 'pass');
-  return Promise.all(
-    passed.map(async (s) => {
-      const loaded = await loadAllianceWithMembers(s.allianceId);
-      return {
-        id: s.allianceId,
-        memberOrganisationIds: (loaded?.members ?? [])
-          .filter((m) => m.state === 'confirmed')
-          .map((m) => m.organisationId),
-        sectors: loaded?.alliance.sectors ?? [],
-      };
-    }),
-  );
-}
-
-const reviewerInput = (r: ReviewerRecord) => ({
-  id: r.reviewerId,
-  expertise: r.expertise,
-  conflicts: [...new Set([...r.affiliations, ...r.conflicts])],
-});
 
 /** The current assignments, or (preview) what the assignment would be with the current reviewers. */
 export async function assignments(roundId: string, preview: boolean, seed?: string) {
@@ -92,7 +73,7 @@ export async function assignments(roundId: string, preview: boolean, seed?: stri
   if (!preview) return { preview: false, items: await loadAssignments(roundId) };
   const result = assignReviewers(
     (await loadReviewers(roundId)).map(reviewerInput),
-    await allianceInputs(roundId),
+    await loadPassedAlliances(roundId),
     {
       perAlliance: round.reviewersPerAlliance,
       seed: seed ?? roundId,
@@ -102,19 +83,12 @@ export async function assignments(roundId: string, preview: boolean, seed?: stri
 }
 
 export async function myAssignments(principal: Principal) {
-  const items = await queryAll({
-    IndexName: 'gsi1',
-    KeyConditionExpression: 'gsi1pk = :pk',
-    ExpressionAttributeValues: { ':pk': indexKeys.reviewerAssignments(principal.sub) },
-  });
-  const mine = items.map((i) => stripKeys<AssignmentRecord>(i)).filter((a) => a.status === 'assigned');
+  const mine = (await loadReviewerAssignments(principal.sub)).filter((a) => a.status === 'assigned');
   return {
     items: await Promise.all(
       mine.map(async (a) => {
-        const [{ Item: review }, loaded] = await Promise.all([
-          documentClient().send(
-            new GetCommand({ TableName: table(), Key: keys.review(a.roundId, a.allianceId, a.reviewerId) }),
-          ),
+        const [review, loaded] = await Promise.all([
+          loadReview(a.roundId, a.allianceId, a.reviewerId),
           loadAllianceWithMembers(a.allianceId),
         ]);
         return {
@@ -134,43 +108,27 @@ async function myAssignment(
   roundId: string,
   allianceId: string,
 ): Promise<AssignmentRecord> {
-  const { Item } = await documentClient().send(
-    new GetCommand({
-      TableName: table(),
-      Key: keys.assignment(roundId, allianceId, principal.sub),
-      ConsistentRead: true,
-    }),
-  );
+  const assignment = await loadAssignment(roundId, allianceId, principal.sub);
   // Not assigned (or replaced): as far as this reviewer is concerned, it does not exist.
-  if (Item?.status !== 'assigned') throw notFound(`assignment of alliance ${allianceId} in round ${roundId}`);
-  return stripKeys<AssignmentRecord>(Item);
+  if (assignment?.status !== 'assigned') throw notFound(assignmentOf(roundId, allianceId));
+  return assignment;
 }
 
 /** What a reviewer sees: the application, the rubric and their own review — never anyone else's. */
 export async function readAssigned(principal: Principal, roundId: string, allianceId: string) {
   await myAssignment(principal, roundId, allianceId);
-  const [loaded, round, { Item: review }] = await Promise.all([
+  const [loaded, round, review] = await Promise.all([
     loadAllianceWithMembers(allianceId),
     getRound(roundId),
-    documentClient().send(
-      new GetCommand({ TableName: table(), Key: keys.review(roundId, allianceId, principal.sub) }),
-    ),
+    loadReview(roundId, allianceId, principal.sub),
   ]);
-  if (!loaded) throw notFound(`alliance ${allianceId}`);
+  if (!loaded) throw notFound(nouns.alliance(allianceId));
   return {
     alliance: { ...loaded.alliance, members: loaded.members.filter((m) => m.state === 'confirmed') },
     rubric: round.rubric,
     reviewDeadline: round.reviewDeadline,
-    myReview: review ? stripKeys<ReviewRecord>(review) : undefined,
+    myReview: review,
   };
-}
-
-async function allReviewsIn(roundId: string) {
-  const [assigned, reviews] = await Promise.all([loadAssignments(roundId), loadReviews(roundId)]);
-  const done = new Set(reviews.map((r) => `${r.allianceId}#${r.reviewerId}`));
-  return assigned
-    .filter((a) => a.status === 'assigned')
-    .every((a) => done.has(`${a.allianceId}#${a.reviewerId}`));
 }
 
 export async function submitReview(
@@ -178,7 +136,6 @@ export async function submitReview(
   roundId: string,
   allianceId: string,
   input: { scores: Record<string, number>; comment: string; recommendation: string },
-  lang: Lang,
   now = new Date(),
 ) {
   await myAssignment(principal, roundId, allianceId);
@@ -196,18 +153,14 @@ export async function submitReview(
     });
   const problems = validateScores(input.scores, round.rubric);
   if (problems.length) {
-    throw new ApiError(
-      400,
+    throw domainError(
       'validation_failed',
+      domainErrorCatalogue.validation_failed,
       { summary: problems.map((p) => p.path).join(', ') },
-      (l: Lang) => problems.map((p) => ({ path: `body.${p.path}`, code: 'rubric', message: p.message[l] })),
+      (lang) => problems.map((p) => ({ path: `body.${p.path}`, code: 'rubric', message: p.message[lang] })),
     );
   }
-  void lang;
-  const key = keys.review(roundId, allianceId, principal.sub);
-  const { Item: previous } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
-  );
+  const previous = await loadReview(roundId, allianceId, principal.sub);
   const record: ReviewRecord = {
     roundId,
     allianceId,
@@ -216,43 +169,32 @@ export async function submitReview(
     comment: input.comment,
     recommendation: input.recommendation,
     submittedAt: now.toISOString(),
-    version: ((previous?.version as number | undefined) ?? 0) + 1,
+    version: (previous?.version ?? 0) + 1,
   };
-  try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: { ...key, type: 'review', ...record },
-              ConditionExpression: previous ? 'version = :v' : 'attribute_not_exists(pk)',
-              ...(previous ? { ExpressionAttributeValues: { ':v': previous.version } } : {}),
-            },
-          },
-          auditPut(
-            table(),
-            keys.alliance(allianceId).pk,
-            {
-              action: previous ? 'review.updated' : 'review.submitted',
-              // The audit names the reviewer but not the scores: applicants read this trail.
-              actor: userActor(principal),
-              data: { roundId, version: record.version },
-            },
-            now,
-          ),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error, 0))
-      throw conflict({
-        en: 'this review changed meanwhile; reload and retry',
-        zh: '该评审意见已被修改，请刷新后重试',
-      });
-    throw error;
-  }
-  const complete = await allReviewsIn(roundId);
+  await commit(
+    [
+      reviewPut(record, previous),
+      auditPut(
+        table(),
+        keys.alliance(allianceId).pk,
+        {
+          action: previous ? 'review.updated' : 'review.submitted',
+          // The audit names the reviewer but not the scores: applicants read this trail.
+          actor: userActor(principal),
+          data: { roundId, version: record.version },
+        },
+        now,
+      ),
+    ],
+    (failed) =>
+      failed === 0
+        ? conflict({
+            en: 'this review changed meanwhile; reload and retry',
+            zh: '该评审意见已被修改，请刷新后重试',
+          })
+        : undefined,
+  );
+  const complete = (await loadMissingReviews(roundId)).missing.length === 0;
   if (complete) await completeGate(roundId, 'review', { allReviewsIn: true }, principal.username);
   return { review: record, allReviewsIn: complete };
 }
@@ -270,11 +212,11 @@ export async function declareConflict(
   const [reviewers, current, alliances] = await Promise.all([
     loadReviewers(roundId),
     loadAssignments(roundId),
-    allianceInputs(roundId),
+    loadPassedAlliances(roundId),
   ]);
   const me = reviewers.find((r) => r.reviewerId === principal.sub);
   const alliance = alliances.find((a) => a.id === allianceId);
-  if (!me || !alliance) throw notFound(`assignment of alliance ${allianceId} in round ${roundId}`);
+  if (!me || !alliance) throw notFound(assignmentOf(roundId, allianceId));
   const declared = input.organisationId ? [input.organisationId] : alliance.memberOrganisationIds;
   const updatedMe = { ...me, conflicts: [...new Set([...me.conflicts, ...declared])] };
   const active = current
@@ -297,70 +239,32 @@ export async function declareConflict(
   );
   const at = now.toISOString();
   const added = replacement.added.filter((p) => p.allianceId === allianceId);
-  await documentClient().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: table(),
-            Item: { ...keys.reviewer(roundId, me.reviewerId), type: 'reviewer', ...updatedMe },
-          },
-        },
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.assignment(roundId, allianceId, principal.sub),
-            UpdateExpression: 'SET #status = :replaced, replacedReason = :reason, replacedAt = :at',
-            ConditionExpression: '#status = :assigned',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':replaced': 'replaced',
-              ':assigned': 'assigned',
-              ':reason': input.reason,
-              ':at': at,
-            },
-          },
-        },
-        ...added.map((p) => ({
-          Put: {
-            TableName: table(),
-            Item: {
-              ...keys.assignment(roundId, allianceId, p.reviewerId),
-              type: 'assignment',
-              gsi1pk: indexKeys.reviewerAssignments(p.reviewerId),
-              gsi1sk: `${roundId}#${allianceId}`,
-              roundId,
-              allianceId,
-              reviewerId: p.reviewerId,
-              status: 'assigned',
-              expertiseMatch: p.expertiseMatch ?? 0,
-              assignedAt: at,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        })),
-        auditPut(
-          table(),
-          keys.round(roundId).pk,
-          {
-            action: 'review.conflict-declared',
-            actor: userActor(principal),
-            reason: input.reason,
-            data: { allianceId, replacedBy: added.map((p) => p.reviewerId) },
-          },
-          now,
-        ),
-      ],
-    }),
-  );
+  await commit([
+    reviewerPut(updatedMe),
+    assignmentReplacedUpdate(roundId, allianceId, principal.sub, input.reason, at),
+    ...added.map((p) => assignmentPut(roundId, allianceId, p.reviewerId, p.expertiseMatch ?? 0, at)),
+    auditPut(
+      table(),
+      keys.round(roundId).pk,
+      {
+        action: 'review.conflict-declared',
+        actor: userActor(principal),
+        reason: input.reason,
+        data: { allianceId, replacedBy: added.map((p) => p.reviewerId) },
+      },
+      now,
+    ),
+  ]);
   return { allianceId, replacedBy: added.map((p) => p.reviewerId), shortfall: added.length === 0 };
 }
 
 /** An admin ends the review period early; the pipeline proceeds with the reviews that are in. */
 export async function closeReviews(principal: Principal, roundId: string, reason: string) {
   const completed = await completeGate(roundId, 'review', { closedEarly: true, reason }, principal.username);
-  if (!completed) throw conflict(`round ${roundId} is not waiting for reviews`);
+  if (!completed)
+    throw conflict({
+      en: `round ${roundId} is not waiting for reviews`,
+      zh: `申报批次 ${roundId} 当前不在等待评审`,
+    });
   return { roundId, closed: true };
 }
-
-export { conflicted };

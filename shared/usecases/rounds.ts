@@ -13,59 +13,40 @@
  * The round item records its schedule as `closeSchedule` (not part of the API's Round).
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { Round, RoundInput } from '../api/rounds.ts';
-import { documentClient } from '../aws/clients.ts';
-import { auditPut, auditTrail, userActor } from '../db/audit.ts';
-import { indexKeys, keys } from '../db/keys.ts';
-import { conditionFailed, decodeCursor, encodeCursor, stripKeys, table } from '../db/table.ts';
-import type { Principal } from '../http/auth.ts';
-import { ApiError, conflict, notFound, versionConflict } from '../http/errors.ts';
+import { commit } from '../db/commit.ts';
+import {
+  loadRound,
+  loadRoundItem,
+  putRoundAudit,
+  type RoundCloseSchedule,
+  roundAudit,
+  roundAuditTrail,
+  roundPut,
+} from '../db/rounds.ts';
+import { type Principal, userActor } from '../domain/actors.ts';
+import { conflict, notFound, nouns, unavailable, versionConflict } from '../domain/errors.ts';
+import type { Round, RoundInput } from '../domain/model/round.ts';
+import { yuan } from '../domain/money.ts';
 import { logger } from '../logger.ts';
-import { startRoundPipeline } from '../pipeline/start.ts';
 import {
   createRoundCloseSchedule,
   deleteRoundCloseSchedule,
   planRoundCloseSchedule,
   putRoundCloseSchedule,
-  type RoundCloseSchedule,
   scheduleClientToken,
 } from '../schedules/round-close.ts';
+import { startRoundPipeline } from './pipeline-run.ts';
 
-/** A round as stored: the API's Round plus its close schedule. */
-type RoundItem = Round & { closeSchedule?: RoundCloseSchedule };
-
-const indexFields = (round: Pick<Round, 'year' | 'createdAt' | 'id'>) => ({
-  gsi1pk: indexKeys.rounds(),
-  gsi1sk: `${round.year}#${round.createdAt}#${round.id}`,
-});
-
-/** The API's view of a stored round. */
-function toRound(item: Record<string, unknown>): Round {
-  const { closeSchedule: _schedule, ...round } = stripKeys<RoundItem>(item);
-  return round;
-}
+export { listRounds, loadRound } from '../db/rounds.ts';
 
 const schedulerUnavailable = (error: unknown, what: string) => {
   logger.error(`round close schedule: ${what} failed`, { error: error as Error });
-  return new ApiError(503, 'unavailable', { what: 'EventBridge Scheduler (round close schedule)' });
+  return unavailable('EventBridge Scheduler (round close schedule)');
 };
-
-async function loadRoundItem(roundId: string): Promise<RoundItem | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: keys.round(roundId) }),
-  );
-  return Item && Item.type === 'round' ? stripKeys<RoundItem>(Item) : undefined;
-}
-
-export async function loadRound(roundId: string): Promise<Round | undefined> {
-  const item = await loadRoundItem(roundId);
-  return item ? toRound(item) : undefined;
-}
 
 export async function getRound(roundId: string): Promise<Round> {
   const round = await loadRound(roundId);
-  if (!round) throw notFound(`round ${roundId}`);
+  if (!round) throw notFound(nouns.round(roundId));
   return round;
 }
 
@@ -117,47 +98,30 @@ export async function createRound(principal: Principal, input: RoundInput, now =
   } catch (error) {
     throw schedulerUnavailable(error, 'CreateSchedule');
   }
+  const actor = userActor(principal);
   try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: {
-                ...keys.round(round.id),
-                type: 'round',
-                ...indexFields(round),
-                ...round,
-                closeSchedule,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          auditPut(
-            table(),
-            keys.round(round.id).pk,
-            {
-              action: 'round.created',
-              actor: userActor(principal),
-              reason: `budget ¥${input.budget}, cap ¥${input.perAllianceCap}, window ${input.applicationWindow.opensAt} – ${input.applicationWindow.closesAt}`,
-            },
-            now,
-          ),
-          auditPut(
-            table(),
-            keys.round(round.id).pk,
-            {
-              action: 'round.close-scheduled',
-              actor: userActor(principal),
-              reason: `the pipeline starts when the application window closes (${closeSchedule.at})`,
-              data: { ...closeSchedule },
-            },
-            now,
-          ),
-        ],
-      }),
-    );
+    await commit([
+      roundPut(round, closeSchedule),
+      roundAudit(
+        round.id,
+        {
+          action: 'round.created',
+          actor,
+          reason: `budget ${yuan(input.budget)}, cap ${yuan(input.perAllianceCap)}, window ${input.applicationWindow.opensAt} – ${input.applicationWindow.closesAt}`,
+        },
+        now,
+      ),
+      roundAudit(
+        round.id,
+        {
+          action: 'round.close-scheduled',
+          actor,
+          reason: `the pipeline starts when the application window closes (${closeSchedule.at})`,
+          data: { ...closeSchedule },
+        },
+        now,
+      ),
+    ]);
   } catch (error) {
     // The round was not stored: its schedule must not fire.
     try {
@@ -181,7 +145,7 @@ export async function updateRound(
   now = new Date(),
 ): Promise<Round> {
   const current = await loadRoundItem(roundId);
-  if (!current) throw notFound(`round ${roundId}`);
+  if (!current) throw notFound(nouns.round(roundId));
   if (current.status !== 'open')
     throw conflict({
       en: `round ${roundId} is ${current.status}; only an open round can be changed`,
@@ -199,7 +163,7 @@ export async function updateRound(
   };
 
   // A new closing time (or a round without a schedule yet) moves the schedule first.
-  let closeSchedule = current.closeSchedule;
+  let closeSchedule: RoundCloseSchedule | undefined = current.closeSchedule;
   let rescheduled = false;
   const closesChanged =
     Date.parse(fields.applicationWindow.closesAt) !== Date.parse(current.applicationWindow.closesAt);
@@ -220,77 +184,35 @@ export async function updateRound(
     }
   }
 
+  const actor = userActor(principal);
   try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: {
-                ...keys.round(roundId),
-                type: 'round',
-                ...indexFields(round),
-                ...round,
-                ...(closeSchedule ? { closeSchedule } : {}),
+    await commit(
+      [
+        roundPut(round, closeSchedule, version),
+        roundAudit(roundId, { action: 'round.updated', actor, data: { version: round.version } }, now),
+        rescheduled &&
+          closeSchedule &&
+          roundAudit(
+            roundId,
+            {
+              action: 'round.close-rescheduled',
+              actor,
+              reason: `the application window now closes at ${fields.applicationWindow.closesAt}`,
+              data: {
+                ...closeSchedule,
+                ...(current.closeSchedule ? { from: current.closeSchedule.at } : {}),
               },
-              ConditionExpression: 'version = :v AND #status = :open',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':v': version, ':open': 'open' },
             },
-          },
-          auditPut(
-            table(),
-            keys.round(roundId).pk,
-            { action: 'round.updated', actor: userActor(principal), data: { version: round.version } },
             now,
           ),
-          ...(rescheduled && closeSchedule
-            ? [
-                auditPut(
-                  table(),
-                  keys.round(roundId).pk,
-                  {
-                    action: 'round.close-rescheduled',
-                    actor: userActor(principal),
-                    reason: `the application window now closes at ${fields.applicationWindow.closesAt}`,
-                    data: {
-                      ...closeSchedule,
-                      ...(current.closeSchedule ? { from: current.closeSchedule.at } : {}),
-                    },
-                  },
-                  now,
-                ),
-              ]
-            : []),
-        ],
-      }),
+      ],
+      (failed) => (failed === 0 ? versionConflict(version) : undefined),
     );
   } catch (error) {
     if (rescheduled) await reconcileCloseSchedule(roundId, now);
-    if (conditionFailed(error, 0)) throw versionConflict(version);
     throw error;
   }
   return round;
-}
-
-export async function listRounds(cursor: string | undefined, limit: number) {
-  const out = await documentClient().send(
-    new QueryCommand({
-      TableName: table(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': indexKeys.rounds() },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, indexKeys.rounds(), 'gsi1pk'),
-    }),
-  );
-  const nextCursor = encodeCursor(out.LastEvaluatedKey);
-  return {
-    items: (out.Items ?? []).map((item) => toRound(item)),
-    ...(nextCursor ? { nextCursor } : {}),
-  };
 }
 
 /**
@@ -312,20 +234,15 @@ export async function closeRound(principal: Principal, roundId: string, reason: 
     });
   }
   if (!started.alreadyStarted) {
-    await documentClient().send(
-      new PutCommand({
-        ...auditPut(
-          table(),
-          keys.round(roundId).pk,
-          {
-            action: 'round.close-requested',
-            actor: userActor(principal),
-            reason,
-            data: { closeScheduleDeleted },
-          },
-          now,
-        ).Put!,
-      }),
+    await putRoundAudit(
+      roundId,
+      {
+        action: 'round.close-requested',
+        actor: userActor(principal),
+        reason,
+        data: { closeScheduleDeleted },
+      },
+      now,
     );
   }
   return { roundId: round.id, alreadyStarted: started.alreadyStarted };
@@ -334,5 +251,5 @@ export async function closeRound(principal: Principal, roundId: string, reason: 
 /** The round's own audit trail: creation, schedules, closing, reviewers, selection, notice, objections. */
 export async function roundHistory(roundId: string, cursor: string | undefined, limit: number) {
   await getRound(roundId);
-  return auditTrail(keys.round(roundId).pk, cursor, limit);
+  return roundAuditTrail(roundId, cursor, limit);
 }

@@ -1,14 +1,20 @@
 /** Screening (科协把关, §2.2.3): the automatic findings, and an admin's pass/reject with a reason for each. */
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../aws/clients.ts';
+
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
-import { auditPut, userActor } from '../db/audit.ts';
+import { auditPut } from '../db/audit.ts';
+import { commit } from '../db/commit.ts';
 import { keys } from '../db/keys.ts';
-import { loadScreening, loadScreenings } from '../db/screening.ts';
-import { conditionFailed, table } from '../db/table.ts';
-import type { Principal } from '../http/auth.ts';
-import { conflict, notFound } from '../http/errors.ts';
+import { loadScreening, loadScreenings, screeningDecisionUpdate } from '../db/screening.ts';
+import { table } from '../db/table.ts';
+import { byWhom, type Principal, userActor } from '../domain/actors.ts';
+import { conflict, notFound } from '../domain/errors.ts';
 import { completeGate, loadGate } from './gates.ts';
+
+const notWaiting = (roundId: string) =>
+  conflict({
+    en: `round ${roundId} is not waiting for screening decisions`,
+    zh: `申报批次 ${roundId} 当前不在等待审查决定`,
+  });
 
 export async function listScreening(roundId: string) {
   const [records, gate] = await Promise.all([loadScreenings(roundId), loadGate(roundId, 'screening')]);
@@ -33,57 +39,45 @@ export async function decide(
 ) {
   const record = await loadScreening(allianceId);
   if (!record || record.roundId !== roundId)
-    throw notFound(`screening record of alliance ${allianceId} in round ${roundId}`);
-  const gate = await loadGate(roundId, 'screening');
-  if (gate?.status !== 'open')
-    throw conflict({
-      en: `round ${roundId} is not waiting for screening decisions`,
-      zh: `申报批次 ${roundId} 当前不在等待审查决定`,
+    throw notFound({
+      en: `screening record of alliance ${allianceId} in round ${roundId}`,
+      zh: `审查记录（联盟 ${allianceId}，申报批次 ${roundId}）`,
     });
+  const gate = await loadGate(roundId, 'screening');
+  if (gate?.status !== 'open') throw notWaiting(roundId);
   const at = now.toISOString();
-  const by = `${principal.username} (${principal.sub})`;
+  const by = byWhom(principal);
   const status = decision.outcome === 'pass' ? 'submitted' : 'rejected';
-  try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.screening(allianceId),
-              UpdateExpression: 'SET decision = :decision',
-              ConditionExpression: 'attribute_exists(pk)',
-              ExpressionAttributeValues: { ':decision': { ...decision, by, at } },
-            },
-          },
-          // A pass keeps it 'submitted' until reviewers are assigned; a reject is final. Both are recorded.
-          allianceStatusUpdate({
-            allianceId,
-            to: status,
-            from: ['submitted', 'rejected'],
-            at,
-            by,
-            reason: `screening ${decision.outcome}: ${decision.reason}`,
-            set: { screening: { outcome: decision.outcome, reason: decision.reason, at } },
-          }),
-          auditPut(
-            table(),
-            keys.alliance(allianceId).pk,
-            {
-              action: `screening.${decision.outcome}`,
-              actor: userActor(principal),
-              reason: decision.reason,
-              data: { roundId, eligible: record.findings.eligible, failing: record.findings.failing },
-            },
-            now,
-          ),
-        ],
+  await commit(
+    [
+      screeningDecisionUpdate(allianceId, { ...decision, by, at }),
+      // A pass keeps it 'submitted' until reviewers are assigned; a reject is final. Both are recorded.
+      allianceStatusUpdate({
+        allianceId,
+        to: status,
+        from: ['submitted', 'rejected'],
+        at,
+        by,
+        reason: `screening ${decision.outcome}: ${decision.reason}`,
+        set: { screening: { outcome: decision.outcome, reason: decision.reason, at } },
       }),
-    );
-  } catch (error) {
-    if (conditionFailed(error)) throw conflict(`alliance ${allianceId} can no longer be screened`);
-    throw error;
-  }
+      auditPut(
+        table(),
+        keys.alliance(allianceId).pk,
+        {
+          action: `screening.${decision.outcome}`,
+          actor: userActor(principal),
+          reason: decision.reason,
+          data: { roundId, eligible: record.findings.eligible, failing: record.findings.failing },
+        },
+        now,
+      ),
+    ],
+    conflict({
+      en: `alliance ${allianceId} can no longer be screened`,
+      zh: `联盟 ${allianceId} 已不能再作审查决定`,
+    }),
+  );
   const all = await loadScreenings(roundId);
   const pending = all.filter((r) => !r.decision).length;
   let completed = false;
@@ -105,20 +99,19 @@ export async function decide(
 export async function completeScreening(principal: Principal, roundId: string) {
   const all = await loadScreenings(roundId);
   const pending = all.filter((r) => !r.decision);
-  if (pending.length)
-    throw conflict(
-      `${pending.length} alliance(s) still need a decision: ${pending.map((p) => p.allianceId).join(', ')}`,
-    );
+  if (pending.length) {
+    const ids = pending.map((p) => p.allianceId);
+    throw conflict({
+      en: `${pending.length} alliance(s) still need a decision: ${ids.join(', ')}`,
+      zh: `尚有 ${pending.length} 个联盟未作审查决定：${ids.join('、')}`,
+    });
+  }
   const completed = await completeGate(
     roundId,
     'screening',
     { passed: all.filter((r) => r.decision?.outcome === 'pass').length },
     principal.username,
   );
-  if (!completed)
-    throw conflict({
-      en: `round ${roundId} is not waiting for screening decisions`,
-      zh: `申报批次 ${roundId} 当前不在等待审查决定`,
-    });
+  if (!completed) throw notWaiting(roundId);
   return { roundId, screeningComplete: true };
 }

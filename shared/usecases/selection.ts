@@ -5,26 +5,66 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient, s3Client } from '../aws/clients.ts';
+import { s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
-import { auditPut, userActor } from '../db/audit.ts';
+import { auditPut } from '../db/audit.ts';
+import { commit } from '../db/commit.ts';
+import { setAllianceStatus } from '../db/designation.ts';
 import { keys } from '../db/keys.ts';
-import { queryAll } from '../db/query.ts';
-import { fundedIds, loadSelection } from '../db/selection.ts';
-import { conditionFailed, stripKeys, table } from '../db/table.ts';
+import {
+  countOpenObjections,
+  loadNotice,
+  loadObjection,
+  loadObjections,
+  noticeKeys,
+  type ObjectionRecord,
+  objectionFiledItems,
+  objectionResolvedItems,
+} from '../db/notices.ts';
+import { roundAudit } from '../db/rounds.ts';
+import { fundedIds, loadSelection, selectionApprovalUpdate, selectionDropUpdate } from '../db/selection.ts';
+import { table } from '../db/table.ts';
+import { byWhom, type Principal, userActor } from '../domain/actors.ts';
+import {
+  conflict,
+  domainError,
+  domainErrorCatalogue,
+  notFound,
+  nouns,
+  ruleViolation,
+} from '../domain/errors.ts';
 import { applyAdjustments } from '../domain/selection.ts';
-import type { Principal } from '../http/auth.ts';
-import { ApiError, conflict, notFound } from '../http/errors.ts';
-import { noticeKeys, setAllianceStatus } from '../pipeline/stages/common.ts';
-import { countOpenObjections } from '../pipeline/stages/notice.ts';
+import { format } from '../domain/text.ts';
 import { completeGate, loadGate } from './gates.ts';
 
 export async function ranking(roundId: string) {
   const selection = await loadSelection(roundId);
-  if (!selection) throw notFound(`a ranking of round ${roundId} (the pipeline has not reached selection)`);
+  if (!selection)
+    throw notFound({
+      en: `a ranking of round ${roundId} (the pipeline has not reached selection)`,
+      zh: `申报批次 ${roundId} 的排名（流程尚未进入择优阶段）`,
+    });
   return selection;
+}
+
+/** The adjustments name alliances that are not in the ranking: one detail per alliance. */
+function unknownAlliances(allianceIds: string[]) {
+  const { en, zh } = domainErrorCatalogue.validation_failed;
+  return domainError(
+    'validation_failed',
+    {
+      en: format(en, { summary: 'body.adjustments: unknown alliances' }),
+      zh: format(zh, { summary: 'body.adjustments: 联盟不在本批次的排名中' }),
+    },
+    {},
+    (lang) =>
+      allianceIds.map((id) => ({
+        path: 'body.adjustments',
+        code: 'unknown_alliance',
+        message: lang === 'zh' ? `${id} 不在本批次的排名中` : `${id} is not in this round's ranking`,
+      })),
+  );
 }
 
 export async function approveSelection(
@@ -39,29 +79,21 @@ export async function approveSelection(
   const selection = await ranking(roundId);
   const gate = await loadGate(roundId, 'selection-approval');
   if (selection.status !== 'proposed' || gate?.status !== 'open')
-    throw conflict(`round ${roundId} is not waiting for a selection approval`);
+    throw conflict({
+      en: `round ${roundId} is not waiting for a selection approval`,
+      zh: `申报批次 ${roundId} 当前不在等待择优结果审批`,
+    });
   const known = new Set(selection.result.rows.map((r) => r.allianceId));
   const unknown = input.adjustments.filter((a) => !known.has(a.allianceId));
-  if (unknown.length) {
-    throw new ApiError(
-      400,
-      'validation_failed',
-      { summary: 'body.adjustments: unknown alliances' },
-      unknown.map((a) => ({
-        path: 'body.adjustments',
-        code: 'unknown_alliance',
-        message: `${a.allianceId} is not in this round's ranking`,
-      })),
-    );
-  }
+  if (unknown.length) throw unknownAlliances(unknown.map((a) => a.allianceId));
   const adjusted = applyAdjustments(selection.result, input.adjustments, selection.budget);
   if ('error' in adjusted) {
-    throw new ApiError(422, 'rule_violation', { rules: 'budget' }, (lang) => [
+    throw ruleViolation(['budget'], (lang) => [
       { path: 'body.adjustments', code: 'budget', message: adjusted.error[lang], over: adjusted.over },
     ]);
   }
   const at = now.toISOString();
-  const by = `${principal.username} (${principal.sub})`;
+  const by = byWhom(principal);
   const approved = {
     by,
     at,
@@ -69,44 +101,30 @@ export async function approveSelection(
     adjustments: input.adjustments,
     result: adjusted,
   };
-  try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.selection(roundId),
-              UpdateExpression: 'SET #status = :approved, approved = :record',
-              ConditionExpression: '#status = :proposed',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: {
-                ':approved': 'approved',
-                ':proposed': 'proposed',
-                ':record': approved,
-              },
-            },
-          },
-          auditPut(
-            table(),
-            keys.round(roundId).pk,
-            {
-              action: 'selection.approved',
-              actor: userActor(principal),
-              reason:
-                input.note ??
-                `approved: ${adjusted.rows.filter((r) => r.funded).length} funded, ¥${adjusted.totalAwarded} of ¥${selection.budget}`,
-              data: { adjustments: input.adjustments, totalAwarded: adjusted.totalAwarded },
-            },
-            now,
-          ),
-        ],
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error, 0)) throw conflict(`the selection of round ${roundId} was approved meanwhile`);
-    throw error;
-  }
+  await commit(
+    [
+      selectionApprovalUpdate(roundId, approved),
+      roundAudit(
+        roundId,
+        {
+          action: 'selection.approved',
+          actor: userActor(principal),
+          reason:
+            input.note ??
+            `approved: ${adjusted.rows.filter((r) => r.funded).length} funded, ¥${adjusted.totalAwarded} of ¥${selection.budget}`,
+          data: { adjustments: input.adjustments, totalAwarded: adjusted.totalAwarded },
+        },
+        now,
+      ),
+    ],
+    (failed) =>
+      failed === 0
+        ? conflict({
+            en: `the selection of round ${roundId} was approved meanwhile`,
+            zh: `申报批次 ${roundId} 的择优结果已被他人同时审批`,
+          })
+        : undefined,
+  );
   // Each alliance learns its outcome, with the reason the selection gives it.
   for (const row of adjusted.rows) {
     await setAllianceStatus(
@@ -125,37 +143,26 @@ export async function approveSelection(
   };
 }
 
-async function loadNotice(roundId: string) {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: keys.notice(roundId), ConsistentRead: true }),
-  );
-  if (!Item) throw notFound(`a public notice of round ${roundId}`);
-  return Item as { publishedAt: string; endsAt: string; json: string; html: string };
+const noticeOf = (roundId: string) =>
+  notFound({ en: `a public notice of round ${roundId}`, zh: `申报批次 ${roundId} 的公示` });
+
+async function publishedNotice(roundId: string) {
+  const notice = await loadNotice(roundId);
+  if (!notice) throw noticeOf(roundId);
+  return notice;
 }
 
-export async function noticeDocument(roundId: string, format: 'json' | 'html') {
-  await loadNotice(roundId);
+export async function noticeDocument(roundId: string, kind: 'json' | 'html') {
+  await publishedNotice(roundId);
   try {
     const out = await s3Client().send(
-      new GetObjectCommand({ Bucket: env('noticesBucket'), Key: noticeKeys(roundId)[format] }),
+      new GetObjectCommand({ Bucket: env('noticesBucket'), Key: noticeKeys(roundId)[kind] }),
     );
     return await out.Body!.transformToString('utf8');
   } catch (error) {
-    if (error instanceof NoSuchKey) throw notFound(`a public notice of round ${roundId}`);
+    if (error instanceof NoSuchKey) throw noticeOf(roundId);
     throw error;
   }
-}
-
-export interface ObjectionRecord {
-  id: string;
-  roundId: string;
-  allianceId: string;
-  name: string;
-  contact: string;
-  text: string;
-  status: 'open' | 'upheld' | 'dismissed';
-  filedAt: string;
-  resolution?: { outcome: 'upheld' | 'dismissed'; reason: string; by: string; at: string };
 }
 
 /** Anyone may object to an announced alliance during the notice period. */
@@ -165,7 +172,7 @@ export async function fileObjection(
   sourceIp: string,
   now = new Date(),
 ) {
-  const notice = await loadNotice(roundId);
+  const notice = await publishedNotice(roundId);
   if (now.getTime() > Date.parse(notice.endsAt))
     throw conflict({
       en: `the notice period of round ${roundId} ended at ${notice.endsAt}`,
@@ -173,7 +180,10 @@ export async function fileObjection(
     });
   const selection = await ranking(roundId);
   if (!fundedIds(selection).includes(input.allianceId))
-    throw notFound(`alliance ${input.allianceId} in this notice`);
+    throw notFound({
+      en: `alliance ${input.allianceId} in this notice`,
+      zh: `本次公示中的联盟 ${input.allianceId}`,
+    });
   const objection: ObjectionRecord = {
     ...input,
     id: `o-${randomUUID()}`,
@@ -181,29 +191,7 @@ export async function fileObjection(
     status: 'open',
     filedAt: now.toISOString(),
   };
-  await documentClient().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: table(),
-            Item: { ...keys.objection(roundId, objection.id), type: 'objection', sourceIp, ...objection },
-          },
-        },
-        auditPut(
-          table(),
-          keys.round(roundId).pk,
-          {
-            action: 'objection.filed',
-            actor: { kind: 'system', component: 'public' },
-            reason: `objection to ${input.allianceId}`,
-            data: { objectionId: objection.id, allianceId: input.allianceId },
-          },
-          now,
-        ),
-      ],
-    }),
-  );
+  await commit(objectionFiledItems(objection, sourceIp, now));
   return {
     id: objection.id,
     roundId,
@@ -214,18 +202,10 @@ export async function fileObjection(
 }
 
 export async function listObjections(roundId: string) {
-  const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': keys.round(roundId).pk, ':prefix': 'OBJECTION#' },
-    ConsistentRead: true,
-  });
-  return {
-    items: items.map((i) => {
-      const { sourceIp: _ip, ...rest } = stripKeys<ObjectionRecord & { sourceIp?: string }>(i);
-      return rest;
-    }),
-  };
+  return { items: await loadObjections(roundId) };
 }
+
+const outcomeZh = { open: '待处理', upheld: '成立', dismissed: '不成立' } as const;
 
 /** Upheld → the alliance is dropped from the selection; dismissed → it stays. Always with a reason. */
 export async function resolveObjection(
@@ -235,80 +215,53 @@ export async function resolveObjection(
   resolution: { outcome: 'upheld' | 'dismissed'; reason: string },
   now = new Date(),
 ) {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: keys.objection(roundId, objectionId), ConsistentRead: true }),
-  );
-  if (!Item) throw notFound(`objection ${objectionId}`);
-  const objection = stripKeys<ObjectionRecord>(Item);
-  if (objection.status !== 'open') throw conflict(`objection ${objectionId} is already ${objection.status}`);
+  const objection = await loadObjection(roundId, objectionId);
+  if (!objection) throw notFound(nouns.objection(objectionId));
+  if (objection.status !== 'open')
+    throw conflict({
+      en: `objection ${objectionId} is already ${objection.status}`,
+      zh: `异议 ${objectionId} 已处理（${outcomeZh[objection.status]}）`,
+    });
   const at = now.toISOString();
-  const by = `${principal.username} (${principal.sub})`;
-  const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-    {
-      Update: {
-        TableName: table(),
-        Key: keys.objection(roundId, objectionId),
-        UpdateExpression: 'SET #status = :outcome, resolution = :resolution',
-        ConditionExpression: '#status = :open',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':outcome': resolution.outcome,
-          ':open': 'open',
-          ':resolution': { ...resolution, by, at },
-        },
-      },
-    },
-    auditPut(
-      table(),
-      keys.round(roundId).pk,
-      {
-        action: `objection.${resolution.outcome}`,
-        actor: userActor(principal),
-        reason: resolution.reason,
-        data: { objectionId, allianceId: objection.allianceId },
-      },
-      now,
-    ),
-  ];
-  if (resolution.outcome === 'upheld') {
-    items.push(
-      {
-        Update: {
-          TableName: table(),
-          Key: keys.selection(roundId),
-          UpdateExpression: 'SET dropped = list_append(if_not_exists(dropped, :empty), :drop)',
-          ExpressionAttributeValues: {
-            ':empty': [],
-            ':drop': [{ allianceId: objection.allianceId, objectionId, at, reason: resolution.reason }],
+  const by = byWhom(principal);
+  const dropped = resolution.outcome === 'upheld';
+  await commit(
+    [
+      ...objectionResolvedItems(objection, { ...resolution, by, at }, userActor(principal), now),
+      // Upheld: the alliance leaves the selection, and its status and trail say why.
+      dropped &&
+        selectionDropUpdate(roundId, {
+          allianceId: objection.allianceId,
+          objectionId,
+          at,
+          reason: resolution.reason,
+        }),
+      dropped &&
+        allianceStatusUpdate({
+          allianceId: objection.allianceId,
+          to: 'dropped',
+          from: ['selected'],
+          at,
+          by,
+          reason: `objection upheld: ${resolution.reason}`,
+        }),
+      dropped &&
+        auditPut(
+          table(),
+          keys.alliance(objection.allianceId).pk,
+          {
+            action: 'alliance.dropped',
+            actor: userActor(principal),
+            reason: `objection ${objectionId} upheld: ${resolution.reason}`,
           },
-        },
-      },
-      allianceStatusUpdate({
-        allianceId: objection.allianceId,
-        to: 'dropped',
-        from: ['selected'],
-        at,
-        by,
-        reason: `objection upheld: ${resolution.reason}`,
-      }),
-      auditPut(
-        table(),
-        keys.alliance(objection.allianceId).pk,
-        {
-          action: 'alliance.dropped',
-          actor: userActor(principal),
-          reason: `objection ${objectionId} upheld: ${resolution.reason}`,
-        },
-        now,
-      ),
-    );
-  }
-  try {
-    await documentClient().send(new TransactWriteCommand({ TransactItems: items }));
-  } catch (error) {
-    if (conditionFailed(error)) throw conflict(`objection ${objectionId} was resolved meanwhile`);
-    throw error;
-  }
+          now,
+        ),
+    ],
+    conflict({
+      en: `objection ${objectionId} was resolved meanwhile`,
+      zh: `异议 ${objectionId} 已被他人同时处理`,
+    }),
+  );
   const open = await countOpenObjections(roundId);
   const gate = await loadGate(roundId, 'objections');
   if (open === 0 && gate?.status === 'open')

@@ -6,7 +6,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { todayInChina } from '../../shared/usecases/ledger.ts';
+import { todayInChina } from '../../shared/usecases/ledger/index.ts';
 import { api, apiUrl, ddb, eventually, tableName, tokenFor, uid } from './client.ts';
 import {
   allianceContent,

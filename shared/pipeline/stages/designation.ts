@@ -1,10 +1,9 @@
-import { PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../aws/clients.ts';
+/** Stages ListDesignated, DesignateAlliances and CompleteDesignation: awards, accounts, deadlines, funding. */
 import { loadAllianceWithMembers } from '../../db/alliances.ts';
-import { auditPut, systemActor } from '../../db/audit.ts';
-import { indexKeys, keys } from '../../db/keys.ts';
+import { commit, putItem } from '../../db/commit.ts';
+import { awardPut, deadlinePut, roundFundedItems } from '../../db/designation.ts';
 import { fundedIds, loadSelection } from '../../db/selection.ts';
-import { conditionFailed, table } from '../../db/table.ts';
+import { conditionFailed } from '../../db/table.ts';
 import { allocateAward, implementationDeadlines } from '../../domain/award.ts';
 import { TaskError } from '../../errors.ts';
 import { enterStage } from '../status.ts';
@@ -34,56 +33,20 @@ export async function designate(roundId: string, allianceId: string, executionId
   const at = now.toISOString();
   const lines = allocateAward(alliance.budgetLines ?? [], row.award);
   const deadlines = alliance.period ? implementationDeadlines(alliance.period) : [];
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.award(allianceId),
-          type: 'award',
-          roundId,
-          allianceId,
-          amount: row.award,
-          requested: row.requested,
-          rank: row.rank,
-          lines: lines.map((l) => ({ ...l, spent: 0 })),
-          designatedAt: at,
-          ledger: { status: 'open', spent: 0 },
-          // Remaining money per line and in total: the ledger's conditional writes compare against these
-          // (DynamoDB conditions cannot add, so balances are kept, not derived).
-          balances: Object.fromEntries(lines.map((l) => [l.lineId, l.allocation])),
-          balance: row.award,
-        },
-        ConditionExpression: 'attribute_not_exists(pk)',
-      }),
-    );
-  } catch (error) {
-    if (conditionFailed(error)) return { allianceId, designated: true, reused: true };
-    throw error;
-  }
-  for (const d of deadlines) {
-    try {
-      await documentClient().send(
-        new PutCommand({
-          TableName: table(),
-          Item: {
-            ...keys.deadline(allianceId, d.kind, d.due),
-            type: 'deadline',
-            gsi1pk: indexKeys.deadlines(),
-            gsi1sk: `${d.due}#${allianceId}#${d.kind}`,
-            roundId,
-            allianceId,
-            ...d,
-            status: 'due',
-            createdAt: at,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-    } catch (error) {
-      if (!conditionFailed(error)) throw error;
-    }
-  }
+  const granted = await putItem(
+    awardPut({
+      roundId,
+      allianceId,
+      amount: row.award,
+      requested: row.requested,
+      rank: row.rank,
+      lines,
+      designatedAt: at,
+    }),
+  );
+  if (!granted) return { allianceId, designated: true, reused: true };
+  // A deadline already written (a retried step) stays as it is.
+  for (const d of deadlines) await putItem(deadlinePut(roundId, allianceId, d, at));
   await setAllianceStatus(
     allianceId,
     'designated',
@@ -96,32 +59,7 @@ export async function designate(roundId: string, allianceId: string, executionId
 
 export async function completeDesignation(roundId: string, executionId: string, now = new Date()) {
   try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.round(roundId),
-              UpdateExpression: 'SET #status = :funded, fundedAt = :at, version = version + :one',
-              ConditionExpression: '#status <> :funded',
-              ExpressionAttributeNames: { '#status': 'status' },
-              ExpressionAttributeValues: { ':funded': 'funded', ':at': now.toISOString(), ':one': 1 },
-            },
-          },
-          auditPut(
-            table(),
-            keys.round(roundId).pk,
-            {
-              action: 'round.funded',
-              actor: systemActor(COMPONENT, executionId),
-              reason: 'every remaining selected alliance is designated and funded',
-            },
-            now,
-          ),
-        ],
-      }),
-    );
+    await commit(roundFundedItems(roundId, executionId, now));
   } catch (error) {
     if (!conditionFailed(error, 0)) throw error;
   }

@@ -5,7 +5,7 @@
  */
 
 export { completeDesignation, designate, listDesignated } from './designation.ts';
-export { checkObjections, countOpenObjections, publishNotice } from './notice.ts';
+export { checkObjections, publishNotice } from './notice.ts';
 export { assignRoundReviewers, concludeReviews } from './review.ts';
 export { listSubmitted, screenAlliance } from './screening.ts';
 export { rankAndSelect } from './selection.ts';

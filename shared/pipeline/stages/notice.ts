@@ -1,30 +1,27 @@
 /** Stages PublishNotice and CheckObjections: the public notice and the objections it draws. */
 
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AllianceRecord } from '../../api/alliances.ts';
-import { documentClient, s3Client } from '../../aws/clients.ts';
+import { s3Client } from '../../aws/clients.ts';
 import { env } from '../../config.ts';
 import { loadAllianceWithMembers } from '../../db/alliances.ts';
-import { auditPut, systemActor } from '../../db/audit.ts';
-import { keys } from '../../db/keys.ts';
-import { queryAll } from '../../db/query.ts';
+import { systemActor } from '../../db/audit.ts';
+import { commit } from '../../db/commit.ts';
+import { countOpenObjections, loadNotice, noticeKeys, noticePut } from '../../db/notices.ts';
+import { roundAudit } from '../../db/rounds.ts';
 import { loadSelection } from '../../db/selection.ts';
-import { conditionFailed, table } from '../../db/table.ts';
+import { conditionFailed } from '../../db/table.ts';
 import { noticePeriodEnd } from '../../domain/award.ts';
 import { buildNotice, renderNoticeHtml } from '../../domain/notice.ts';
 import { TaskError } from '../../errors.ts';
 import { getRound } from '../../usecases/rounds.ts';
 import { enterStage } from '../status.ts';
-import { COMPONENT, noticeKeys } from './common.ts';
+import { COMPONENT } from './common.ts';
 
 /** Publishes the approved list as JSON and as a Chinese HTML page; the notice period starts now (once). */
 export async function publishNotice(roundId: string, executionId: string, now = new Date()) {
-  const { Item: existing } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: keys.notice(roundId), ConsistentRead: true }),
-  );
-  if (existing)
-    return { endsAt: existing.endsAt as string, entries: existing.entries as number, reused: true };
+  const existing = await loadNotice(roundId);
+  if (existing) return { endsAt: existing.endsAt, entries: existing.entries, reused: true };
   const [round, selection] = await Promise.all([getRound(roundId), loadSelection(roundId)]);
   if (selection?.status !== 'approved' || !selection.approved)
     throw new TaskError('SelectionNotApproved', `round ${roundId}: no approved selection`);
@@ -76,43 +73,22 @@ export async function publishNotice(roundId: string, executionId: string, now = 
     }),
   );
   try {
-    await documentClient().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: table(),
-              Item: {
-                ...keys.notice(roundId),
-                type: 'notice',
-                roundId,
-                publishedAt,
-                endsAt,
-                entries: entries.length,
-                ...objectKeys,
-              },
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          auditPut(
-            table(),
-            keys.round(roundId).pk,
-            {
-              action: 'pipeline.notice-published',
-              actor: systemActor(COMPONENT, executionId),
-              reason: `${entries.length} alliances announced for ${round.noticePeriodDays} days, until ${endsAt}`,
-            },
-            now,
-          ),
-        ],
-      }),
-    );
+    await commit([
+      noticePut({ roundId, publishedAt, endsAt, entries: entries.length, ...objectKeys }),
+      roundAudit(
+        roundId,
+        {
+          action: 'pipeline.notice-published',
+          actor: systemActor(COMPONENT, executionId),
+          reason: `${entries.length} alliances announced for ${round.noticePeriodDays} days, until ${endsAt}`,
+        },
+        now,
+      ),
+    ]);
   } catch (error) {
     if (!conditionFailed(error, 0)) throw error;
-    const { Item } = await documentClient().send(
-      new GetCommand({ TableName: table(), Key: keys.notice(roundId), ConsistentRead: true }),
-    );
-    return { endsAt: Item!.endsAt as string, entries: Item!.entries as number, reused: true };
+    const first = (await loadNotice(roundId))!;
+    return { endsAt: first.endsAt, entries: first.entries, reused: true };
   }
   await enterStage({
     roundId,
@@ -121,17 +97,6 @@ export async function publishNotice(roundId: string, executionId: string, now = 
     waitingOn: `the notice period (until ${endsAt}); objections may be filed`,
   });
   return { endsAt, entries: entries.length, reused: false };
-}
-
-export async function countOpenObjections(roundId: string) {
-  const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    FilterExpression: '#status = :open',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':pk': keys.round(roundId).pk, ':prefix': 'OBJECTION#', ':open': 'open' },
-    ConsistentRead: true,
-  });
-  return items.length;
 }
 
 export async function checkObjections(roundId: string) {

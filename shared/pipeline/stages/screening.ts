@@ -1,8 +1,6 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../../aws/clients.ts';
 import { loadAllianceWithMembers, roundAllianceIds } from '../../db/alliances.ts';
-import { indexKeys, keys } from '../../db/keys.ts';
-import { conditionFailed, table } from '../../db/table.ts';
+import { putItem } from '../../db/commit.ts';
+import { screeningFindingsPut } from '../../db/screening.ts';
 import { listDocuments } from '../../documents/uploads.ts';
 import { evaluateEligibility } from '../../domain/eligibility.ts';
 import { TaskError } from '../../errors.ts';
@@ -31,25 +29,7 @@ export async function screenAlliance(roundId: string, allianceId: string, now = 
     documents,
     now,
   });
-  try {
-    await documentClient().send(
-      new PutCommand({
-        TableName: table(),
-        Item: {
-          ...keys.screening(allianceId),
-          type: 'screening',
-          gsi1pk: indexKeys.roundScreening(roundId),
-          gsi1sk: allianceId,
-          roundId,
-          allianceId,
-          name: loaded.alliance.name,
-          findings,
-        },
-        ConditionExpression: 'attribute_not_exists(decision)',
-      }),
-    );
-  } catch (error) {
-    if (!conditionFailed(error)) throw error; // decided already: the findings stand as they were
-  }
+  // Decided already (a failed condition): the findings stand as they were.
+  await putItem(screeningFindingsPut(roundId, allianceId, loaded.alliance.name, findings).Put);
   return { allianceId, eligible: findings.eligible };
 }

@@ -1,12 +1,11 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+/** Stage RankAndSelect: the ranking and the proposed selection an admin approves. */
 import type { Member } from '../../api/alliances.ts';
-import { documentClient } from '../../aws/clients.ts';
 import { loadAllianceWithMembers, roundAllianceIds } from '../../db/alliances.ts';
-import { auditPut, systemActor } from '../../db/audit.ts';
-import { keys } from '../../db/keys.ts';
+import { systemActor } from '../../db/audit.ts';
+import { commit } from '../../db/commit.ts';
 import { loadReviews } from '../../db/reviews.ts';
-import type { SelectionRecord } from '../../db/selection.ts';
-import { table } from '../../db/table.ts';
+import { roundAudit } from '../../db/rounds.ts';
+import { loadSelection, type SelectionRecord, selectionProposalPut } from '../../db/selection.ts';
 import { requestedFunding } from '../../domain/award.ts';
 import { rankAlliances } from '../../domain/scoring.ts';
 import { selectWithinBudget } from '../../domain/selection.ts';
@@ -16,10 +15,8 @@ import { COMPONENT } from './common.ts';
 
 /** Ranking (raw and calibrated), bonuses and the budget-constrained selection: the proposal an admin approves. */
 export async function rankAndSelect(roundId: string, executionId: string, now = new Date()) {
-  const existing = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: keys.selection(roundId), ConsistentRead: true }),
-  );
-  if (existing.Item?.status === 'approved') return { funded: 0, reused: true };
+  const existing = await loadSelection(roundId);
+  if (existing?.status === 'approved') return { funded: 0, reused: true };
   const round = await getRound(roundId);
   const inReview = await roundAllianceIds(roundId, 'in-review');
   const alliances = (await Promise.all(inReview.map((id) => loadAllianceWithMembers(id)))).filter(
@@ -56,31 +53,18 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
     ranking,
     result,
   };
-  await documentClient().send(
-    new TransactWriteCommand({
-      TransactItems: [
-        {
-          Put: {
-            TableName: table(),
-            Item: { ...keys.selection(roundId), type: 'selection', ...record },
-            ConditionExpression: 'attribute_not_exists(pk) OR #status = :proposed',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: { ':proposed': 'proposed' },
-          },
-        },
-        auditPut(
-          table(),
-          keys.round(roundId).pk,
-          {
-            action: 'pipeline.selection-proposed',
-            actor: systemActor(COMPONENT, executionId),
-            reason: `${result.rows.filter((r) => r.funded).length} of ${result.rows.length} funded by ${round.selectionPolicy}, ¥${result.totalAwarded} of ¥${round.budget}`,
-          },
-          now,
-        ),
-      ],
-    }),
-  );
+  await commit([
+    selectionProposalPut(record),
+    roundAudit(
+      roundId,
+      {
+        action: 'pipeline.selection-proposed',
+        actor: systemActor(COMPONENT, executionId),
+        reason: `${result.rows.filter((r) => r.funded).length} of ${result.rows.length} funded by ${round.selectionPolicy}, ¥${result.totalAwarded} of ¥${round.budget}`,
+      },
+      now,
+    ),
+  ]);
   await enterStage({
     roundId,
     stage: 'selection',

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentRecord } from '../../../shared/api/documents.ts';
 import {
   DOCUMENT_LIMITS,
   documentKey,
@@ -9,6 +8,7 @@ import {
   MAX_DOCUMENT_BYTES,
   parseDocumentKey,
 } from '../../../shared/domain/documents.ts';
+import type { DocumentRecord } from '../../../shared/domain/model/document.ts';
 
 const pdf = Buffer.from('%PDF-1.7\n');
 

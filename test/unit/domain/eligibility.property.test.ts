@@ -1,9 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { AllianceRecord, BudgetLine, Member } from '../../../shared/api/alliances.ts';
-import type { DocumentRecord } from '../../../shared/api/documents.ts';
-import type { Organisation } from '../../../shared/api/organisations.ts';
-import type { Round } from '../../../shared/api/rounds.ts';
 import {
   type EligibilityInput,
   type Enterprise,
@@ -14,6 +10,10 @@ import {
   ruleIdsFor,
   type Society,
 } from '../../../shared/domain/eligibility.ts';
+import type { AllianceRecord, BudgetLine, Member } from '../../../shared/domain/model/alliance.ts';
+import type { DocumentRecord } from '../../../shared/domain/model/document.ts';
+import type { Organisation } from '../../../shared/domain/model/organisation.ts';
+import type { Round } from '../../../shared/domain/model/round.ts';
 
 // Minimal valid objects (the example-based suite has the annotated versions).
 const T0 = '2025-01-10T02:00:00.000Z';

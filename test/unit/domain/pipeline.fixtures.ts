@@ -2,7 +2,7 @@
  * Shared fixtures for the round pipeline's pure algorithms (assignment, scoring, selection): a
  * rubric and priority settings shaped like a round's, and small builders.
  */
-import type { Round } from '../../../shared/api/rounds.ts';
+import type { Round } from '../../../shared/domain/model/round.ts';
 import type { Review } from '../../../shared/domain/scoring.ts';
 
 /** Weights in percent (sum 100); max is the highest whole score per criterion. */

@@ -11,7 +11,8 @@ import { lambdaContext, setEnv } from '../functions/helpers.ts';
 
 setEnv();
 const { handler } = await import('../../../functions/inspection-draw/handler.ts');
-const { recordFindings, inspectionIdOf } = await import('../../../shared/usecases/inspections.ts');
+const { recordFindings, inspectionIdOf } = await import('../../../shared/usecases/inspections/index.ts');
+const { httpStatusOf } = await import('../../../shared/http/errors.ts');
 const ddb = mockClient(DynamoDBDocumentClient);
 
 const principal = { sub: 'ins-1', username: 'ins-1', roles: ['inspector' as const] };
@@ -129,12 +130,11 @@ describe('recordFindings', () => {
     ddb.on(GetCommand).resolves({ Item: planned });
     await recordFindings(principal, 'i1', { findings: 'f', rating: 'good', followUpActions: [] });
     expect(ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems).toHaveLength(3);
-    await expect(
-      recordFindings({ ...principal, sub: 'ins-2' }, 'i1', {
-        findings: 'f',
-        rating: 'good',
-        followUpActions: [],
-      }),
-    ).rejects.toMatchObject({ status: 404 });
+    const error = await recordFindings({ ...principal, sub: 'ins-2' }, 'i1', {
+      findings: 'f',
+      rating: 'good',
+      followUpActions: [],
+    }).catch((e: unknown) => e);
+    expect(httpStatusOf(error)).toBe(404);
   });
 });

@@ -17,7 +17,7 @@ import { apiEvent, lambdaContext, setEnv } from '../functions/helpers.ts';
 setEnv();
 const { handler } = await import('../../../functions/ledger/handler.ts');
 const { csvCell, ledgerCsv, newEntryId, recordedAtOf, todayInChina } = await import(
-  '../../../shared/usecases/ledger.ts'
+  '../../../shared/usecases/ledger/index.ts'
 );
 const ddb = mockClient(DynamoDBDocumentClient);
 

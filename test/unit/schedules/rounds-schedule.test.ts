@@ -30,7 +30,8 @@ import { setSchedulingEnv } from './helpers.ts';
 setEnv();
 setSchedulingEnv();
 const { closeRound, createRound, getRound, updateRound } = await import('../../../shared/usecases/rounds.ts');
-const { ApiError } = await import('../../../shared/http/errors.ts');
+const { DomainError } = await import('../../../shared/domain/errors.ts');
+const { httpStatusOf } = await import('../../../shared/http/errors.ts');
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const scheduler = mockClient(SchedulerClient);
@@ -128,8 +129,9 @@ describe('createRound', () => {
         new ThrottlingException({ message: 'Rate exceeded', Message: 'Rate exceeded', $metadata: {} }),
       );
     const error = await createRound(admin, input(), NOW).catch((e) => e);
-    expect(error).toBeInstanceOf(ApiError);
-    expect(error).toMatchObject({ status: 503, code: 'unavailable' });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(httpStatusOf(error)).toBe(503);
+    expect(error).toMatchObject({ code: 'unavailable' });
     expect(ddb.calls()).toHaveLength(0);
   });
 
@@ -261,7 +263,8 @@ describe('updateRound', () => {
       { ...input('2026-07-15T04:00:00Z'), version: 3 },
       NOW,
     ).catch((e) => e);
-    expect(error).toMatchObject({ status: 503, code: 'unavailable' });
+    expect(httpStatusOf(error)).toBe(503);
+    expect(error).toMatchObject({ code: 'unavailable' });
     expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
@@ -291,7 +294,8 @@ describe('updateRound', () => {
       { ...input('2026-07-15T04:00:00Z'), version: 3 },
       NOW,
     ).catch((e) => e);
-    expect(error).toMatchObject({ status: 409, code: 'version_conflict' });
+    expect(httpStatusOf(error)).toBe(409);
+    expect(error).toMatchObject({ code: 'version_conflict' });
     expect(sequence()).toEqual([
       'DynamoDB.Get',
       'Scheduler.UpdateSchedule',
@@ -320,7 +324,7 @@ describe('updateRound', () => {
     scheduler.on(DeleteScheduleCommand).resolves({});
     await expect(
       updateRound(admin, ROUND, { ...input('2026-07-15T04:00:00Z'), version: 3 }, NOW),
-    ).rejects.toMatchObject({ status: 409 });
+    ).rejects.toSatisfy((error) => httpStatusOf(error) === 409);
     expect(scheduler.commandCalls(DeleteScheduleCommand)).toHaveLength(1);
   });
 
@@ -328,7 +332,9 @@ describe('updateRound', () => {
     ddb.on(GetCommand).resolves({ Item: stored({ status: 'closed' }) });
     await expect(
       updateRound(admin, ROUND, { ...input('2026-07-15T04:00:00Z'), version: 3 }, NOW),
-    ).rejects.toMatchObject({ status: 409, code: 'conflict' });
+    ).rejects.toSatisfy(
+      (error) => httpStatusOf(error) === 409 && (error as { code: string }).code === 'conflict',
+    );
     expect(scheduler.calls()).toHaveLength(0);
   });
 

@@ -1,0 +1,232 @@
+/**
+ * The award of a designated alliance and its dedicated account (专账, §4.3), all in the alliance's
+ * partition:
+ *  - AWARD                          the award, its budget lines and the money left per line
+ *                                   (`balances`) and in total (`balance`): DynamoDB conditions
+ *                                   compare stored values but cannot add, so balances are kept
+ *  - LEDGER#<recordedAt>#<entryId>  an expense or a reversal
+ *  - RECEIPT#<documentId>           the claim of a receipt by the one entry it backs
+ *  - REALLOC#<at>#<id>              a move of allocation between two lines
+ * Every change of the account is one transaction whose Update of the AWARD item carries the balance
+ * condition; the builders below return those transaction items.
+ */
+import type { LedgerEntry, Reallocation } from '../api/ledger.ts';
+import type { TxItem } from './commit.ts';
+import { keys } from './keys.ts';
+import { getItem, getRecord, queryPage, queryPrefix } from './query.ts';
+import { stripKeys, table } from './table.ts';
+
+/** A budget line of the award: its allocation and what was spent from it. */
+export interface AwardLine {
+  lineId: string;
+  category: string;
+  allocation: number;
+  spent: number;
+}
+
+/** The AWARD item (written once, at designation: shared/db/designation.ts `awardPut`). */
+export interface AwardItem {
+  allianceId: string;
+  roundId?: string;
+  amount: number;
+  requested?: number;
+  rank?: number;
+  designatedAt?: string;
+  lines: AwardLine[];
+  ledger: { status: string; spent: number; frozenAt?: string };
+  /** Money left per line, by lineId. */
+  balances: Record<string, number>;
+  /** Money left in the award. */
+  balance: number;
+}
+
+// --- reads --------------------------------------------------------------------------------------------
+
+/** The award of an alliance (consistent read), or undefined before designation. */
+export const loadAward = (allianceId: string) => getRecord<AwardItem>(keys.award(allianceId));
+
+/** The entry id a receipt is claimed by, if it is. */
+export async function receiptClaimedBy(allianceId: string, documentId: string): Promise<string | undefined> {
+  const claim = await getItem(keys.receiptClaim(allianceId, documentId));
+  return claim?.entryId as string | undefined;
+}
+
+/** One ledger entry (its key is made of the instant it was recorded and its id). */
+export const loadLedgerEntry = (allianceId: string, recordedAt: string, entryId: string) =>
+  getRecord<LedgerEntry>(keys.ledgerEntry(allianceId, recordedAt, entryId));
+
+/** One page of the ledger's entries, newest first, with a cursor for the next. */
+export function ledgerEntriesPage(allianceId: string, page: { cursor: string | undefined; limit: number }) {
+  const { pk, skPrefix } = keys.ledgerEntries(allianceId);
+  return queryPage<LedgerEntry>(
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+    },
+    { ...page, partition: pk },
+  );
+}
+
+/** Every entry of the ledger, oldest first. */
+export async function listLedgerEntries(allianceId: string): Promise<LedgerEntry[]> {
+  const { pk, skPrefix } = keys.ledgerEntries(allianceId);
+  return (await queryPrefix(pk, skPrefix)).map((i) => stripKeys<LedgerEntry>(i));
+}
+
+/** Every reallocation of the award, oldest first. */
+export async function listReallocations(allianceId: string): Promise<Reallocation[]> {
+  const { pk, skPrefix } = keys.reallocations(allianceId);
+  return (await queryPrefix(pk, skPrefix)).map((i) => stripKeys<Reallocation>(i));
+}
+
+// --- transaction items --------------------------------------------------------------------------------
+
+/**
+ * The Update of the AWARD item that spends `amount` from line `lineId` (at position `index` of
+ * `lines`): it holds only if the ledger is open and both the line and the award have the money.
+ */
+export function spendUpdate(allianceId: string, lineId: string, index: number, amount: number): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.award(allianceId),
+      ConditionExpression: `ledger.#status = :open AND balances.#line >= :amount AND balance >= :amount AND #lines[${index}].lineId = :lineId`,
+      UpdateExpression: `SET balances.#line = balances.#line - :amount, balance = balance - :amount, ledger.spent = ledger.spent + :amount, #lines[${index}].spent = #lines[${index}].spent + :amount`,
+      ExpressionAttributeNames: { '#status': 'status', '#line': lineId, '#lines': 'lines' },
+      ExpressionAttributeValues: { ':open': 'open', ':amount': amount, ':lineId': lineId },
+    },
+  };
+}
+
+/** The Update of the AWARD item that gives `amount` back to line `lineId` (at `index`), ledger open. */
+export function refundUpdate(allianceId: string, lineId: string, index: number, amount: number): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.award(allianceId),
+      ConditionExpression: `ledger.#status = :open AND #lines[${index}].lineId = :lineId AND attribute_exists(balances.#line)`,
+      UpdateExpression: `SET balances.#line = balances.#line + :amount, balance = balance + :amount, ledger.spent = ledger.spent - :amount, #lines[${index}].spent = #lines[${index}].spent - :amount`,
+      ExpressionAttributeNames: { '#status': 'status', '#line': lineId, '#lines': 'lines' },
+      ExpressionAttributeValues: { ':open': 'open', ':amount': amount, ':lineId': lineId },
+    },
+  };
+}
+
+/**
+ * The Update of the AWARD item that moves `amount` of allocation between two lines (at positions
+ * `from` and `to`): it holds only if the ledger is open and the source line has the money left.
+ */
+export function reallocationUpdate(
+  allianceId: string,
+  move: { fromLineId: string; toLineId: string; amount: number },
+  from: number,
+  to: number,
+): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.award(allianceId),
+      ConditionExpression: `ledger.#status = :open AND balances.#from >= :amount AND #lines[${from}].lineId = :fromId AND #lines[${to}].lineId = :toId AND attribute_exists(balances.#to)`,
+      UpdateExpression: `SET balances.#from = balances.#from - :amount, balances.#to = balances.#to + :amount, #lines[${from}].allocation = #lines[${from}].allocation - :amount, #lines[${to}].allocation = #lines[${to}].allocation + :amount`,
+      ExpressionAttributeNames: {
+        '#status': 'status',
+        '#from': move.fromLineId,
+        '#to': move.toLineId,
+        '#lines': 'lines',
+      },
+      ExpressionAttributeValues: {
+        ':open': 'open',
+        ':amount': move.amount,
+        ':fromId': move.fromLineId,
+        ':toId': move.toLineId,
+      },
+    },
+  };
+}
+
+/** The dedicated account freezes (the alliance ended): every ledger write requires ledger.status = open. */
+export function freezeLedgerUpdate(allianceId: string, at: string): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.award(allianceId),
+      UpdateExpression: 'SET ledger.#status = :frozen, ledger.frozenAt = :at',
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':frozen': 'frozen', ':at': at },
+    },
+  };
+}
+
+/** A Put of a new item of the account (written once: its condition fails if the key exists). */
+function putNew(key: { pk: string; sk: string }, type: string, record: object): TxItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: { ...key, type, ...record },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+/** A new ledger entry (expense or reversal). */
+export const ledgerEntryPut = (entry: LedgerEntry): TxItem =>
+  putNew(keys.ledgerEntry(entry.allianceId, entry.recordedAt, entry.id), 'ledger-entry', entry);
+
+/** Marks an expense reversed by `reversalId`, once (the entry exists, is an expense, not yet reversed). */
+export function markReversedUpdate(
+  allianceId: string,
+  original: { recordedAt: string; entryId: string },
+  reversalId: string,
+  at: string,
+): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.ledgerEntry(allianceId, original.recordedAt, original.entryId),
+      ConditionExpression: 'attribute_exists(pk) AND kind = :expense AND attribute_not_exists(reversedBy)',
+      UpdateExpression: 'SET reversedBy = :id, reversedAt = :at',
+      ExpressionAttributeValues: { ':expense': 'expense', ':id': reversalId, ':at': at },
+    },
+  };
+}
+
+/** The claim of a receipt by the one entry it backs (no receipt backs two entries). */
+export const receiptClaimPut = (
+  allianceId: string,
+  documentId: string,
+  entryId: string,
+  at: string,
+): TxItem =>
+  putNew(keys.receiptClaim(allianceId, documentId), 'receipt-claim', { documentId, entryId, claimedAt: at });
+
+/** Releases a receipt claimed by `entryId` (so a corrected entry can use it). */
+export function receiptReleaseDelete(allianceId: string, documentId: string, entryId: string): TxItem {
+  return {
+    Delete: {
+      TableName: table(),
+      Key: keys.receiptClaim(allianceId, documentId),
+      ConditionExpression: 'attribute_not_exists(pk) OR entryId = :entry',
+      ExpressionAttributeValues: { ':entry': entryId },
+    },
+  };
+}
+
+/** The document is still this alliance's verified receipt when the money moves. */
+export function verifiedReceiptCheck(allianceId: string, documentId: string): TxItem {
+  return {
+    ConditionCheck: {
+      TableName: table(),
+      Key: keys.allianceDocument(allianceId, documentId),
+      ConditionExpression: 'kind = :receipt AND #status = :verified',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':receipt': 'receipt', ':verified': 'verified' },
+    },
+  };
+}
+
+/** The record of a reallocation. */
+export const reallocationPut = (record: Reallocation): TxItem =>
+  putNew(keys.reallocation(record.allianceId, record.at, record.id), 'reallocation', record);

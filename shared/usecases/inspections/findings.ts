@@ -1,0 +1,122 @@
+/**
+ * The inspection workflow: who sees which inspection, and the assigned inspector's findings and
+ * rating. A completed inspection is also recorded in its alliance's trail (never a planned one:
+ * inspections are unannounced, and members can read their alliance's trail); a 'poor' rating sets
+ * a follow-up deadline (a DEADLINE item, listed in gsi1 DEADLINES like the report deadlines).
+ */
+import type { InspectionRecord } from '../../api/inspections.ts';
+import { loadAlliance } from '../../db/alliances.ts';
+import { commit } from '../../db/commit.ts';
+import { deadlinePut } from '../../db/designation.ts';
+import {
+  type Findings,
+  findingsUpdate,
+  inspectionAudit,
+  listAllInspections,
+  listInspectorInspections,
+  loadInspection,
+} from '../../db/inspections.ts';
+import { allianceAudit } from '../../db/reports.ts';
+import { isAdmin, type Principal, userActor } from '../../domain/actors.ts';
+import { addDays } from '../../domain/deadlines.ts';
+import { conflict, notFound, nouns } from '../../domain/errors.ts';
+import { accessAlliance } from '../alliances.ts';
+
+/** A 'poor' rating sets a follow-up deadline this many days after the findings. */
+export const FOLLOW_UP_DAYS = 60;
+
+/** Admins see every inspection; an inspector only those assigned to them (others: 404). */
+export async function getInspection(principal: Principal, inspectionId: string): Promise<InspectionRecord> {
+  const inspection = await loadInspection(inspectionId);
+  if (!inspection || (!isAdmin(principal) && inspection.inspectorId !== principal.sub)) {
+    throw notFound(nouns.inspection(inspectionId));
+  }
+  return inspection;
+}
+
+export async function listInspections(principal: Principal, status?: string) {
+  const items = isAdmin(principal)
+    ? await listAllInspections()
+    : await listInspectorInspections(principal.sub);
+  return {
+    items: items
+      .filter((i) => !status || i.status === status)
+      .sort((a, b) => b.drawnAt.localeCompare(a.drawnAt) || a.inspectionId.localeCompare(b.inspectionId)),
+  };
+}
+
+/**
+ * Inspections of one alliance. Applicants (members) see completed ones only — inspections are
+ * unannounced, so a planned one is never shown to the inspected; admins see all.
+ */
+export async function allianceInspections(principal: Principal, allianceId: string) {
+  await accessAlliance(principal, allianceId);
+  const all = (await listAllInspections()).filter((i) => i.allianceId === allianceId);
+  const visible = isAdmin(principal) ? all : all.filter((i) => i.status === 'completed');
+  return {
+    items: visible
+      .map((i) => (isAdmin(principal) ? i : { ...i, inspectorId: null }))
+      .sort((a, b) => b.drawnAt.localeCompare(a.drawnAt)),
+  };
+}
+
+/** The assigned inspector records findings and a rating; a 'poor' rating sets a follow-up deadline. */
+export async function recordFindings(
+  principal: Principal,
+  inspectionId: string,
+  input: Findings,
+  now = new Date(),
+): Promise<InspectionRecord> {
+  const inspection = await loadInspection(inspectionId);
+  if (!inspection || inspection.inspectorId !== principal.sub) throw notFound(nouns.inspection(inspectionId));
+  if (inspection.status !== 'planned')
+    throw conflict({
+      en: `inspection ${inspectionId} is ${inspection.status}`,
+      zh: `检查 ${inspectionId} 当前状态为 ${inspection.status}`,
+    });
+  const at = now.toISOString();
+  const followUpDue = input.rating === 'poor' ? addDays(at.slice(0, 10), FOLLOW_UP_DAYS) : undefined;
+  const allianceId = inspection.allianceId;
+  const why = `rated ${input.rating}${followUpDue ? `; follow-up due ${followUpDue}` : ''}`;
+  const audit = (data: Record<string, unknown>) => ({
+    action: 'inspection.completed',
+    actor: userActor(principal),
+    reason: why,
+    data,
+  });
+  // The follow-up deadline: what to do by when, with the alliance's round like its report deadlines.
+  const roundId = followUpDue ? (await loadAlliance(allianceId))?.roundId : undefined;
+  const followUp = followUpDue && {
+    kind: 'follow-up',
+    due: followUpDue,
+    inspectionId,
+    actions: input.followUpActions,
+  };
+  await commit(
+    [
+      findingsUpdate(inspectionId, principal.sub, input, at, followUpDue),
+      inspectionAudit(
+        inspectionId,
+        audit({ allianceId, rating: input.rating, followUpActions: input.followUpActions.length }),
+        now,
+      ),
+      allianceAudit(allianceId, audit({ inspectionId, rating: input.rating }), now),
+      // A missing round is left out of the item (the marshaller drops undefined values).
+      followUp && { Put: deadlinePut(roundId as string, allianceId, followUp, at) },
+    ],
+    (failed) => {
+      if (failed === 0)
+        return conflict({
+          en: `inspection ${inspectionId} is no longer planned`,
+          zh: `检查 ${inspectionId} 已不再处于计划状态`,
+        });
+      if (failed === 3)
+        return conflict({
+          en: `alliance ${allianceId} already has a follow-up deadline on ${followUpDue}`,
+          zh: `联盟 ${allianceId} 在 ${followUpDue} 已有整改跟进期限`,
+        });
+      return undefined;
+    },
+  );
+  return (await loadInspection(inspectionId)) as InspectionRecord;
+}

@@ -1,0 +1,90 @@
+/**
+ * The layering rules of shared/ (README "Layout"), checked on the source text of every module:
+ * domain (pure) ← use cases ← adapters (HTTP handlers, pipeline stages); DynamoDB is spoken only in
+ * shared/db/. A new import that breaks a rule fails here with the file and the import.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+
+function sources(dir: string): string[] {
+  return readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+/** Every module a file imports or re-exports, resolved to a project path when relative. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(root, file), 'utf8');
+  const specs = [...text.matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+'([^']+)'/gms)].map((m) => m[1]!);
+  specs.push(...[...text.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((m) => m[1]!));
+  return specs.map((s) => (s.startsWith('.') ? path.join(path.dirname(file), s) : s));
+}
+
+const shared = sources('shared');
+const functions = sources('functions');
+const inside = (file: string, dir: string) => file === dir || file.startsWith(`${dir}/`);
+
+function violations(files: string[], forbidden: (spec: string) => boolean): string[] {
+  return files.flatMap((f) =>
+    importsOf(f)
+      .filter(forbidden)
+      .map((spec) => `${f} → ${spec}`),
+  );
+}
+
+const DYNAMODB = ['@aws-sdk/lib-dynamodb', '@aws-sdk/client-dynamodb'];
+
+describe('layers point inward', () => {
+  it('shared/domain imports only the domain (pure: no other layer, no AWS SDK)', () => {
+    const domain = shared.filter((f) => inside(f, 'shared/domain'));
+    expect(domain.length).toBeGreaterThan(10);
+    expect(
+      violations(domain, (spec) =>
+        spec.startsWith('shared/') ? !inside(spec, 'shared/domain') : spec.startsWith('@aws-sdk/'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('use cases import no adapter: nothing from http/, pipeline/, functions/ or DynamoDB', () => {
+    const usecases = shared.filter((f) => inside(f, 'shared/usecases'));
+    expect(usecases.length).toBeGreaterThan(5);
+    expect(
+      violations(
+        usecases,
+        (spec) =>
+          inside(spec, 'shared/http') ||
+          inside(spec, 'shared/pipeline') ||
+          spec.startsWith('functions/') ||
+          DYNAMODB.includes(spec),
+      ),
+    ).toEqual([]);
+  });
+
+  it('the data layer depends on no use case, adapter or HTTP code', () => {
+    const db = shared.filter((f) => inside(f, 'shared/db'));
+    expect(
+      violations(
+        db,
+        (spec) =>
+          inside(spec, 'shared/http') || inside(spec, 'shared/pipeline') || inside(spec, 'shared/usecases'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('DynamoDB is spoken only in shared/db (the SDK clients and the idempotency store aside)', () => {
+    const allowed = new Set(['shared/aws/clients.ts', 'shared/http/idempotency.ts']);
+    const outside = [...shared, ...functions].filter((f) => !inside(f, 'shared/db') && !allowed.has(f));
+    expect(violations(outside, (spec) => DYNAMODB.includes(spec))).toEqual([]);
+  });
+
+  it('no module in shared/ or functions/ is over 600 lines (the eligibility rule catalogue aside)', () => {
+    const long = [...shared, ...functions]
+      .filter((f) => f !== 'shared/domain/eligibility.ts')
+      .map((f) => ({ f, lines: readFileSync(path.join(root, f), 'utf8').split('\n').length }))
+      .filter(({ lines }) => lines > 600);
+    expect(long).toEqual([]);
+  });
+});
