@@ -11,7 +11,7 @@ import { documentClient } from '../shared/aws/clients.ts';
 import { env } from '../shared/config.ts';
 import { USCC_ALPHABET, usccCheckCharacter } from '../shared/domain/uscc.ts';
 import type { Principal } from '../shared/http/auth.ts';
-import { createAlliance, inviteMember, respondToInvitation } from '../shared/usecases/alliances.ts';
+import { createAlliance, inviteMember, respondToInvitation } from '../shared/usecases/alliances/index.ts';
 import { createOrganisation } from '../shared/usecases/organisations.ts';
 import { createRound } from '../shared/usecases/rounds.ts';
 import type { LocalStack } from './stack.ts';

@@ -14,7 +14,7 @@ import {
   submitAlliance,
   updateAlliance,
   withdrawAlliance,
-} from '../../shared/usecases/alliances.ts';
+} from '../../shared/usecases/alliances/index.ts';
 
 export const handler = httpHandler('alliances', {
   async createAlliance({ principal, body }) {

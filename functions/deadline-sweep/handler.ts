@@ -15,7 +15,7 @@ import type { Context } from 'aws-lambda';
 import { sweepConfigFrom } from '../../shared/domain/deadlines.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
-import { claimRun, ScheduledEventSchema } from '../../shared/schedules/run-once.ts';
+import { claimRun, ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
 import { runDeadlineSweep } from '../../shared/usecases/reports/index.ts';
 
 export const handler = middy<unknown, unknown>()

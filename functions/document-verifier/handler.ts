@@ -3,13 +3,13 @@
  * s3rver's events through the local bus): the bytes must really be a PDF of the right type and
  * within the document's limit; records size, SHA-256 and the verdict against the alliance, with
  * an audit record. Objects at keys the server never handed out are ignored (see
- * shared/documents/verify.ts).
+ * shared/usecases/documents/verify.ts).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { env } from '../../shared/config.ts';
-import { verifyUpload } from '../../shared/documents/verify.ts';
+import { verifyUpload } from '../../shared/usecases/documents/verify.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
 

@@ -8,7 +8,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
-import { ScheduledEventSchema } from '../../shared/schedules/run-once.ts';
+import { ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
 import { scheduledDraw } from '../../shared/usecases/inspections/index.ts';
 
 export const handler = middy<unknown, unknown>()

@@ -7,14 +7,15 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { IdSchema } from '../../shared/api/common.ts';
+import { roundEvents } from '../../shared/contract.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
-import { startRoundPipeline } from '../../shared/usecases/pipeline-run.ts';
+import { startRoundPipeline } from '../../shared/usecases/pipeline/start.ts';
 
 const ScheduleInput = z.object({ roundId: IdSchema, source: z.literal('schedule').optional() });
 const RoundCloseRequested = z.object({
-  source: z.literal('esip.rounds'),
-  'detail-type': z.literal('RoundCloseRequested'),
+  source: z.literal(roundEvents.source),
+  'detail-type': z.literal(roundEvents.roundCloseRequested),
   detail: z.object({ roundId: IdSchema, requestedBy: z.string().optional() }),
 });
 

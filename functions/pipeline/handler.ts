@@ -9,21 +9,10 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { IdSchema } from '../../shared/api/common.ts';
-import { commitTask, enterStage, openGateItem } from '../../shared/db/pipeline.ts';
-import { loadRoundStatus, roundAudit, roundClosedUpdate } from '../../shared/db/rounds.ts';
-import { systemActor } from '../../shared/domain/actors.ts';
-import {
-  gateNames,
-  gateRow,
-  type PipelineAction,
-  pipelineActions,
-  stageOfAction,
-} from '../../shared/domain/pipeline.ts';
-import { invalidInput, TaskError } from '../../shared/errors.ts';
+import { gateNames, type PipelineAction, pipelineActions } from '../../shared/domain/pipeline.ts';
+import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
-import * as steps from '../../shared/pipeline/stages/index.ts';
-
-const COMPONENT = 'round-pipeline';
+import * as steps from '../../shared/usecases/pipeline/stages/index.ts';
 
 const Base = z.object({ roundId: IdSchema, executionId: z.string().min(1) });
 type BaseShape = typeof Base.shape;
@@ -37,49 +26,11 @@ const task = <S extends z.ZodRawShape>(shape: S, run: Task<S>['run']): Task<S> =
 
 const forAlliance = { allianceId: IdSchema };
 
-async function closeApplications(input: { roundId: string; executionId: string }) {
-  const round = await loadRoundStatus(input.roundId);
-  if (!round) throw new TaskError('RoundNotFound', `round ${input.roundId} does not exist`);
-  const now = new Date();
-  if (round.status === 'open') {
-    // A concurrent or earlier attempt that closed it first (cancelled transaction): the same outcome.
-    await commitTask([
-      roundClosedUpdate(input.roundId, now),
-      roundAudit(
-        input.roundId,
-        {
-          action: 'round.applications-closed',
-          actor: systemActor(COMPONENT, input.executionId),
-          reason: 'the application window closed and the round pipeline started',
-        },
-        now,
-      ),
-    ]);
-  } else if (round.status !== 'closed') {
-    throw new TaskError('RoundNotOpen', `round ${input.roundId} is ${String(round.status)}, not open`);
-  }
-  await enterStage(
-    {
-      roundId: input.roundId,
-      stage: stageOfAction('closeApplications'),
-      by: COMPONENT,
-      note: 'applications closed',
-    },
-    now,
-  );
-  return { roundId: input.roundId, closed: true };
-}
-
 const tasks = {
-  closeApplications: task({}, closeApplications),
+  closeApplications: task({}, (t) => steps.closeApplications(t)),
   listSubmitted: task({}, (t) => steps.listSubmitted(t.roundId)),
   screenAlliance: task(forAlliance, (t) => steps.screenAlliance(t.roundId, t.allianceId)),
-  openGate: task({ gate: z.enum(gateNames), taskToken: z.string().min(1) }, async (t) => {
-    const { gate, stage, waitsOn } = gateRow(t.gate);
-    await openGateItem({ ...t, waitingOn: waitsOn.en });
-    await enterStage({ roundId: t.roundId, stage, by: COMPONENT, waitingOn: waitsOn.en });
-    return { roundId: t.roundId, gate, opened: true };
-  }),
+  openGate: task({ gate: z.enum(gateNames), taskToken: z.string().min(1) }, (t) => steps.openGate(t)),
   assignReviewers: task({}, (t) => steps.assignRoundReviewers(t.roundId, t.executionId)),
   concludeReviews: task({}, (t) => steps.concludeReviews(t.roundId, t.executionId)),
   rankAndSelect: task({}, (t) => steps.rankAndSelect(t.roundId, t.executionId)),
@@ -88,27 +39,10 @@ const tasks = {
   listDesignated: task({}, (t) => steps.listDesignated(t.roundId)),
   designate: task(forAlliance, (t) => steps.designate(t.roundId, t.allianceId, t.executionId)),
   completeDesignation: task({}, (t) => steps.completeDesignation(t.roundId, t.executionId)),
-  recordFailure: task({ error: z.string().optional(), cause: z.string().optional() }, async (t) => {
-    const error = t.error ?? 'Error';
-    const cause = t.cause ?? '';
-    await enterStage({
-      roundId: t.roundId,
-      stage: stageOfAction('recordFailure'),
-      status: 'FAILED',
-      by: COMPONENT,
-      note: `${error}: ${cause.slice(0, 500)}`,
-      extra: { failure: { error, cause: cause.slice(0, 2000) } },
-    });
-    await commitTask([
-      roundAudit(t.roundId, {
-        action: 'pipeline.failed',
-        actor: systemActor(COMPONENT, t.executionId),
-        reason: `${error}: ${cause.slice(0, 500)}`,
-      }),
-    ]);
-    return { roundId: t.roundId, recorded: true };
-  }),
-} satisfies Record<PipelineAction, { shape: z.ZodRawShape; run: (input: never) => Promise<unknown> }>;
+  recordFailure: task({ error: z.string().optional(), cause: z.string().optional() }, (t) =>
+    steps.recordFailure(t),
+  ),
+} satisfies Record<PipelineAction, { shape: z.ZodRawShape; run: (_input: never) => Promise<unknown> }>;
 
 type Tasks = typeof tasks;
 

@@ -1,7 +1,7 @@
 /** Round routes: admins create, change and close rounds; anyone reads them; admins see the pipeline. */
 import { invalid } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { roundPipelineStatus } from '../../shared/pipeline/status.ts';
+import { roundPipelineStatus } from '../../shared/usecases/pipeline/status.ts';
 import { assignments, closeReviews, listReviewers, registerReviewer } from '../../shared/usecases/reviews.ts';
 import {
   closeRound,

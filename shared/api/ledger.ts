@@ -4,7 +4,21 @@
  * an admin may move allocation between lines (a reallocation), never beyond what a line has left.
  */
 import * as z from 'zod';
+import {
+  type ExpenseInput,
+  type Ledger,
+  type LedgerEntry,
+  type LedgerLine,
+  type LedgerSummary,
+  ledgerEntryKinds,
+  type Reallocation,
+  type ReallocationInput,
+  type ReallocationResult,
+  type Recorder,
+  type ReversalInput,
+} from '../domain/model/ledger.ts';
 import { DateSchema, DateTimeSchema, IdSchema, text } from './common.ts';
+import { schemaFor } from './schema-check.ts';
 
 const LineIdSchema = z
   .string()
@@ -32,100 +46,119 @@ export const EntryIdSchema = z
 
 export const EntryParams = z.object({ allianceId: IdSchema, entryId: EntryIdSchema });
 
-export const ExpenseInputSchema = z
-  .strictObject({
-    lineId: LineIdSchema,
-    amount: PositiveMoney.meta({ description: 'Whole yuan, more than 0' }),
-    date: DateSchema.meta({
-      description: 'When the money was spent: not in the future (China time), within the cooperation period',
-    }),
-    description: text(1000),
-    receiptDocumentId: IdSchema.meta({
-      description:
-        'A verified receipt document of this alliance (kind "receipt"); one receipt backs one entry',
-    }),
-  })
-  .meta({ id: 'ExpenseInput' });
-export type ExpenseInput = z.output<typeof ExpenseInputSchema>;
+export const ExpenseInputSchema = schemaFor<ExpenseInput>()(
+  z
+    .strictObject({
+      lineId: LineIdSchema,
+      amount: PositiveMoney.meta({ description: 'Whole yuan, more than 0' }),
+      date: DateSchema.meta({
+        description:
+          'When the money was spent: not in the future (China time), within the cooperation period',
+      }),
+      description: text(1000),
+      receiptDocumentId: IdSchema.meta({
+        description:
+          'A verified receipt document of this alliance (kind "receipt"); one receipt backs one entry',
+      }),
+    })
+    .meta({ id: 'ExpenseInput' }),
+);
+export type { ExpenseInput };
 
-export const ReversalInputSchema = z.strictObject({ reason: text(1000) }).meta({ id: 'ReversalInput' });
+export const ReversalInputSchema = schemaFor<ReversalInput>()(
+  z.strictObject({ reason: text(1000) }).meta({ id: 'ReversalInput' }),
+);
 
-export const ReallocationInputSchema = z
-  .strictObject({
-    fromLineId: LineIdSchema,
-    toLineId: LineIdSchema,
-    amount: PositiveMoney,
-    reason: text(1000),
-  })
-  .refine((r) => r.fromLineId !== r.toLineId, {
-    message: 'toLineId must differ from fromLineId',
-    path: ['toLineId'],
-  })
-  .meta({ id: 'ReallocationInput' });
-export type ReallocationInput = z.output<typeof ReallocationInputSchema>;
+export const ReallocationInputSchema = schemaFor<ReallocationInput>()(
+  z
+    .strictObject({
+      fromLineId: LineIdSchema,
+      toLineId: LineIdSchema,
+      amount: PositiveMoney,
+      reason: text(1000),
+    })
+    .refine((r) => r.fromLineId !== r.toLineId, {
+      message: 'toLineId must differ from fromLineId',
+      path: ['toLineId'],
+    })
+    .meta({ id: 'ReallocationInput' }),
+);
+export type { ReallocationInput };
 
-const RecorderSchema = z.object({ sub: z.string(), username: z.string() });
+const RecorderSchema = schemaFor<Recorder>()(z.object({ sub: z.string(), username: z.string() }));
 
-export const LedgerEntrySchema = z
-  .object({
-    id: EntryIdSchema,
+export const LedgerEntrySchema = schemaFor<LedgerEntry>()(
+  z
+    .object({
+      id: EntryIdSchema,
+      allianceId: IdSchema,
+      kind: z.enum(ledgerEntryKinds),
+      lineId: z.string(),
+      category: z.string(),
+      amount: z.number().int().meta({ description: 'Yuan; negative for a reversal' }),
+      date: DateSchema,
+      description: z.string(),
+      receiptDocumentId: IdSchema.optional(),
+      recordedBy: RecorderSchema,
+      recordedAt: DateTimeSchema,
+      reason: z.string().optional().meta({ description: 'Why a reversal was made' }),
+      reversalOf: EntryIdSchema.optional().meta({ description: 'The entry a reversal cancels' }),
+      reversedBy: EntryIdSchema.optional().meta({ description: 'The reversal that cancelled this entry' }),
+      reversedAt: DateTimeSchema.optional(),
+    })
+    .meta({ id: 'LedgerEntry' }),
+);
+export type { LedgerEntry };
+
+export const ReallocationSchema = schemaFor<Reallocation>()(
+  z
+    .object({
+      id: IdSchema,
+      allianceId: IdSchema,
+      fromLineId: z.string(),
+      toLineId: z.string(),
+      amount: z.number().int(),
+      reason: z.string(),
+      by: RecorderSchema,
+      at: DateTimeSchema,
+    })
+    .meta({ id: 'Reallocation' }),
+);
+export type { Reallocation };
+
+export const LedgerLineSchema = schemaFor<LedgerLine>()(
+  z
+    .object({
+      lineId: z.string(),
+      category: z.string(),
+      allocation: z.number().int(),
+      spent: z.number().int(),
+      remaining: z.number().int(),
+    })
+    .meta({ id: 'LedgerLine' }),
+);
+
+export const LedgerSummarySchema = schemaFor<LedgerSummary>()(
+  z.object({
     allianceId: IdSchema,
-    kind: z.enum(['expense', 'reversal']),
-    lineId: z.string(),
-    category: z.string(),
-    amount: z.number().int().meta({ description: 'Yuan; negative for a reversal' }),
-    date: DateSchema,
-    description: z.string(),
-    receiptDocumentId: IdSchema.optional(),
-    recordedBy: RecorderSchema,
-    recordedAt: DateTimeSchema,
-    reason: z.string().optional().meta({ description: 'Why a reversal was made' }),
-    reversalOf: EntryIdSchema.optional().meta({ description: 'The entry a reversal cancels' }),
-    reversedBy: EntryIdSchema.optional().meta({ description: 'The reversal that cancelled this entry' }),
-    reversedAt: DateTimeSchema.optional(),
-  })
-  .meta({ id: 'LedgerEntry' });
-export type LedgerEntry = z.output<typeof LedgerEntrySchema>;
+    roundId: IdSchema.optional(),
+    status: z.string().meta({ description: 'open, or frozen (no writes)' }),
+    award: z.number().int().meta({ description: 'The award, yuan' }),
+    lines: z.array(LedgerLineSchema),
+    totals: z.object({ allocation: z.number().int(), spent: z.number().int(), remaining: z.number().int() }),
+  }),
+);
 
-export const ReallocationSchema = z
-  .object({
-    id: IdSchema,
-    allianceId: IdSchema,
-    fromLineId: z.string(),
-    toLineId: z.string(),
-    amount: z.number().int(),
-    reason: z.string(),
-    by: RecorderSchema,
-    at: DateTimeSchema,
-  })
-  .meta({ id: 'Reallocation' });
-export type Reallocation = z.output<typeof ReallocationSchema>;
+export const LedgerViewSchema = schemaFor<Ledger>()(
+  LedgerSummarySchema.extend({
+    reallocations: z.array(ReallocationSchema),
+    entries: z.array(LedgerEntrySchema).meta({ description: 'Newest first, one page' }),
+    nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page of entries' }),
+  }).meta({ id: 'Ledger' }),
+);
 
-export const LedgerLineSchema = z
-  .object({
-    lineId: z.string(),
-    category: z.string(),
-    allocation: z.number().int(),
-    spent: z.number().int(),
-    remaining: z.number().int(),
-  })
-  .meta({ id: 'LedgerLine' });
-
-export const LedgerSummarySchema = z.object({
-  allianceId: IdSchema,
-  roundId: IdSchema.optional(),
-  status: z.string().meta({ description: 'open, or frozen (no writes)' }),
-  award: z.number().int().meta({ description: 'The award, yuan' }),
-  lines: z.array(LedgerLineSchema),
-  totals: z.object({ allocation: z.number().int(), spent: z.number().int(), remaining: z.number().int() }),
-});
-
-export const LedgerViewSchema = LedgerSummarySchema.extend({
-  reallocations: z.array(ReallocationSchema),
-  entries: z.array(LedgerEntrySchema).meta({ description: 'Newest first, one page' }),
-  nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page of entries' }),
-}).meta({ id: 'Ledger' });
-
-export const ReallocationResultSchema = LedgerSummarySchema.extend({
-  reallocation: ReallocationSchema,
-}).meta({ id: 'ReallocationResult' });
+export const ReallocationResultSchema = schemaFor<ReallocationResult>()(
+  LedgerSummarySchema.extend({
+    reallocation: ReallocationSchema,
+  }).meta({ id: 'ReallocationResult' }),
+);

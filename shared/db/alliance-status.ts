@@ -3,9 +3,14 @@
  * allowed statuses to the next, bumps its version, stamps updatedAt and appends to statusHistory
  * (who, when, why). Callers add their audit record and other items to the same transaction.
  */
-import type { TxItem } from './commit.ts';
+
+import { systemActor } from '../domain/actors.ts';
+import { PIPELINE_COMPONENT } from '../domain/pipeline.ts';
+import { auditPut } from './audit.ts';
+import { commit, type TxItem } from './commit.ts';
+import { inList, setExtra } from './expressions.ts';
 import { keys } from './keys.ts';
-import { table } from './table.ts';
+import { conditionFailed, table } from './table.ts';
 
 export interface AllianceStatusChange {
   allianceId: string;
@@ -37,21 +42,14 @@ export function allianceStatusUpdate(change: AllianceStatusChange): TxItem {
     ],
     ':empty': [],
   };
-  change.from.forEach((status, i) => {
-    values[`:from${i}`] = status;
-  });
   const sets = [
     '#status = :to',
     'updatedAt = :at',
     'version = version + :one',
     'statusHistory = list_append(if_not_exists(statusHistory, :empty), :change)',
   ];
-  Object.entries(change.set ?? {}).forEach(([name, value], i) => {
-    names[`#x${i}`] = name;
-    values[`:x${i}`] = value;
-    sets.push(`#x${i} = :x${i}`);
-  });
-  const conditions = [`#status IN (${change.from.map((_, i) => `:from${i}`).join(', ')})`];
+  setExtra(change.set, sets, names, values);
+  const conditions = [`#status IN ${inList(change.from, 'from', values)}`];
   if (change.expectedVersion !== undefined) {
     values[':expected'] = change.expectedVersion;
     conditions.push('version = :expected');
@@ -66,4 +64,32 @@ export function allianceStatusUpdate(change: AllianceStatusChange): TxItem {
       ExpressionAttributeValues: values,
     },
   };
+}
+
+/**
+ * Moves an alliance to `status` on the pipeline's behalf (from one of `from`), with its audit record.
+ * Returns false when the alliance is not in one of `from` (it already moved on, e.g. a retried step).
+ */
+export async function setAllianceStatus(
+  allianceId: string,
+  status: string,
+  from: string[],
+  reason: string,
+  executionId: string,
+): Promise<boolean> {
+  const at = new Date().toISOString();
+  try {
+    await commit([
+      allianceStatusUpdate({ allianceId, to: status, from, at, by: PIPELINE_COMPONENT, reason }),
+      auditPut(table(), keys.alliance(allianceId).pk, {
+        action: `alliance.${status}`,
+        actor: systemActor(PIPELINE_COMPONENT, executionId),
+        reason,
+      }),
+    ]);
+    return true;
+  } catch (error) {
+    if (conditionFailed(error, 0)) return false; // already moved on (a retry): nothing to do
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 /** Alliances and their members (one partition per alliance; gsi1 lists a round's alliances, gsi2 an organisation's). */
-import type { AllianceRecord, AllianceStatus, Member } from '../api/alliances.ts';
+import type { AllianceRecord, AllianceStatus, Member } from '../domain/model/alliance.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
 import { getItem, getRecord, queryAll, queryIndex, queryIndexPage, queryPrefix } from './query.ts';

@@ -10,7 +10,7 @@
  * Every change of the account is one transaction whose Update of the AWARD item carries the balance
  * condition; the builders below return those transaction items.
  */
-import type { LedgerEntry, Reallocation } from '../api/ledger.ts';
+import type { LedgerEntry, Reallocation } from '../domain/model/ledger.ts';
 import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
 import { getItem, getRecord, queryPage, queryPrefix } from './query.ts';

@@ -4,15 +4,11 @@
  * status changes the round pipeline makes (in-review, selected, designated…) with their audit records.
  */
 import { systemActor } from '../domain/actors.ts';
-import { allianceStatusUpdate } from './alliance-status.ts';
-import { auditPut } from './audit.ts';
-import { commit, type TxItem } from './commit.ts';
+import { PIPELINE_COMPONENT } from '../domain/pipeline.ts';
+import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
 import { roundAudit } from './rounds.ts';
-import { conditionFailed, table } from './table.ts';
-
-/** The component that names the round pipeline in status histories and audit records. */
-export const PIPELINE_COMPONENT = 'round-pipeline';
+import { table } from './table.ts';
 
 /** A Put of a new item (its condition fails when the item exists): a transaction item or a single write. */
 interface NewItemPut {
@@ -106,32 +102,4 @@ export function roundFundedItems(roundId: string, executionId: string, now: Date
       now,
     ),
   ];
-}
-
-/**
- * Moves an alliance to `status` on the pipeline's behalf (from one of `from`), with its audit record.
- * Returns false when the alliance is not in one of `from` (it already moved on, e.g. a retried step).
- */
-export async function setAllianceStatus(
-  allianceId: string,
-  status: string,
-  from: string[],
-  reason: string,
-  executionId: string,
-): Promise<boolean> {
-  const at = new Date().toISOString();
-  try {
-    await commit([
-      allianceStatusUpdate({ allianceId, to: status, from, at, by: PIPELINE_COMPONENT, reason }),
-      auditPut(table(), keys.alliance(allianceId).pk, {
-        action: `alliance.${status}`,
-        actor: systemActor(PIPELINE_COMPONENT, executionId),
-        reason,
-      }),
-    ]);
-    return true;
-  } catch (error) {
-    if (conditionFailed(error, 0)) return false; // already moved on (a retry): nothing to do
-    throw error;
-  }
 }

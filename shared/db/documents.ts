@@ -2,9 +2,8 @@
  * Uploaded documents (agreements, reports, receipts), in their alliance's partition (sort keys DOC#):
  * the pending record an upload ticket writes, the verifier's verdict, and the reads.
  */
-import type { DocumentRecord } from '../api/documents.ts';
-import { DocumentSchema } from '../api/documents.ts';
 import type { Reason } from '../domain/documents.ts';
+import type { DocumentRecord } from '../domain/model/document.ts';
 import { putItem, type TxItem } from './commit.ts';
 import { keys } from './keys.ts';
 import { getItem, queryAll } from './query.ts';
@@ -26,8 +25,37 @@ export interface DocumentItem {
   [attribute: string]: unknown;
 }
 
-/** The item as the API shows it (DocumentSchema): no table keys, bucket, key, etag or TTL. */
-export const toDocument = (item: Record<string, unknown>): DocumentRecord => DocumentSchema.parse(item);
+/** Every field of a DocumentRecord (a missing or unknown one fails to compile), in the API's order. */
+const documentFields: Record<keyof DocumentRecord, true> = {
+  id: true,
+  allianceId: true,
+  kind: true,
+  status: true,
+  fileName: true,
+  contentType: true,
+  maxBytes: true,
+  uploadedBy: true,
+  organisationId: true,
+  requestedAt: true,
+  verifiedAt: true,
+  size: true,
+  sha256: true,
+  rejection: true,
+};
+
+/**
+ * The item as the API shows it (a DocumentRecord): no table keys, bucket, key, etag or TTL; a
+ * rejection keeps its two languages only.
+ */
+export function toDocument(item: Record<string, unknown>): DocumentRecord {
+  const document: Record<string, unknown> = {};
+  for (const field of Object.keys(documentFields)) {
+    if (item[field] !== undefined) document[field] = item[field];
+  }
+  const rejection = item.rejection as Reason | undefined;
+  if (rejection) document.rejection = { en: rejection.en, zh: rejection.zh };
+  return document as DocumentRecord;
+}
 
 /** One document as stored (consistent read), or undefined. */
 export async function loadDocumentItem(

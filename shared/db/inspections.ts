@@ -8,7 +8,7 @@
  * Audit records: draws under DRAW#, each inspection under INSPECTION#, inspectors under INSPECTOR#.
  * Reads by intent, and the items the inspection use cases write.
  */
-import type { DrawRecord, InspectionRecord, InspectorRecord } from '../api/inspections.ts';
+import type { DrawRecord, InspectionRecord, InspectorRecord } from '../domain/model/inspection.ts';
 import { type AuditEntry, auditPut } from './audit.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';

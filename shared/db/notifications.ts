@@ -4,8 +4,8 @@
  * (shared/domain/deadlines.ts recipientKey). A notification's id is deterministic, so it is
  * written with a conditional put: writing the same notification twice writes it once.
  */
-import type { Notification } from '../api/reports.ts';
 import type { NotificationDraft } from '../domain/deadlines.ts';
+import type { Notification } from '../domain/model/report.ts';
 import { type OnConditionFailed, putItem, updateItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
 import { getRecord, queryIndexPage } from './query.ts';

@@ -3,8 +3,8 @@
  * a USCC unique across profiles. Reads by intent, and the transaction items that change them.
  */
 import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Organisation } from '../api/organisations.ts';
 import { documentClient } from '../aws/clients.ts';
+import type { Organisation } from '../domain/model/organisation.ts';
 import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
 import { getItem, getRecord } from './query.ts';

@@ -3,9 +3,11 @@
  * its history), the gate items the pipeline opens (closing them is shared/db/gates.ts's), and the
  * pipeline tasks' own transactions.
  */
+
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { type GateName, type PipelineStage, stagesBefore } from '../domain/pipeline.ts';
 import { commit, putItem, type TxItem, updateItem } from './commit.ts';
+import { inList, setExtra } from './expressions.ts';
 import { keys } from './keys.ts';
 import { getItem } from './query.ts';
 import { table } from './table.ts';
@@ -61,9 +63,6 @@ export async function enterStage(update: StageUpdate, now = new Date()): Promise
     ':roundId': update.roundId,
   };
   const earlier = stagesBefore(update.stage);
-  earlier.forEach((stage, i) => {
-    values[`:before${i}`] = stage;
-  });
   const sets = [
     '#stage = :stage',
     '#status = :status',
@@ -77,17 +76,13 @@ export async function enterStage(update: StageUpdate, now = new Date()): Promise
     sets.push('waitingOn = :waitingOn');
     values[':waitingOn'] = update.waitingOn;
   } else removes.push('waitingOn');
-  for (const [i, [key, value]] of Object.entries(update.extra ?? {}).entries()) {
-    names[`#x${i}`] = key;
-    values[`:x${i}`] = value;
-    sets.push(`#x${i} = :x${i}`);
-  }
+  setExtra(update.extra, sets, names, values);
   const out = await updateItem({
     TableName: table(),
     Key: keys.pipeline(update.roundId),
     UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
     ConditionExpression: earlier.length
-      ? `attribute_not_exists(#stage) OR #stage IN (${earlier.map((_, i) => `:before${i}`).join(', ')})`
+      ? `attribute_not_exists(#stage) OR #stage IN ${inList(earlier, 'before', values)}`
       : 'attribute_not_exists(#stage)',
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,

@@ -3,14 +3,13 @@
  * version (milestones, indicators, the history of changes); PLAN#V<nnnnnn> keeps every version it
  * replaced, as it was.
  */
-import type * as z from 'zod';
-import type { PlanContentSchema } from '../api/implementation.ts';
+import type { PlanContent } from '../domain/model/plan.ts';
 import { putItem, type TxItem } from './commit.ts';
 import { keys } from './keys.ts';
 import { getRecord } from './query.ts';
 import { table } from './table.ts';
 
-export type PlanContent = z.output<typeof PlanContentSchema>;
+export type { PlanContent };
 
 export interface PlanRecord extends PlanContent {
   allianceId: string;

@@ -6,8 +6,8 @@
  * latest decision and the status history. Reads by intent, and the items its use cases write
  * (the items designation writes are in designation.ts).
  */
-import type { Report } from '../api/reports.ts';
 import { type DeadlineKind, type DeadlineStatus, isReportKind } from '../domain/deadlines.ts';
+import type { Report } from '../domain/model/report.ts';
 import { type AuditEntry, auditPut } from './audit.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';

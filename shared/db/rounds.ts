@@ -9,7 +9,7 @@ import { indexKeys, keys } from './keys.ts';
 import { getItem, type Page, queryPage } from './query.ts';
 import { stripKeys, table } from './table.ts';
 
-/** What the round item records about its close schedule (`closeSchedule`; see shared/schedules/round-close.ts). */
+/** What the round item records about its close schedule (`closeSchedule`; see shared/usecases/schedules/round-close.ts). */
 export interface RoundCloseSchedule {
   name: string;
   group: string;

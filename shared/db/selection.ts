@@ -1,5 +1,5 @@
 /** A round's ranking and selection (proposed, then approved; objections may drop alliances from it). */
-import type { Round } from '../api/rounds.ts';
+import type { Round } from '../domain/model/round.ts';
 import type { rankAlliances } from '../domain/scoring.ts';
 import type { selectWithinBudget } from '../domain/selection.ts';
 import type { TxItem } from './commit.ts';

@@ -1,6 +1,6 @@
 /**
  * What makes an uploaded document acceptable, and where it lives (pure; the ticket and the
- * verifier in shared/documents/ do the I/O).
+ * verifier in shared/usecases/documents/ do the I/O).
  */
 import type { DocumentKind, DocumentRecord } from './model/document.ts';
 import type { Text } from './text.ts';

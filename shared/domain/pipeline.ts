@@ -139,3 +139,6 @@ export function stagesBefore(stage: PipelineStage): PipelineStage[] {
 export function executionNameForRound(roundId: string): string {
   return `round-${roundId}`;
 }
+
+/** The component that names the round pipeline in status histories and audit records. */
+export const PIPELINE_COMPONENT = 'round-pipeline';

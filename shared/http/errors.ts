@@ -5,7 +5,7 @@
  * ApiErrors, which carry their status themselves.
  */
 import { type Details, DomainError, type DomainErrorCode } from '../domain/errors.ts';
-import { type ErrorCode, errorCatalogue, format, type Text } from './i18n.ts';
+import { type ErrorCode, errorCatalogue, type Text } from './i18n.ts';
 
 export type { ErrorDetail } from '../domain/errors.ts';
 
@@ -43,56 +43,3 @@ export function httpStatusOf(error: unknown): number {
   if (error instanceof DomainError) return statusOfDomainCode[error.code as DomainErrorCode] ?? 500;
   return 500;
 }
-
-// --- Transitional (removed when every use case throws the domain's errors) -------------------------
-export type Reason = string | Text;
-
-/** Entity words of "not found" subjects, so a 404 reads in Chinese too ("未找到：联盟 a-…"). */
-const entityZh: [RegExp, string][] = [
-  [/^alliance\b/, '联盟'],
-  [/^round\b/, '申报批次'],
-  [/^organisation with USCC\b/, '统一社会信用代码为该值的单位'],
-  [/^organisation\b/, '单位'],
-  [/^objection\b/, '异议'],
-  [/^inspection\b/, '检查'],
-  [/^assignment\b/, '评审分配'],
-  [/^screening record\b/, '审查记录'],
-  [/^a public notice\b/, '公示'],
-  [/^a ranking\b/, '排名'],
-  [/^an award\b/, '资助'],
-  [/^an implementation plan\b/, '实施方案'],
-  [/^report\b/, '报告'],
-  [/^document\b/, '文件'],
-];
-
-function withText(
-  status: number,
-  code: 'not_found' | 'forbidden' | 'conflict',
-  key: string,
-  reason: Reason,
-  zhFor?: (en: string) => string | undefined,
-) {
-  if (typeof reason !== 'string') {
-    const t = errorCatalogue[code];
-    return new ApiError(status, code, {}, [], {
-      en: format(t.en, { [key]: reason.en }),
-      zh: format(t.zh, { [key]: reason.zh }),
-    });
-  }
-  const zh = zhFor?.(reason);
-  if (zh === undefined) return new ApiError(status, code, { [key]: reason });
-  const t = errorCatalogue[code];
-  return new ApiError(status, code, { [key]: reason }, [], {
-    en: format(t.en, { [key]: reason }),
-    zh: format(t.zh, { [key]: zh }),
-  });
-}
-
-export const notFound = (what: Reason) =>
-  withText(404, 'not_found', 'what', what, (en) => {
-    for (const [pattern, zh] of entityZh) if (pattern.test(en)) return en.replace(pattern, zh);
-    return undefined;
-  });
-export const forbidden = (action: Reason) => withText(403, 'forbidden', 'action', action);
-export const conflict = (reason: Reason) => withText(409, 'conflict', 'reason', reason);
-export const versionConflict = (expected: number) => new ApiError(409, 'version_conflict', { expected });

@@ -22,7 +22,7 @@ import { listReportDeadlines } from '../db/reports.ts';
 import { table } from '../db/table.ts';
 import { byWhom, isAdmin, type Principal } from '../domain/actors.ts';
 import { conflict, forbidden, notFound, nouns, versionConflict } from '../domain/errors.ts';
-import { accessAlliance } from './alliances.ts';
+import { accessAlliance } from './alliances/index.ts';
 import { readAccess } from './ledger/access.ts';
 
 /** An alliance has a plan from designation on (and keeps it once it has ended). */

@@ -3,7 +3,6 @@
  * user) and keeps it up to date; admins read and update any. The USCC is unique across profiles.
  */
 import { randomUUID } from 'node:crypto';
-import type { Organisation, OrganisationInput } from '../api/organisations.ts';
 import { auditPut } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
 import { keys } from '../db/keys.ts';
@@ -20,6 +19,7 @@ import {
 import { table } from '../db/table.ts';
 import { isAdmin, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, forbidden, invalid, notFound, nouns, versionConflict } from '../domain/errors.ts';
+import type { Organisation, OrganisationInput } from '../domain/model/organisation.ts';
 import type { Text } from '../domain/text.ts';
 
 export { loadOrganisation, loadProfiles } from '../db/organisations.ts';

@@ -32,7 +32,7 @@ import { assignReviewers, replaceReviewer } from '../domain/assignment.ts';
 import { conflict, domainError, domainErrorCatalogue, notFound, nouns } from '../domain/errors.ts';
 import { validateScores } from '../domain/scoring.ts';
 import type { Text } from '../domain/text.ts';
-import { completeGate, loadGate } from './gates.ts';
+import { completeGate, loadGate } from './pipeline/gates.ts';
 import { getRound } from './rounds.ts';
 
 const assignmentOf = (roundId: string, allianceId: string): Text => ({

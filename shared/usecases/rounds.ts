@@ -1,7 +1,7 @@
 /**
  * Funding rounds: admins create and adjust them; anyone may read them; closing starts the pipeline.
  *
- * Each open round has a one-time EventBridge Scheduler schedule (shared/schedules/round-close.ts)
+ * Each open round has a one-time EventBridge Scheduler schedule (shared/usecases/schedules/round-close.ts)
  * that starts its pipeline when the application window closes. The schedule and the round item
  * are kept consistent by ordering and compensation, never by leaving a half-written round:
  *  - create: the schedule is created first (the round id is new, so nothing else can touch it);
@@ -34,8 +34,8 @@ import {
   planRoundCloseSchedule,
   putRoundCloseSchedule,
   scheduleClientToken,
-} from '../schedules/round-close.ts';
-import { startRoundPipeline } from './pipeline-run.ts';
+} from './schedules/round-close.ts';
+import { startRoundPipeline } from './pipeline/start.ts';
 
 export { listRounds, loadRound } from '../db/rounds.ts';
 

@@ -8,7 +8,7 @@ import { loadScreening, loadScreenings, screeningDecisionUpdate } from '../db/sc
 import { table } from '../db/table.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, notFound } from '../domain/errors.ts';
-import { completeGate, loadGate } from './gates.ts';
+import { completeGate, loadGate } from './pipeline/gates.ts';
 
 const notWaiting = (roundId: string) =>
   conflict({

@@ -7,10 +7,9 @@ import { randomUUID } from 'node:crypto';
 import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
-import { allianceStatusUpdate } from '../db/alliance-status.ts';
+import { allianceStatusUpdate, setAllianceStatus } from '../db/alliance-status.ts';
 import { auditPut } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
-import { setAllianceStatus } from '../db/designation.ts';
 import { keys } from '../db/keys.ts';
 import {
   countOpenObjections,
@@ -36,7 +35,7 @@ import {
 } from '../domain/errors.ts';
 import { applyAdjustments } from '../domain/selection.ts';
 import { format } from '../domain/text.ts';
-import { completeGate, loadGate } from './gates.ts';
+import { completeGate, loadGate } from './pipeline/gates.ts';
 
 export async function ranking(roundId: string) {
   const selection = await loadSelection(roundId);

@@ -16,7 +16,7 @@ import { apiUrl, ddb, eventually, handlerEnv, tableName, uid } from './client.ts
 Object.assign(process.env, handlerEnv, { POWERTOOLS_LOG_LEVEL: 'SILENT' });
 resetClients();
 const { createUploadTicket, listDocuments, latestAgreement } = await import(
-  '../../shared/documents/uploads.ts'
+  '../../shared/usecases/documents/uploads.ts'
 );
 const { handler: verifier } = await import('../../functions/document-verifier/handler.ts');
 

@@ -1,7 +1,7 @@
 /**
  * The dedicated account (专账管理, §4.3) over HTTP on the local stack. Alliances, members and
  * receipts go through the API (so access control and receipt verification are real); the award
- * is seeded in DynamoDB Local as designation writes it (shared/pipeline/tasks.ts `designate`).
+ * is seeded in DynamoDB Local as designation writes it (shared/usecases/pipeline/stages/designation.ts `designate`).
  * The centrepiece: 50 simultaneous expenses that together exceed a line never overspend it.
  */
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';

@@ -24,7 +24,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalSchedulerApi, startLocalSchedulerApi } from '../../local/scheduler-api.ts';
 import { executionNameForRound } from '../../shared/domain/pipeline.ts';
-import { executionArnFor } from '../../shared/pipeline/start.ts';
+import { executionArnFor } from '../../shared/usecases/pipeline/start.ts';
 import { api, apiUrl, ddb, eventually, handlerEnv, sfn, tableName, tokenFor } from './client.ts';
 import { roundBody } from './fixtures.ts';
 

@@ -3,12 +3,12 @@
  * from (shared/domain/inspection-draw.ts). Designated alliances are found through the DEADLINES
  * index (every designated alliance has its report deadlines there), one Query; never a Scan.
  */
-import type { InspectionRecord } from '../../api/inspections.ts';
 import { loadAllianceWithMembers } from '../../db/alliances.ts';
 import { loadAward } from '../../db/awards.ts';
 import { listAllInspections } from '../../db/inspections.ts';
 import { type AnyDeadline, listAllDeadlines } from '../../db/reports.ts';
 import type { RiskFeatures } from '../../domain/inspection-draw.ts';
+import type { InspectionRecord } from '../../domain/model/inspection.ts';
 
 export const DAY_MS = 86_400_000;
 

@@ -5,7 +5,6 @@
  * shared/domain/inspection-draw.ts.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { DrawRecord, InspectionRecord } from '../../api/inspections.ts';
 import { loadAllianceWithMembers } from '../../db/alliances.ts';
 import { commit } from '../../db/commit.ts';
 import {
@@ -20,6 +19,7 @@ import { conditionFailed } from '../../db/table.ts';
 import { type Actor, type Principal, systemActor, userActor } from '../../domain/actors.ts';
 import { notFound } from '../../domain/errors.ts';
 import { assignInspectors, drawInspections, riskWeight } from '../../domain/inspection-draw.ts';
+import type { DrawRecord, InspectionRecord } from '../../domain/model/inspection.ts';
 import { loadCandidates } from './candidates.ts';
 import { listInspectors } from './registry.ts';
 

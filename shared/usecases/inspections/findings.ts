@@ -4,7 +4,6 @@
  * inspections are unannounced, and members can read their alliance's trail); a 'poor' rating sets
  * a follow-up deadline (a DEADLINE item, listed in gsi1 DEADLINES like the report deadlines).
  */
-import type { InspectionRecord } from '../../api/inspections.ts';
 import { loadAlliance } from '../../db/alliances.ts';
 import { commit } from '../../db/commit.ts';
 import { deadlinePut } from '../../db/designation.ts';
@@ -20,7 +19,8 @@ import { allianceAudit } from '../../db/reports.ts';
 import { isAdmin, type Principal, userActor } from '../../domain/actors.ts';
 import { addDays } from '../../domain/deadlines.ts';
 import { conflict, notFound, nouns } from '../../domain/errors.ts';
-import { accessAlliance } from '../alliances.ts';
+import type { InspectionRecord } from '../../domain/model/inspection.ts';
+import { accessAlliance } from '../alliances/index.ts';
 
 /** A 'poor' rating sets a follow-up deadline this many days after the findings. */
 export const FOLLOW_UP_DAYS = 60;

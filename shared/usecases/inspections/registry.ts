@@ -1,8 +1,8 @@
 /** The inspectors' registry (§4.4 expert evaluation teams): who inspects, and whom they may not. */
-import type { InspectorRecord } from '../../api/inspections.ts';
 import { commit } from '../../db/commit.ts';
 import { inspectorAudit, inspectorPut, listInspectorRecords, loadInspector } from '../../db/inspections.ts';
 import { type Principal, userActor } from '../../domain/actors.ts';
+import type { InspectorRecord } from '../../domain/model/inspection.ts';
 
 export async function registerInspector(
   principal: Principal,

@@ -4,11 +4,11 @@
  * (accessAlliance); inspectors read any alliance's records, read only. To anyone else the alliance
  * does not exist (404).
  */
-import type { AllianceRecord } from '../../api/alliances.ts';
 import { loadAllianceWithMembers } from '../../db/alliances.ts';
 import { isAdmin, type Principal } from '../../domain/actors.ts';
 import { notFound, nouns } from '../../domain/errors.ts';
-import { accessAlliance } from '../alliances.ts';
+import type { AllianceRecord } from '../../domain/model/alliance.ts';
+import { accessAlliance } from '../alliances/index.ts';
 
 /**
  * Readers: member applicants (invited or confirmed) and admins; inspectors (not admins) for any

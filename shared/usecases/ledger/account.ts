@@ -10,10 +10,10 @@
  * (negative amounts), never edits or deletes.
  */
 import { randomUUID } from 'node:crypto';
-import type { LedgerEntry, Reallocation } from '../../api/ledger.ts';
 import { type AwardItem, ledgerEntriesPage, listReallocations, loadAward } from '../../db/awards.ts';
 import { commit, type TxItem } from '../../db/commit.ts';
 import type { Principal } from '../../domain/actors.ts';
+import type { LedgerEntry, Reallocation } from '../../domain/model/ledger.ts';
 import { readAccess } from './access.ts';
 import { busy, entryNotFound, ledgerFrozen, noAccount, unknownLine } from './errors.ts';
 

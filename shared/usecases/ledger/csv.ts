@@ -1,7 +1,7 @@
 /** The ledger as a CSV file a spreadsheet opens safely (Chinese intact, no formula injection). */
-import type { LedgerEntry } from '../../api/ledger.ts';
 import { listLedgerEntries } from '../../db/awards.ts';
 import type { Principal } from '../../domain/actors.ts';
+import type { LedgerEntry } from '../../domain/model/ledger.ts';
 import type { Lang } from '../../domain/text.ts';
 import { readAccess } from './access.ts';
 import { requireAward } from './account.ts';

@@ -1,5 +1,4 @@
 /** Recording an expense in the dedicated account: checked against the award, the period and its receipt. */
-import type { ExpenseInput, LedgerEntry } from '../../api/ledger.ts';
 import { auditPut, userActor } from '../../db/audit.ts';
 import {
   type AwardLine,
@@ -14,6 +13,7 @@ import { keys } from '../../db/keys.ts';
 import { table } from '../../db/table.ts';
 import type { Principal } from '../../domain/actors.ts';
 import { invalid } from '../../domain/errors.ts';
+import type { ExpenseInput, LedgerEntry } from '../../domain/model/ledger.ts';
 import type { Text } from '../../domain/text.ts';
 import { writeAccess } from './access.ts';
 import { commitLedger, lineIndex, newEntry, requireAward, requireOpen, todayInChina } from './account.ts';

@@ -1,11 +1,11 @@
 /** Moving allocation between the budget lines of an award (admin); the award's total is unchanged. */
 import { randomUUID } from 'node:crypto';
-import type { Reallocation, ReallocationInput } from '../../api/ledger.ts';
 import { auditPut, userActor } from '../../db/audit.ts';
 import { reallocationPut, reallocationUpdate } from '../../db/awards.ts';
 import { keys } from '../../db/keys.ts';
 import { table } from '../../db/table.ts';
 import type { Principal } from '../../domain/actors.ts';
+import type { Reallocation, ReallocationInput } from '../../domain/model/ledger.ts';
 import { writeAccess } from './access.ts';
 import { commitLedger, lineIndex, recorder, requireAward, requireOpen, summary } from './account.ts';
 import { busy, lineCannotGive } from './errors.ts';

@@ -1,5 +1,4 @@
 /** Correcting the dedicated account: a reversing entry, never an edit or a delete. */
-import type { LedgerEntry } from '../../api/ledger.ts';
 import { auditPut, userActor } from '../../db/audit.ts';
 import {
   ledgerEntryPut,
@@ -11,6 +10,7 @@ import {
 import { keys } from '../../db/keys.ts';
 import { table } from '../../db/table.ts';
 import type { Principal } from '../../domain/actors.ts';
+import type { LedgerEntry } from '../../domain/model/ledger.ts';
 import { writeAccess } from './access.ts';
 import {
   commitLedger,

@@ -2,12 +2,12 @@
  * A report's life on its deadline item: how the API shows it, how it is found, and the one way its
  * status changes (a conditional transition with its history entry and audit record, committed together).
  */
-import type { Report } from '../../api/reports.ts';
 import { commit } from '../../db/commit.ts';
 import { allianceAudit, type DeadlineItem, loadDeadline, reportTransitionUpdate } from '../../db/reports.ts';
 import type { Actor } from '../../domain/actors.ts';
 import { type DeadlineRef, type DeadlineStatus, parseReportId, reportIdOf } from '../../domain/deadlines.ts';
 import { conflict, notFound, versionConflict } from '../../domain/errors.ts';
+import type { Report } from '../../domain/model/report.ts';
 import type { Text } from '../../domain/text.ts';
 
 export function present(d: DeadlineItem): Report {

@@ -2,7 +2,7 @@
 import { byWhom, type Principal, userActor } from '../../domain/actors.ts';
 import { deadlineOccasion, draft } from '../../domain/deadlines.ts';
 import { conflict } from '../../domain/errors.ts';
-import { accessAlliance } from '../alliances.ts';
+import { accessAlliance } from '../alliances/index.ts';
 import { writeNotification } from '../notifications.ts';
 import { loadReport, present, ref, reportNoun, requireVersion, transition } from './lifecycle.ts';
 

@@ -8,7 +8,7 @@ import { byWhom, type Principal, userActor } from '../../domain/actors.ts';
 import { cstDate, type DeadlineStatus, deadlineOccasion, draft } from '../../domain/deadlines.ts';
 import { conflict, type ErrorDetail, ruleViolation } from '../../domain/errors.ts';
 import type { Lang, Text } from '../../domain/text.ts';
-import { accessAlliance } from '../alliances.ts';
+import { accessAlliance } from '../alliances/index.ts';
 import { writeNotification } from '../notifications.ts';
 import { loadReport, present, ref, reportNoun, requireVersion, transition } from './lifecycle.ts';
 

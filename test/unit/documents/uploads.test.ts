@@ -10,7 +10,7 @@ import { setEnv } from '../functions/helpers.ts';
 
 setEnv();
 const { createUploadTicket, listDocuments, latestAgreement } = await import(
-  '../../../shared/documents/uploads.ts'
+  '../../../shared/usecases/documents/uploads.ts'
 );
 const ddb = mockClient(DynamoDBDocumentClient);
 const s3 = mockClient(S3Client);

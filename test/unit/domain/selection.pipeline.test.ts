@@ -1,7 +1,7 @@
 /**
  * The round pipeline's pure steps end to end: assign reviewers → score → calibrate and rank →
  * select within the budget → adjust. Each step's output is the next one's input, as in
- * shared/pipeline/tasks.ts, without any I/O.
+ * shared/usecases/pipeline/stages/selection.ts, without any I/O.
  */
 import { describe, expect, it } from 'vitest';
 import { assignReviewers, conflicted } from '../../../shared/domain/assignment.ts';

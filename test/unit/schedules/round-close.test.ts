@@ -25,7 +25,7 @@ const {
   roundCloseScheduleName,
   roundCloseScheduleRequest,
   scheduleClientToken,
-} = await import('../../../shared/schedules/round-close.ts');
+} = await import('../../../shared/usecases/schedules/round-close.ts');
 
 const scheduler = mockClient(SchedulerClient);
 beforeEach(() => scheduler.reset());

@@ -4,14 +4,12 @@
  * status of its execution. Recording stages is the data layer's (shared/db/pipeline.ts).
  */
 import { DescribeExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
-import { sfnClient } from '../aws/clients.ts';
-import { loadPipeline } from '../db/pipeline.ts';
-import { loadRoundStatus } from '../db/rounds.ts';
-import { notFound, nouns } from '../domain/errors.ts';
-import { executionNameForRound, waitingOnIn } from '../domain/pipeline.ts';
-import type { Lang } from '../domain/text.ts';
-
-export { enterStage, initPipeline, type StageUpdate } from '../db/pipeline.ts';
+import { sfnClient } from '../../aws/clients.ts';
+import { loadPipeline } from '../../db/pipeline.ts';
+import { loadRoundStatus } from '../../db/rounds.ts';
+import { notFound, nouns } from '../../domain/errors.ts';
+import { executionNameForRound, waitingOnIn } from '../../domain/pipeline.ts';
+import type { Lang } from '../../domain/text.ts';
 
 type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_STARTED';
 

@@ -1,11 +1,11 @@
-import { loadAllianceWithMembers, roundAllianceIds } from '../../db/alliances.ts';
-import { putItem } from '../../db/commit.ts';
-import { screeningFindingsPut } from '../../db/screening.ts';
+import { loadAllianceWithMembers, roundAllianceIds } from '../../../db/alliances.ts';
+import { putItem } from '../../../db/commit.ts';
+import { screeningFindingsPut } from '../../../db/screening.ts';
 import { listDocuments } from '../../documents/uploads.ts';
-import { evaluateEligibility } from '../../domain/eligibility.ts';
-import { TaskError } from '../../errors.ts';
-import { loadProfiles } from '../../usecases/organisations.ts';
-import { getRound } from '../../usecases/rounds.ts';
+import { evaluateEligibility } from '../../../domain/eligibility.ts';
+import { TaskError } from '../../../errors.ts';
+import { loadProfiles } from '../../organisations.ts';
+import { getRound } from '../../rounds.ts';
 
 export async function listSubmitted(roundId: string) {
   const allianceIds = await roundAllianceIds(roundId, 'submitted');

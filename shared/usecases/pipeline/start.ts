@@ -1,10 +1,10 @@
 /** Starting a round's pipeline: one Standard execution per round, named from the round id. */
 import { ExecutionAlreadyExists, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { sfnClient } from '../aws/clients.ts';
-import { env } from '../config.ts';
-import { initPipeline } from '../db/pipeline.ts';
-import { executionNameForRound } from '../domain/pipeline.ts';
-import { logger } from '../logger.ts';
+import { sfnClient } from '../../aws/clients.ts';
+import { env } from '../../config.ts';
+import { initPipeline } from '../../db/pipeline.ts';
+import { executionNameForRound } from '../../domain/pipeline.ts';
+import { logger } from '../../logger.ts';
 
 export interface StartResult {
   executionArn: string;

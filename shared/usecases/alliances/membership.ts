@@ -2,17 +2,17 @@
  * Alliance membership: a confirmed member (or an admin) invites further enterprises and societies
  * into a draft; each invited organisation's applicant confirms or declines.
  */
-import type { Member } from '../api/alliances.ts';
-import { draftVersionBump, invitationAnswerUpdate, invitationPut } from '../db/alliances.ts';
-import { type AuditEntry, auditPut } from '../db/audit.ts';
-import { commit, type TxItem } from '../db/commit.ts';
-import { keys } from '../db/keys.ts';
-import { table } from '../db/table.ts';
-import { type Principal, userActor } from '../domain/actors.ts';
-import { conflict, forbidden, notFound, nouns } from '../domain/errors.ts';
-import type { Text } from '../domain/text.ts';
-import { accessAlliance, present, requireDraft } from './alliance-access.ts';
-import { loadOrganisation } from './organisations.ts';
+import { draftVersionBump, invitationAnswerUpdate, invitationPut } from '../../db/alliances.ts';
+import { type AuditEntry, auditPut } from '../../db/audit.ts';
+import { commit, type TxItem } from '../../db/commit.ts';
+import { keys } from '../../db/keys.ts';
+import { table } from '../../db/table.ts';
+import { type Principal, userActor } from '../../domain/actors.ts';
+import { conflict, forbidden, notFound, nouns } from '../../domain/errors.ts';
+import type { Member } from '../../domain/model/alliance.ts';
+import type { Text } from '../../domain/text.ts';
+import { accessAlliance, present, requireDraft } from './access.ts';
+import { loadOrganisation } from '../organisations.ts';
 
 /**
  * Commits a change of a draft's membership: its version bump, the member item and the audit

@@ -3,7 +3,7 @@
  * claims the run, so a retried or doubled invocation finds it taken and does nothing.
  */
 import * as z from 'zod';
-import { claimScheduleRun } from '../db/schedules.ts';
+import { claimScheduleRun } from '../../db/schedules.ts';
 
 /** What EventBridge Scheduler delivers: the schedule's Input, with the scheduled time filled in. */
 export const ScheduledEventSchema = z.object({

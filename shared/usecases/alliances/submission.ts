@@ -2,27 +2,27 @@
  * Eligibility and submission: the dry run of the rules, submission (which runs them again and
  * refuses with every failing rule) and withdrawal while the round is open.
  */
-import type { AllianceRecord, AllianceStatus, Member } from '../api/alliances.ts';
-import type { EligibilityReport } from '../api/eligibility.ts';
-import { allianceStatusUpdate } from '../db/alliance-status.ts';
-import { orgMemberships, overdueReports, type StoredAlliance } from '../db/alliances.ts';
-import { auditPut } from '../db/audit.ts';
-import { commit } from '../db/commit.ts';
-import { listDocuments } from '../db/documents.ts';
-import { keys } from '../db/keys.ts';
-import { table } from '../db/table.ts';
-import { byWhom, isAdmin, type Principal, userActor } from '../domain/actors.ts';
-import { evaluateEligibility } from '../domain/eligibility.ts';
-import { conflict, ruleViolation, versionConflict } from '../domain/errors.ts';
+import { allianceStatusUpdate } from '../../db/alliance-status.ts';
+import { orgMemberships, overdueReports, type StoredAlliance } from '../../db/alliances.ts';
+import { auditPut } from '../../db/audit.ts';
+import { commit } from '../../db/commit.ts';
+import { listDocuments } from '../../db/documents.ts';
+import { keys } from '../../db/keys.ts';
+import { table } from '../../db/table.ts';
+import { byWhom, isAdmin, type Principal, userActor } from '../../domain/actors.ts';
+import { evaluateEligibility } from '../../domain/eligibility.ts';
+import type { EligibilityReport } from '../../domain/eligibility-report.ts';
+import { conflict, ruleViolation, versionConflict } from '../../domain/errors.ts';
+import type { AllianceRecord, AllianceStatus, Member } from '../../domain/model/alliance.ts';
 import {
   type AllianceView,
   accessAlliance,
   present,
   requireDraft,
   requireVersion,
-} from './alliance-access.ts';
-import { loadProfiles } from './organisations.ts';
-import { getRound } from './rounds.ts';
+} from './access.ts';
+import { loadProfiles } from '../organisations.ts';
+import { getRound } from '../rounds.ts';
 
 /**
  * R1 (§4.4): the overdue reports of a confirmed member's other alliances — its alliances from its

@@ -5,9 +5,8 @@
  * record in the same transaction. Only member applicants and admins can see or change an alliance;
  * to anyone else it does not exist (404).
  *
- * This module holds the reads and gathers the rest: access (./alliance-access.ts), drafts
- * (./alliance-drafts.ts), membership (./alliance-membership.ts), submission
- * (./alliance-submission.ts) and documents (./alliance-documents.ts).
+ * This module holds the reads and gathers the rest: access (./access.ts), drafts (./drafts.ts),
+ * membership (./membership.ts), submission (./submission.ts) and documents (./documents.ts).
  */
 import {
   loadAlliance,
@@ -15,13 +14,13 @@ import {
   pageOrgMemberships,
   pageRoundAlliances,
   type StoredAlliance,
-} from '../db/alliances.ts';
-import { auditTrail } from '../db/audit.ts';
-import { keys } from '../db/keys.ts';
-import { isAdmin, type Principal } from '../domain/actors.ts';
-import { invalid, notFound } from '../domain/errors.ts';
-import { accessAlliance, loadAllianceView, present } from './alliance-access.ts';
-import { requireOwnOrganisation } from './organisations.ts';
+} from '../../db/alliances.ts';
+import { auditTrail } from '../../db/audit.ts';
+import { keys } from '../../db/keys.ts';
+import { isAdmin, type Principal } from '../../domain/actors.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
+import { accessAlliance, loadAllianceView, present } from './access.ts';
+import { requireOwnOrganisation } from '../organisations.ts';
 
 export {
   type AllianceView,
@@ -30,16 +29,16 @@ export {
   requireDraft,
   requireVersion,
   type StoredAlliance,
-} from './alliance-access.ts';
-export { listAllianceDocuments, requestUpload } from './alliance-documents.ts';
-export { createAlliance, updateAlliance } from './alliance-drafts.ts';
-export { inviteMember, respondToInvitation } from './alliance-membership.ts';
+} from './access.ts';
+export { listAllianceDocuments, requestUpload } from './documents.ts';
+export { createAlliance, updateAlliance } from './drafts.ts';
+export { inviteMember, respondToInvitation } from './membership.ts';
 export {
   assessEligibility,
   checkEligibility,
   submitAlliance,
   withdrawAlliance,
-} from './alliance-submission.ts';
+} from './submission.ts';
 
 export async function getAlliance(principal: Principal, allianceId: string) {
   return present(await accessAlliance(principal, allianceId));

@@ -10,15 +10,15 @@
  */
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, type GetObjectCommandOutput, NoSuchKey } from '@aws-sdk/client-s3';
-import { s3Client } from '../aws/clients.ts';
-import { auditPut, systemActor } from '../db/audit.ts';
-import { commit } from '../db/commit.ts';
-import { documentVerdictUpdate, loadDocumentItem } from '../db/documents.ts';
-import { keys } from '../db/keys.ts';
-import { table } from '../db/table.ts';
-import { judgeUpload, parseDocumentKey, type Reason } from '../domain/documents.ts';
-import { TaskError } from '../errors.ts';
-import { logger } from '../logger.ts';
+import { s3Client } from '../../aws/clients.ts';
+import { auditPut, systemActor } from '../../db/audit.ts';
+import { commit } from '../../db/commit.ts';
+import { documentVerdictUpdate, loadDocumentItem } from '../../db/documents.ts';
+import { keys } from '../../db/keys.ts';
+import { table } from '../../db/table.ts';
+import { judgeUpload, parseDocumentKey, type Reason } from '../../domain/documents.ts';
+import { TaskError } from '../../errors.ts';
+import { logger } from '../../logger.ts';
 
 export const VERIFIER = 'document-verifier';
 /** Attempts when a concurrent verifier changes the item between our read and our write. */

@@ -3,17 +3,17 @@
  * confirmed member), and their content edited with optimistic versions.
  */
 import { randomUUID } from 'node:crypto';
-import type { AllianceContent, Member } from '../api/alliances.ts';
-import { alliancePut, draftContentUpdate, memberPut, type StoredAlliance } from '../db/alliances.ts';
-import { auditPut } from '../db/audit.ts';
-import { commit } from '../db/commit.ts';
-import { keys } from '../db/keys.ts';
-import { table } from '../db/table.ts';
-import { byWhom, type Principal, userActor } from '../domain/actors.ts';
-import { conflict, notFound, nouns, versionConflict } from '../domain/errors.ts';
-import { accessAlliance, present, requireDraft, requireVersion } from './alliance-access.ts';
-import { loadOrganisation, requireOwnOrganisation } from './organisations.ts';
-import { loadRound } from './rounds.ts';
+import { alliancePut, draftContentUpdate, memberPut, type StoredAlliance } from '../../db/alliances.ts';
+import { auditPut } from '../../db/audit.ts';
+import { commit } from '../../db/commit.ts';
+import { keys } from '../../db/keys.ts';
+import { table } from '../../db/table.ts';
+import { byWhom, type Principal, userActor } from '../../domain/actors.ts';
+import { conflict, notFound, nouns, versionConflict } from '../../domain/errors.ts';
+import type { AllianceContent, Member } from '../../domain/model/alliance.ts';
+import { accessAlliance, present, requireDraft, requireVersion } from './access.ts';
+import { loadOrganisation, requireOwnOrganisation } from '../organisations.ts';
+import { loadRound } from '../rounds.ts';
 
 export async function createAlliance(
   principal: Principal,

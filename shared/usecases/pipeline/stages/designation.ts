@@ -1,13 +1,15 @@
 /** Stages ListDesignated, DesignateAlliances and CompleteDesignation: awards, accounts, deadlines, funding. */
-import { loadAllianceWithMembers } from '../../db/alliances.ts';
-import { commit, putItem } from '../../db/commit.ts';
-import { awardPut, deadlinePut, roundFundedItems } from '../../db/designation.ts';
-import { fundedIds, loadSelection } from '../../db/selection.ts';
-import { conditionFailed } from '../../db/table.ts';
-import { allocateAward, implementationDeadlines } from '../../domain/award.ts';
-import { TaskError } from '../../errors.ts';
-import { enterStage } from '../status.ts';
-import { COMPONENT, setAllianceStatus } from './common.ts';
+
+import { setAllianceStatus } from '../../../db/alliance-status.ts';
+import { loadAllianceWithMembers } from '../../../db/alliances.ts';
+import { commit, putItem } from '../../../db/commit.ts';
+import { awardPut, deadlinePut, roundFundedItems } from '../../../db/designation.ts';
+import { enterStage } from '../../../db/pipeline.ts';
+import { fundedIds, loadSelection } from '../../../db/selection.ts';
+import { conditionFailed } from '../../../db/table.ts';
+import { allocateAward, implementationDeadlines } from '../../../domain/award.ts';
+import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
+import { TaskError } from '../../../errors.ts';
 
 export async function listDesignated(roundId: string) {
   const selection = await loadSelection(roundId);

@@ -1,17 +1,17 @@
 /** Stage RankAndSelect: the ranking and the proposed selection an admin approves. */
-import type { Member } from '../../api/alliances.ts';
-import { loadAllianceWithMembers, roundAllianceIds } from '../../db/alliances.ts';
-import { systemActor } from '../../db/audit.ts';
-import { commit } from '../../db/commit.ts';
-import { loadReviews } from '../../db/reviews.ts';
-import { roundAudit } from '../../db/rounds.ts';
-import { loadSelection, type SelectionRecord, selectionProposalPut } from '../../db/selection.ts';
-import { requestedFunding } from '../../domain/award.ts';
-import { rankAlliances } from '../../domain/scoring.ts';
-import { selectWithinBudget } from '../../domain/selection.ts';
-import { getRound } from '../../usecases/rounds.ts';
-import { enterStage } from '../status.ts';
-import { COMPONENT } from './common.ts';
+import { loadAllianceWithMembers, roundAllianceIds } from '../../../db/alliances.ts';
+import { systemActor } from '../../../db/audit.ts';
+import { commit } from '../../../db/commit.ts';
+import { enterStage } from '../../../db/pipeline.ts';
+import { loadReviews } from '../../../db/reviews.ts';
+import { roundAudit } from '../../../db/rounds.ts';
+import { loadSelection, type SelectionRecord, selectionProposalPut } from '../../../db/selection.ts';
+import { requestedFunding } from '../../../domain/award.ts';
+import type { Member } from '../../../domain/model/alliance.ts';
+import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
+import { rankAlliances } from '../../../domain/scoring.ts';
+import { selectWithinBudget } from '../../../domain/selection.ts';
+import { getRound } from '../../rounds.ts';
 
 /** Ranking (raw and calibrated), bonuses and the budget-constrained selection: the proposal an admin approves. */
 export async function rankAndSelect(roundId: string, executionId: string, now = new Date()) {

@@ -1,7 +1,9 @@
-import { auditPut } from '../../db/audit.ts';
-import { commit, putItem } from '../../db/commit.ts';
-import { closeOpenGate } from '../../db/gates.ts';
-import { keys } from '../../db/keys.ts';
+import { setAllianceStatus } from '../../../db/alliance-status.ts';
+import { auditPut } from '../../../db/audit.ts';
+import { commit, putItem } from '../../../db/commit.ts';
+import { closeOpenGate } from '../../../db/gates.ts';
+import { keys } from '../../../db/keys.ts';
+import { enterStage } from '../../../db/pipeline.ts';
 import {
   assignmentPut,
   loadAssignments,
@@ -10,13 +12,12 @@ import {
   loadReviewers,
   reviewerInput,
   reviewsConcludedAudit,
-} from '../../db/reviews.ts';
-import { table } from '../../db/table.ts';
-import { systemActor } from '../../domain/actors.ts';
-import { assignReviewers } from '../../domain/assignment.ts';
-import { getRound } from '../../usecases/rounds.ts';
-import { enterStage } from '../status.ts';
-import { COMPONENT, setAllianceStatus } from './common.ts';
+} from '../../../db/reviews.ts';
+import { table } from '../../../db/table.ts';
+import { systemActor } from '../../../domain/actors.ts';
+import { assignReviewers } from '../../../domain/assignment.ts';
+import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
+import { getRound } from '../../rounds.ts';
 
 /** Reviewer assignment for the passed alliances: computed once, then kept. */
 export async function assignRoundReviewers(roundId: string, executionId: string, now = new Date()) {

@@ -1,22 +1,22 @@
 /** Stages PublishNotice and CheckObjections: the public notice and the objections it draws. */
 
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { AllianceRecord } from '../../api/alliances.ts';
-import { s3Client } from '../../aws/clients.ts';
-import { env } from '../../config.ts';
-import { loadAllianceWithMembers } from '../../db/alliances.ts';
-import { systemActor } from '../../db/audit.ts';
-import { commit } from '../../db/commit.ts';
-import { countOpenObjections, loadNotice, noticeKeys, noticePut } from '../../db/notices.ts';
-import { roundAudit } from '../../db/rounds.ts';
-import { loadSelection } from '../../db/selection.ts';
-import { conditionFailed } from '../../db/table.ts';
-import { noticePeriodEnd } from '../../domain/award.ts';
-import { buildNotice, renderNoticeHtml } from '../../domain/notice.ts';
-import { TaskError } from '../../errors.ts';
-import { getRound } from '../../usecases/rounds.ts';
-import { enterStage } from '../status.ts';
-import { COMPONENT } from './common.ts';
+import { s3Client } from '../../../aws/clients.ts';
+import { env } from '../../../config.ts';
+import { loadAllianceWithMembers } from '../../../db/alliances.ts';
+import { systemActor } from '../../../db/audit.ts';
+import { commit } from '../../../db/commit.ts';
+import { countOpenObjections, loadNotice, noticeKeys, noticePut } from '../../../db/notices.ts';
+import { enterStage } from '../../../db/pipeline.ts';
+import { roundAudit } from '../../../db/rounds.ts';
+import { loadSelection } from '../../../db/selection.ts';
+import { conditionFailed } from '../../../db/table.ts';
+import { noticePeriodEnd } from '../../../domain/award.ts';
+import type { AllianceRecord } from '../../../domain/model/alliance.ts';
+import { buildNotice, renderNoticeHtml } from '../../../domain/notice.ts';
+import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
+import { TaskError } from '../../../errors.ts';
+import { getRound } from '../../rounds.ts';
 
 /** Publishes the approved list as JSON and as a Chinese HTML page; the notice period starts now (once). */
 export async function publishNotice(roundId: string, executionId: string, now = new Date()) {

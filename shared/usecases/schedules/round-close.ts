@@ -16,12 +16,12 @@ import {
   ResourceNotFoundException,
   UpdateScheduleCommand,
 } from '@aws-sdk/client-scheduler';
-import { schedulerClient } from '../aws/clients.ts';
-import { env } from '../config.ts';
-import type { RoundCloseSchedule } from '../db/rounds.ts';
+import { schedulerClient } from '../../aws/clients.ts';
+import { env } from '../../config.ts';
+import type { RoundCloseSchedule } from '../../db/rounds.ts';
 
 /** What the round item records about its close schedule (`closeSchedule`). */
-export type { RoundCloseSchedule } from '../db/rounds.ts';
+export type { RoundCloseSchedule } from '../../db/rounds.ts';
 
 export const ROUND_CLOSE_PREFIX = 'round-close-';
 

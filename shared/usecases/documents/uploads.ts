@@ -6,16 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';
-import { IdSchema } from '../api/common.ts';
-import { type DocumentKind, DocumentKindSchema, type DocumentRecord } from '../api/documents.ts';
-import { s3Client } from '../aws/clients.ts';
-import { env } from '../config.ts';
-import { putPendingDocument, toDocument } from '../db/documents.ts';
-import { DOCUMENT_LIMITS, documentKey, kindNames, PDF_CONTENT_TYPE } from '../domain/documents.ts';
-import { type DomainError, domainError, invalid } from '../domain/errors.ts';
+import { s3Client } from '../../aws/clients.ts';
+import { env } from '../../config.ts';
+import { putPendingDocument, toDocument } from '../../db/documents.ts';
+import { DOCUMENT_LIMITS, documentKey, kindNames, PDF_CONTENT_TYPE } from '../../domain/documents.ts';
+import { type DomainError, domainError, invalid } from '../../domain/errors.ts';
+import { type DocumentKind, type DocumentRecord, documentKinds } from '../../domain/model/document.ts';
 
-export { listDocuments, toDocument } from '../db/documents.ts';
-export { latestAgreement } from '../domain/documents.ts';
+export { listDocuments, toDocument } from '../../db/documents.ts';
+export { latestAgreement } from '../../domain/documents.ts';
 
 /** How long a presigned POST stays usable. */
 export const UPLOAD_TTL_SECONDS = 10 * 60;
@@ -45,6 +44,11 @@ export interface UploadTicket {
 }
 
 const notAnId = { en: 'not a valid id', zh: '不是有效的标识' };
+
+/** An id as the API takes it: 1–64 letters, digits, "-" and "_" (safe in an S3 key and a partition key). */
+const isId = (value: unknown): boolean => typeof value === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(value);
+const isDocumentKind = (value: unknown): value is DocumentKind =>
+  (documentKinds as readonly unknown[]).includes(value);
 
 function tooLarge(kind: DocumentKind, size: number, limit: number): DomainError {
   const params = { size, limit, kindEn: kindNames[kind].en, kindZh: kindNames[kind].zh };
@@ -77,11 +81,9 @@ function tooLarge(kind: DocumentKind, size: number, limit: number): DomainError 
 export async function createUploadTicket(request: UploadTicketRequest): Promise<UploadTicket> {
   const { allianceId, kind, fileName, declaredSize, uploadedBy, organisationId } = request;
   // The ids go into an S3 key and a partition key: never let a malformed one through.
-  if (!IdSchema.safeParse(allianceId).success) throw invalid('path.allianceId', notAnId);
-  if (!DocumentKindSchema.safeParse(kind).success)
-    throw invalid('body.kind', { en: 'not a document kind', zh: '不是文件类型' });
-  if (organisationId !== undefined && !IdSchema.safeParse(organisationId).success)
-    throw invalid('body.organisationId', notAnId);
+  if (!isId(allianceId)) throw invalid('path.allianceId', notAnId);
+  if (!isDocumentKind(kind)) throw invalid('body.kind', { en: 'not a document kind', zh: '不是文件类型' });
+  if (organisationId !== undefined && !isId(organisationId)) throw invalid('body.organisationId', notAnId);
   if (!uploadedBy) throw invalid('principal.sub', { en: 'missing', zh: '缺失' });
 
   const maxBytes = DOCUMENT_LIMITS[kind];

@@ -2,13 +2,13 @@
  * Who may see or change an alliance: admins always; applicants when their organisation is a member
  * (invited or confirmed; confirmed to change it). To anyone else it does not exist (404).
  */
-import type { Member } from '../api/alliances.ts';
-import { loadAllianceWithMembers, type StoredAlliance } from '../db/alliances.ts';
-import { isAdmin, type Principal } from '../domain/actors.ts';
-import { conflict, forbidden, notFound, nouns, versionConflict } from '../domain/errors.ts';
-import { organisationIdOf } from './organisations.ts';
+import { loadAllianceWithMembers, type StoredAlliance } from '../../db/alliances.ts';
+import { isAdmin, type Principal } from '../../domain/actors.ts';
+import { conflict, forbidden, notFound, nouns, versionConflict } from '../../domain/errors.ts';
+import type { Member } from '../../domain/model/alliance.ts';
+import { organisationIdOf } from '../organisations.ts';
 
-export type { StoredAlliance } from '../db/alliances.ts';
+export type { StoredAlliance } from '../../db/alliances.ts';
 
 export interface AllianceView {
   alliance: StoredAlliance;

@@ -4,12 +4,12 @@
  * to Step Functions, so a gate is never completed twice. Tokens never travel in URLs.
  */
 import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
-import { sfnClient } from '../aws/clients.ts';
-import { claimGate, loadGate, setGateStatus } from '../db/gates.ts';
-import { conflict } from '../domain/errors.ts';
-import type { GateName } from '../domain/pipeline.ts';
+import { sfnClient } from '../../aws/clients.ts';
+import { claimGate, loadGate, setGateStatus } from '../../db/gates.ts';
+import { conflict } from '../../domain/errors.ts';
+import type { GateName } from '../../domain/pipeline.ts';
 
-export { type GateItem, loadGate } from '../db/gates.ts';
+export { type GateItem, loadGate } from '../../db/gates.ts';
 
 /**
  * Sends the gate's token back with `output`. Returns false when the gate is not open (not reached

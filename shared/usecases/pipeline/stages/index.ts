@@ -7,5 +7,6 @@
 export { completeDesignation, designate, listDesignated } from './designation.ts';
 export { checkObjections, publishNotice } from './notice.ts';
 export { assignRoundReviewers, concludeReviews } from './review.ts';
+export { closeApplications, openGate, recordFailure } from './round.ts';
 export { listSubmitted, screenAlliance } from './screening.ts';
 export { rankAndSelect } from './selection.ts';

@@ -1,0 +1,88 @@
+/**
+ * The round's own pipeline steps: closing the application window (CloseApplications), opening a
+ * callback gate (the Open… states: the token stored, the stage recorded with what it waits on), and
+ * recording a failure (RecordFailure: the stage, the error and an audit record).
+ */
+import { commitTask, enterStage, openGateItem } from '../../../db/pipeline.ts';
+import { loadRoundStatus, roundAudit, roundClosedUpdate } from '../../../db/rounds.ts';
+import { systemActor } from '../../../domain/actors.ts';
+import {
+  PIPELINE_COMPONENT as COMPONENT,
+  type GateName,
+  gateRow,
+  stageOfAction,
+} from '../../../domain/pipeline.ts';
+import { TaskError } from '../../../errors.ts';
+
+export async function closeApplications(input: { roundId: string; executionId: string }) {
+  const round = await loadRoundStatus(input.roundId);
+  if (!round) throw new TaskError('RoundNotFound', `round ${input.roundId} does not exist`);
+  const now = new Date();
+  if (round.status === 'open') {
+    // A concurrent or earlier attempt that closed it first (cancelled transaction): the same outcome.
+    await commitTask([
+      roundClosedUpdate(input.roundId, now),
+      roundAudit(
+        input.roundId,
+        {
+          action: 'round.applications-closed',
+          actor: systemActor(COMPONENT, input.executionId),
+          reason: 'the application window closed and the round pipeline started',
+        },
+        now,
+      ),
+    ]);
+  } else if (round.status !== 'closed') {
+    throw new TaskError('RoundNotOpen', `round ${input.roundId} is ${String(round.status)}, not open`);
+  }
+  await enterStage(
+    {
+      roundId: input.roundId,
+      stage: stageOfAction('closeApplications'),
+      by: COMPONENT,
+      note: 'applications closed',
+    },
+    now,
+  );
+  return { roundId: input.roundId, closed: true };
+}
+
+/** Stores the gate's task token and records the stage with what it waits on. */
+export async function openGate(input: {
+  roundId: string;
+  executionId: string;
+  gate: GateName;
+  taskToken: string;
+}) {
+  const { gate, stage, waitsOn } = gateRow(input.gate);
+  await openGateItem({ ...input, waitingOn: waitsOn.en });
+  await enterStage({ roundId: input.roundId, stage, by: COMPONENT, waitingOn: waitsOn.en });
+  return { roundId: input.roundId, gate, opened: true };
+}
+
+/** Records that the pipeline failed: the stage, the error and its cause, and an audit record. */
+export async function recordFailure(input: {
+  roundId: string;
+  executionId: string;
+  error?: string | undefined;
+  cause?: string | undefined;
+}) {
+  const error = input.error ?? 'Error';
+  const cause = input.cause ?? '';
+  await enterStage({
+    roundId: input.roundId,
+    stage: stageOfAction('recordFailure'),
+    status: 'FAILED',
+    by: COMPONENT,
+    note: `${error}: ${cause.slice(0, 500)}`,
+    extra: { failure: { error, cause: cause.slice(0, 2000) } },
+  });
+  await commitTask([
+    roundAudit(input.roundId, {
+      action: 'pipeline.failed',
+      actor: systemActor(COMPONENT, input.executionId),
+      reason: `${error}: ${cause.slice(0, 500)}`,
+    }),
+  ]);
+  return { roundId: input.roundId, recorded: true };
+}
