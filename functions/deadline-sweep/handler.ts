@@ -15,8 +15,8 @@ import type { Context } from 'aws-lambda';
 import { sweepConfigFrom } from '../../shared/domain/deadlines.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
-import { claimRun, ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
 import { runDeadlineSweep } from '../../shared/usecases/reports/index.ts';
+import { claimRun, ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
 
 export const handler = middy<unknown, unknown>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

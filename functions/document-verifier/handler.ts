@@ -9,9 +9,9 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import * as z from 'zod';
 import { env } from '../../shared/config.ts';
-import { verifyUpload } from '../../shared/usecases/documents/verify.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
+import { verifyUpload } from '../../shared/usecases/documents/verify.ts';
 
 export const ObjectCreatedSchema = z.object({
   source: z.literal('aws.s3'),

@@ -8,8 +8,8 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
-import { ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
 import { scheduledDraw } from '../../shared/usecases/inspections/index.ts';
+import { ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
 
 export const handler = middy<unknown, unknown>()
   .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -28,6 +28,7 @@ import { conflict, notFound, nouns, unavailable, versionConflict } from '../doma
 import type { Round, RoundInput } from '../domain/model/round.ts';
 import { yuan } from '../domain/money.ts';
 import { logger } from '../logger.ts';
+import { startRoundPipeline } from './pipeline/start.ts';
 import {
   createRoundCloseSchedule,
   deleteRoundCloseSchedule,
@@ -35,7 +36,6 @@ import {
   putRoundCloseSchedule,
   scheduleClientToken,
 } from './schedules/round-close.ts';
-import { startRoundPipeline } from './pipeline/start.ts';
 
 export { listRounds, loadRound } from '../db/rounds.ts';
 

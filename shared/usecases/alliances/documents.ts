@@ -1,9 +1,9 @@
 /** An alliance's documents: upload tickets for its confirmed members, and the listing. */
 import { listDocuments } from '../../db/documents.ts';
-import { createUploadTicket } from '../documents/uploads.ts';
 import type { Principal } from '../../domain/actors.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { DocumentKind } from '../../domain/model/document.ts';
+import { createUploadTicket } from '../documents/uploads.ts';
 import { accessAlliance } from './access.ts';
 
 /** A presigned upload for a confirmed member (or an admin); the agreement only while a draft. */

@@ -11,9 +11,9 @@ import { table } from '../../db/table.ts';
 import { byWhom, type Principal, userActor } from '../../domain/actors.ts';
 import { conflict, notFound, nouns, versionConflict } from '../../domain/errors.ts';
 import type { AllianceContent, Member } from '../../domain/model/alliance.ts';
-import { accessAlliance, present, requireDraft, requireVersion } from './access.ts';
 import { loadOrganisation, requireOwnOrganisation } from '../organisations.ts';
 import { loadRound } from '../rounds.ts';
+import { accessAlliance, present, requireDraft, requireVersion } from './access.ts';
 
 export async function createAlliance(
   principal: Principal,

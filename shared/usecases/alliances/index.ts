@@ -19,8 +19,8 @@ import { auditTrail } from '../../db/audit.ts';
 import { keys } from '../../db/keys.ts';
 import { isAdmin, type Principal } from '../../domain/actors.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
-import { accessAlliance, loadAllianceView, present } from './access.ts';
 import { requireOwnOrganisation } from '../organisations.ts';
+import { accessAlliance, loadAllianceView, present } from './access.ts';
 
 export {
   type AllianceView,

@@ -11,8 +11,8 @@ import { type Principal, userActor } from '../../domain/actors.ts';
 import { conflict, forbidden, notFound, nouns } from '../../domain/errors.ts';
 import type { Member } from '../../domain/model/alliance.ts';
 import type { Text } from '../../domain/text.ts';
-import { accessAlliance, present, requireDraft } from './access.ts';
 import { loadOrganisation } from '../organisations.ts';
+import { accessAlliance, present, requireDraft } from './access.ts';
 
 /**
  * Commits a change of a draft's membership: its version bump, the member item and the audit

@@ -14,15 +14,9 @@ import { evaluateEligibility } from '../../domain/eligibility.ts';
 import type { EligibilityReport } from '../../domain/eligibility-report.ts';
 import { conflict, ruleViolation, versionConflict } from '../../domain/errors.ts';
 import type { AllianceRecord, AllianceStatus, Member } from '../../domain/model/alliance.ts';
-import {
-  type AllianceView,
-  accessAlliance,
-  present,
-  requireDraft,
-  requireVersion,
-} from './access.ts';
 import { loadProfiles } from '../organisations.ts';
 import { getRound } from '../rounds.ts';
+import { type AllianceView, accessAlliance, present, requireDraft, requireVersion } from './access.ts';
 
 /**
  * R1 (§4.4): the overdue reports of a confirmed member's other alliances — its alliances from its

@@ -1,9 +1,9 @@
 import { loadAllianceWithMembers, roundAllianceIds } from '../../../db/alliances.ts';
 import { putItem } from '../../../db/commit.ts';
 import { screeningFindingsPut } from '../../../db/screening.ts';
-import { listDocuments } from '../../documents/uploads.ts';
 import { evaluateEligibility } from '../../../domain/eligibility.ts';
 import { TaskError } from '../../../errors.ts';
+import { listDocuments } from '../../documents/uploads.ts';
 import { loadProfiles } from '../../organisations.ts';
 import { getRound } from '../../rounds.ts';
 
