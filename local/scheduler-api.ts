@@ -382,6 +382,19 @@ export async function startLocalSchedulerApi(options: LocalSchedulerApiOptions):
     return outcome;
   }
 
+  /** Completes a fired schedule (see complete) and logs the firing with its outcome. */
+  function completeAndLog(entry: Entry, manual: boolean, outcome: { ok: boolean; error?: string }) {
+    const completed = complete(entry);
+    options.log?.({
+      kind: 'firing',
+      name: entry.schedule.Name,
+      group: entry.schedule.GroupName,
+      manual,
+      ...outcome,
+      ...(completed ? { completed } : {}),
+    });
+  }
+
   function install(
     schedule: StoredSchedule,
     parsed: ParsedSchedule,
@@ -411,16 +424,7 @@ export async function startLocalSchedulerApi(options: LocalSchedulerApiOptions):
         invoke: options.invoke,
         log: (firing) => {
           if (firing.manual) return; // fire() reports and completes its own deliveries
-          const completed = complete(entry);
-          options.log?.({
-            kind: 'firing',
-            name: schedule.Name,
-            group: schedule.GroupName,
-            manual: false,
-            ok: firing.ok,
-            ...(firing.error ? { error: firing.error } : {}),
-            ...(completed ? { completed } : {}),
-          });
+          completeAndLog(entry, false, { ok: firing.ok, ...(firing.error ? { error: firing.error } : {}) });
         },
       }),
     };
@@ -659,15 +663,7 @@ export async function startLocalSchedulerApi(options: LocalSchedulerApiOptions):
         throw new SchedulerServiceError('ResourceNotFoundException', `Schedule ${name} does not exist.`);
       try {
         const result = await entry.runner.fire(entry.schedule.Name, fireOptions);
-        const completed = complete(entry);
-        options.log?.({
-          kind: 'firing',
-          name: entry.schedule.Name,
-          group: entry.schedule.GroupName,
-          manual: true,
-          ok: true,
-          ...(completed ? { completed } : {}),
-        });
+        completeAndLog(entry, true, { ok: true });
         return result;
       } catch (error) {
         options.log?.({
@@ -697,17 +693,7 @@ export async function startLocalSchedulerApi(options: LocalSchedulerApiOptions):
               () => ({ ok: true as const }),
               (error: unknown) => ({ ok: false as const, error: String(error) }),
             )
-            .then((outcome) => {
-              const completed = complete(entry);
-              options.log?.({
-                kind: 'firing',
-                name: schedule.Name,
-                group: schedule.GroupName,
-                manual: false,
-                ...outcome,
-                ...(completed ? { completed } : {}),
-              });
-            });
+            .then((outcome) => completeAndLog(entry, false, outcome));
         });
       }
     },

@@ -174,16 +174,20 @@ export interface LocalStepFunctions {
   readonly operations: Readonly<Record<string, Operation>>;
 }
 
-interface Machine {
-  logicalId: string;
-  name: string;
-  arn: string;
-  definition: AslDefinition;
-  definitionString: string;
-  roleArn: string;
-  type: 'STANDARD' | 'EXPRESS';
-  path?: string;
-  metadata: Record<string, unknown>;
+/** A state machine of the template, prepared for running. */
+interface Machine
+  extends Pick<
+    TemplateStateMachine,
+    | 'logicalId'
+    | 'name'
+    | 'arn'
+    | 'definition'
+    | 'definitionString'
+    | 'roleArn'
+    | 'type'
+    | 'path'
+    | 'metadata'
+  > {
   prepared: PreparedDefinition;
   runner: StateMachine;
   creationDate: number;

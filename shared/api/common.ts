@@ -57,3 +57,18 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
     items: z.array(item),
     nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
   });
+
+/** Adds a custom issue for every repeated id in each list (at path [list, index, 'id']). */
+export function refineUniqueIds(
+  ctx: z.RefinementCtx,
+  lists: readonly (readonly [readonly string[], string])[],
+) {
+  for (const [list, path] of lists) {
+    const seen = new Set<string>();
+    list.forEach((id, i) => {
+      if (seen.has(id))
+        ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id ${id}` });
+      seen.add(id);
+    });
+  }
+}

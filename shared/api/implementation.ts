@@ -8,7 +8,7 @@ import {
   type PlanContent,
   type PlanUpdate,
 } from '../domain/model/plan.ts';
-import { DateSchema, DateTimeSchema, IdSchema, text, VersionSchema } from './common.ts';
+import { DateSchema, DateTimeSchema, IdSchema, refineUniqueIds, text, VersionSchema } from './common.ts';
 import { schemaFor } from './schema-check.ts';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case id, e.g. prototype');
@@ -50,17 +50,10 @@ export const PlanUpdateSchema = schemaFor<PlanUpdate>()(
     reason: text(1000).meta({ description: 'Why the plan changes (kept in its history)' }),
   })
     .superRefine((plan, ctx) => {
-      for (const [list, path] of [
+      refineUniqueIds(ctx, [
         [plan.milestones.map((m) => m.id), 'milestones'],
         [plan.indicators.map((i) => i.id), 'indicators'],
-      ] as const) {
-        const seen = new Set<string>();
-        list.forEach((id, i) => {
-          if (seen.has(id))
-            ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id ${id}` });
-          seen.add(id);
-        });
-      }
+      ]);
       plan.milestones.forEach((m, i) => {
         if (m.status === 'done' && !m.completedOn) {
           ctx.addIssue({

@@ -8,7 +8,7 @@ import {
   roundStatuses,
   selectionPolicies,
 } from '../domain/model/round.ts';
-import { DateTimeSchema, IdSchema, MoneySchema, text, VersionSchema } from './common.ts';
+import { DateTimeSchema, IdSchema, MoneySchema, refineUniqueIds, text, VersionSchema } from './common.ts';
 import { schemaFor } from './schema-check.ts';
 
 export const RubricCriterionSchema = schemaFor<RubricCriterion>()(
@@ -95,17 +95,10 @@ function checkRound(round: RoundShape, ctx: z.RefinementCtx) {
       message: `weights must sum to 100 (they sum to ${weights})`,
     });
   }
-  for (const [list, path] of [
+  refineUniqueIds(ctx, [
     [round.rubric.map((c) => c.id), 'rubric'],
     [round.prioritySectors.map((s) => s.id), 'prioritySectors'],
-  ] as const) {
-    const seen = new Set<string>();
-    list.forEach((id, i) => {
-      if (seen.has(id))
-        ctx.addIssue({ code: 'custom', path: [path, i, 'id'], message: `duplicate id ${id}` });
-      seen.add(id);
-    });
-  }
+  ]);
 }
 
 export const RoundInputSchema = schemaFor<RoundInput>()(

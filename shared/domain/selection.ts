@@ -182,16 +182,19 @@ function rankOrderIncrease(list: Item[], j: number, budget: number): number {
   }
 }
 
+/** What every row of a selection says about its alliance, funded or not. */
+const rowBase = (c: Item) => ({
+  allianceId: c.allianceId,
+  rank: c.rank,
+  finalScore: c.finalScore,
+  requested: c.requested,
+  award: c.award,
+});
+
 function rankOrder(list: Item[], params: SelectionParams): SelectionResult {
   const { funded, leftAtTurn, left } = greedy(list, params.budget);
   const rows = list.map((c, i): SelectionRow => {
-    const base = {
-      allianceId: c.allianceId,
-      rank: c.rank,
-      finalScore: c.finalScore,
-      requested: c.requested,
-      award: c.award,
-    };
+    const base = rowBase(c);
     if (funded[i]) {
       const a = awardText(c, params.perAllianceCap);
       return {
@@ -285,17 +288,20 @@ function meritDp(dp: Item[]): Knapsack {
     kind: 'dp-over-merit',
     cells: n * W,
     points,
-    select(target) {
-      const chosen: number[] = [];
-      let t = target;
-      for (let i = 0; i < n; i++)
-        if (take.get(i, t)) {
-          chosen.push(i);
-          t -= dp[i]!.merit;
-        }
-      return chosen;
-    },
+    select: (target) => backtrack(take, n, target, (i) => dp[i]!.merit),
   };
+}
+
+/** The items a DP's take-table chose, walked from item 0 with `remaining` of the table's dimension. */
+function backtrack(take: Bits, n: number, remaining: number, weight: (i: number) => number): number[] {
+  const chosen: number[] = [];
+  let r = remaining;
+  for (let i = 0; i < n; i++)
+    if (take.get(i, r)) {
+      chosen.push(i);
+      r -= weight(i);
+    }
+  return chosen;
 }
 
 /** DP over the budget in units of g (the gcd of the awards), capacity up to Σ awards. */
@@ -327,16 +333,7 @@ function budgetDp(dp: Item[], g: number): Knapsack {
     kind: 'dp-over-budget',
     cells: n * W,
     points,
-    select(capacity) {
-      const chosen: number[] = [];
-      let c = capacity;
-      for (let i = 0; i < n; i++)
-        if (take.get(i, c)) {
-          chosen.push(i);
-          c -= units[i]!;
-        }
-      return chosen;
-    },
+    select: (capacity) => backtrack(take, n, capacity, (i) => units[i]!),
   };
 }
 
@@ -382,13 +379,7 @@ function maxMerit(
   }
 
   const rows = list.map((c, i): SelectionRow => {
-    const base = {
-      allianceId: c.allianceId,
-      rank: c.rank,
-      finalScore: c.finalScore,
-      requested: c.requested,
-      award: c.award,
-    };
+    const base = rowBase(c);
     if (funded.has(i)) {
       const a = awardText(c, params.perAllianceCap);
       return {
