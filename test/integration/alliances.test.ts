@@ -9,13 +9,12 @@ import {
   allianceContent,
   applicantWithOrg,
   enterpriseBody,
+  type Party,
   roundBody,
   societyBody,
   tinyPdf,
   uploadWithTicket,
 } from './fixtures.ts';
-
-type Party = Awaited<ReturnType<typeof applicantWithOrg>>;
 
 describe('an alliance from draft to submission', () => {
   let admin: string;

@@ -1,6 +1,9 @@
 /** Valid request bodies for integration tests: realistic, with a field or two overridden per case. */
+
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { expect } from 'vitest';
 import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
-import { api, tokenFor, uid } from './client.ts';
+import { api, ddb, tableName, tokenFor, uid } from './client.ts';
 
 /** A fresh, valid Unified Social Credit Code (registered in Wuhan, 420100). */
 export function newUscc(registration = '91'): string {
@@ -112,6 +115,38 @@ export async function applicantWithOrg(body: Record<string, unknown>) {
   const res = await api('POST', '/v1/organisations', { token, body });
   if (res.status !== 201) throw new Error(`create organisation: ${res.status} ${res.text}`);
   return { token, org: res.body as { id: string; uscc: string; kind: string; version: number } };
+}
+
+export type Party = Awaited<ReturnType<typeof applicantWithOrg>>;
+
+/** An alliance drafted by `lead` with `partner` invited and confirmed, through the API; its id. */
+export async function allianceOfTwo(lead: Party, partner: Party, body: Record<string, unknown>) {
+  const created = await api('POST', '/v1/alliances', { token: lead.token, body });
+  expect(created.status, created.text).toBe(201);
+  const id = created.body.id as string;
+  const invited = await api('POST', `/v1/alliances/${id}/members`, {
+    token: lead.token,
+    body: { organisationId: partner.org.id },
+  });
+  expect(invited.status, invited.text).toBe(201);
+  const confirmed = await api('POST', `/v1/alliances/${id}/members/${partner.org.id}/confirm`, {
+    token: partner.token,
+  });
+  expect(confirmed.status, confirmed.text).toBe(200);
+  return id;
+}
+
+/** Sets an alliance's status to designated in DynamoDB Local, as designation does (tests seed the rest). */
+export async function markDesignated(allianceId: string) {
+  await ddb.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: { pk: `ALLIANCE#${allianceId}`, sk: 'ALLIANCE' },
+      UpdateExpression: 'SET #status = :designated',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':designated': 'designated' },
+    }),
+  );
 }
 
 /** A minimal PDF that any reader opens. */

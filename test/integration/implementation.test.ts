@@ -7,7 +7,14 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, ddb, tableName, tokenFor } from './client.ts';
-import { allianceContent, applicantWithOrg, enterpriseBody, roundBody, societyBody } from './fixtures.ts';
+import {
+  allianceContent,
+  applicantWithOrg,
+  enterpriseBody,
+  markDesignated,
+  roundBody,
+  societyBody,
+} from './fixtures.ts';
 
 async function designatedAlliance(
   lead: Awaited<ReturnType<typeof applicantWithOrg>>,
@@ -20,15 +27,7 @@ async function designatedAlliance(
   });
   expect(created.status, created.text).toBe(201);
   const id = created.body.id as string;
-  await ddb.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: { pk: `ALLIANCE#${id}`, sk: 'ALLIANCE' },
-      UpdateExpression: 'SET #status = :designated',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':designated': 'designated' },
-    }),
-  );
+  await markDesignated(id);
   await ddb.send(
     new PutCommand({
       TableName: tableName,

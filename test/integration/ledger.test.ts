@@ -4,21 +4,22 @@
  * is seeded in DynamoDB Local as designation writes it (shared/usecases/pipeline/stages/designation.ts `designate`).
  * The centrepiece: 50 simultaneous expenses that together exceed a line never overspend it.
  */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../shared/usecases/ledger/index.ts';
 import { api, apiUrl, ddb, eventually, tableName, tokenFor, uid } from './client.ts';
 import {
   allianceContent,
+  allianceOfTwo,
   applicantWithOrg,
   enterpriseBody,
+  markDesignated,
+  type Party,
   roundBody,
   societyBody,
   tinyPdf,
   uploadWithTicket,
 } from './fixtures.ts';
-
-type Party = Awaited<ReturnType<typeof applicantWithOrg>>;
 
 const DAY = 86_400_000;
 const dateOffset = (days: number) => todayInChina(new Date(Date.now() + days * DAY));
@@ -39,37 +40,15 @@ async function designatedAlliance() {
     applicantWithOrg(enterpriseBody()),
     applicantWithOrg(societyBody()),
   ]);
-  const created = await api('POST', '/v1/alliances', {
-    token: lead.token,
-    body: {
-      roundId,
-      name: `专账测试联盟 ${uid('a')}`,
-      ...allianceContent([partner.org.id]),
-      period: { start: dateOffset(-365), end: dateOffset(365) },
-    },
+  const allianceId = await allianceOfTwo(lead, partner, {
+    roundId,
+    name: `专账测试联盟 ${uid('a')}`,
+    ...allianceContent([partner.org.id]),
+    period: { start: dateOffset(-365), end: dateOffset(365) },
   });
-  expect(created.status, created.text).toBe(201);
-  const allianceId = created.body.id as string;
-  const invited = await api('POST', `/v1/alliances/${allianceId}/members`, {
-    token: lead.token,
-    body: { organisationId: partner.org.id },
-  });
-  expect(invited.status, invited.text).toBe(201);
-  const confirmed = await api('POST', `/v1/alliances/${allianceId}/members/${partner.org.id}/confirm`, {
-    token: partner.token,
-  });
-  expect(confirmed.status, confirmed.text).toBe(200);
 
   const pk = `ALLIANCE#${allianceId}`;
-  await ddb.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: { pk, sk: 'ALLIANCE' },
-      UpdateExpression: 'SET #status = :designated',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':designated': 'designated' },
-    }),
-  );
+  await markDesignated(allianceId);
   await ddb.send(
     new PutCommand({
       TableName: tableName,

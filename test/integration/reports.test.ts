@@ -13,34 +13,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { api, ddb, eventually, tableName, tokenFor } from './client.ts';
 import {
   allianceContent,
+  allianceOfTwo,
   applicantWithOrg,
   enterpriseBody,
+  type Party,
   roundBody,
   societyBody,
   tinyPdf,
   uploadWithTicket,
 } from './fixtures.ts';
 
-type Party = Awaited<ReturnType<typeof applicantWithOrg>>;
-
-async function buildAlliance(roundId: string, lead: Party, partner: Party, name: string) {
-  const created = await api('POST', '/v1/alliances', {
-    token: lead.token,
-    body: { roundId, name, ...allianceContent([partner.org.id]) },
-  });
-  expect(created.status, created.text).toBe(201);
-  const id = created.body.id as string;
-  const invited = await api('POST', `/v1/alliances/${id}/members`, {
-    token: lead.token,
-    body: { organisationId: partner.org.id },
-  });
-  expect(invited.status, invited.text).toBe(201);
-  const confirmed = await api('POST', `/v1/alliances/${id}/members/${partner.org.id}/confirm`, {
-    token: partner.token,
-  });
-  expect(confirmed.status, confirmed.text).toBe(200);
-  return id;
-}
+const buildAlliance = (roundId: string, lead: Party, partner: Party, name: string) =>
+  allianceOfTwo(lead, partner, { roundId, name, ...allianceContent([partner.org.id]) });
 
 async function verifiedDocument(allianceId: string, token: string, kind: 'agreement' | 'report') {
   const ticket = await api('POST', `/v1/alliances/${allianceId}/documents`, {

@@ -14,13 +14,12 @@ import {
   allianceContent,
   applicantWithOrg,
   enterpriseBody,
+  type Party,
   roundBody,
   societyBody,
   tinyPdf,
   uploadWithTicket,
 } from './fixtures.ts';
-
-type Party = Awaited<ReturnType<typeof applicantWithOrg>>;
 
 async function buildSubmittedAlliance(
   roundId: string,

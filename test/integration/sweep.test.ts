@@ -11,9 +11,7 @@ import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/li
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/deadlines.ts';
 import { api, apiUrl, ddb, tableName, tokenFor, uid } from './client.ts';
-import { applicantWithOrg, enterpriseBody, societyBody } from './fixtures.ts';
-
-type Party = Awaited<ReturnType<typeof applicantWithOrg>>;
+import { applicantWithOrg, enterpriseBody, type Party, societyBody } from './fixtures.ts';
 
 /** A random day (day of month ≤ 28) in `year`, so reruns and other tests never share a claim. */
 function randomDay(year: number) {
