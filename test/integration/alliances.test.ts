@@ -9,8 +9,8 @@ import {
   allianceContent,
   applicantWithOrg,
   enterpriseBody,
+  openRound,
   type Party,
-  roundBody,
   societyBody,
   tinyPdf,
   uploadWithTicket,
@@ -29,9 +29,7 @@ describe('an alliance from draft to submission', () => {
 
   beforeAll(async () => {
     admin = await tokenFor(['admin']);
-    const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody() });
-    expect(round.status, round.text).toBe(201);
-    roundId = round.body.id;
+    roundId = await openRound(admin);
     [e1, e2, s1, s2, outsider] = await Promise.all([
       applicantWithOrg(enterpriseBody()),
       applicantWithOrg(enterpriseBody({ employees: 1000, rdStaff: 100 })),

@@ -149,6 +149,13 @@ export async function markDesignated(allianceId: string) {
   );
 }
 
+/** A new open round created by `admin` (the default round body); its id. */
+export async function openRound(admin: string): Promise<string> {
+  const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody() });
+  expect(round.status, round.text).toBe(201);
+  return round.body.id as string;
+}
+
 /** A minimal PDF that any reader opens. */
 export function tinyPdf(): Buffer {
   const objects = [

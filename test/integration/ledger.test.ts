@@ -14,8 +14,8 @@ import {
   applicantWithOrg,
   enterpriseBody,
   markDesignated,
+  openRound,
   type Party,
-  roundBody,
   societyBody,
   tinyPdf,
   uploadWithTicket,
@@ -175,9 +175,7 @@ function parseCsv(text: string): string[][] {
 
 beforeAll(async () => {
   [admin, inspector] = await Promise.all([tokenFor(['admin']), tokenFor(['inspector'])]);
-  const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody() });
-  expect(round.status, round.text).toBe(201);
-  roundId = round.body.id;
+  roundId = await openRound(admin);
 });
 
 describe('the dedicated account of a designated alliance', () => {

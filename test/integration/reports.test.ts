@@ -16,8 +16,9 @@ import {
   allianceOfTwo,
   applicantWithOrg,
   enterpriseBody,
+  markDesignated,
+  openRound,
   type Party,
-  roundBody,
   societyBody,
   tinyPdf,
   uploadWithTicket,
@@ -45,15 +46,7 @@ async function verifiedDocument(allianceId: string, token: string, kind: 'agreem
 
 /** Marks the alliance designated and writes its report deadlines as designation does. */
 async function designate(allianceId: string, deadlines: { due: string; kind: string; status?: string }[]) {
-  await ddb.send(
-    new UpdateCommand({
-      TableName: tableName,
-      Key: { pk: `ALLIANCE#${allianceId}`, sk: 'ALLIANCE' },
-      UpdateExpression: 'SET #status = :designated',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':designated': 'designated' },
-    }),
-  );
+  await markDesignated(allianceId);
   for (const d of deadlines) {
     await ddb.send(
       new PutCommand({
@@ -86,9 +79,7 @@ describe('reports', () => {
 
   beforeAll(async () => {
     admin = await tokenFor(['admin']);
-    const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody() });
-    expect(round.status, round.text).toBe(201);
-    roundId = round.body.id;
+    roundId = await openRound(admin);
     [e, s, outsider] = await Promise.all([
       applicantWithOrg(enterpriseBody()),
       applicantWithOrg(societyBody()),
