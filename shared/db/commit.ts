@@ -24,7 +24,9 @@ export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[num
  * the item whose condition failed (undefined when unknown) that returns the error, or undefined to
  * let the original exception through.
  */
-export type OnConditionFailed = Error | ((failedIndex: number | undefined) => Error | undefined);
+export type OnConditionFailed =
+  | Error
+  | ((failedIndex: number | undefined) => Error | undefined | Promise<Error | undefined>);
 
 export interface CommitOptions {
   onConditionFailed?: OnConditionFailed;
@@ -42,10 +44,11 @@ function failedIndex(error: unknown): number | undefined {
   return i < 0 ? undefined : i;
 }
 
-function mapped(error: unknown, onConditionFailed: OnConditionFailed | undefined): unknown {
+/** The error to throw for `error`: the one a failed condition stands for (which may take a read to explain), else `error`. */
+async function mapped(error: unknown, onConditionFailed: OnConditionFailed | undefined): Promise<unknown> {
   if (!onConditionFailed || !conditionFailed(error)) return error;
   if (onConditionFailed instanceof Error) return onConditionFailed;
-  return onConditionFailed(failedIndex(error)) ?? error;
+  return (await onConditionFailed(failedIndex(error))) ?? error;
 }
 
 /** Runs `items` as one transaction (falsy entries are left out). */
@@ -72,7 +75,7 @@ export async function commit(
         continue;
       }
       if (contended && opts.onContended) throw opts.onContended();
-      throw mapped(error, opts.onConditionFailed);
+      throw await mapped(error, opts.onConditionFailed);
     }
   }
 }
@@ -87,7 +90,7 @@ export async function putItem(
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException && !onConditionFailed) return false;
-    throw mapped(error, onConditionFailed);
+    throw await mapped(error, onConditionFailed);
   }
 }
 
@@ -101,6 +104,6 @@ export async function updateItem(
     return out.Attributes ?? {};
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException && !onConditionFailed) return false;
-    throw mapped(error, onConditionFailed);
+    throw await mapped(error, onConditionFailed);
   }
 }

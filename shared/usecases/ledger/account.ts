@@ -81,22 +81,11 @@ export function lineIndex(award: AwardItem, lineId: string, path: string): numbe
  * condition is never retried, it is the answer: `explain` turns the index of the item whose
  * condition failed into the error (it may read the latest state to say why).
  */
-export async function commitLedger(
+export function commitLedger(
   items: readonly (TxItem | undefined | false)[],
   explain: (failedIndex: number | undefined) => Promise<Error> | Error,
 ): Promise<void> {
-  try {
-    await commit(items, { onConditionFailed: (index) => new FailedCondition(index), onContended: busy });
-  } catch (error) {
-    if (error instanceof FailedCondition) throw await explain(error.index);
-    throw error;
-  }
-}
-
-class FailedCondition extends Error {
-  constructor(readonly index: number | undefined) {
-    super(`ledger transaction: the condition of item ${index ?? '?'} failed`);
-  }
+  return commit(items, { onConditionFailed: explain, onContended: busy });
 }
 
 /** Each line's allocation, spent and remaining, and the totals. */
