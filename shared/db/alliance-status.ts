@@ -6,7 +6,7 @@
 
 import { systemActor } from '../domain/actors.ts';
 import { PIPELINE_COMPONENT } from '../domain/pipeline.ts';
-import { auditPut } from './audit.ts';
+import { allianceAudit } from './audit.ts';
 import { commit, type TxItem } from './commit.ts';
 import { inList, setExtra } from './expressions.ts';
 import { keys } from './keys.ts';
@@ -81,7 +81,7 @@ export async function setAllianceStatus(
   try {
     await commit([
       allianceStatusUpdate({ allianceId, to: status, from, at, by: PIPELINE_COMPONENT, reason }),
-      auditPut(table(), keys.alliance(allianceId).pk, {
+      allianceAudit(allianceId, {
         action: `alliance.${status}`,
         actor: systemActor(PIPELINE_COMPONENT, executionId),
         reason,

@@ -107,3 +107,20 @@ export async function updateItem(
     throw await mapped(error, onConditionFailed);
   }
 }
+
+/**
+ * Runs `items` as one transaction whose first item is the change itself: returns false, writing
+ * nothing, when that item's condition fails because the change was already made (a retried step, a
+ * doubled invocation, a run that got there first). Any other failure is thrown.
+ */
+export async function commitFirstTime(
+  items: readonly (TxItem | undefined | false | null)[],
+): Promise<boolean> {
+  try {
+    await commit(items);
+    return true;
+  } catch (error) {
+    if (conditionFailed(error, 0)) return false;
+    throw error;
+  }
+}

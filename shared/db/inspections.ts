@@ -134,8 +134,8 @@ export function findingsUpdate(
 
 /** Audit records in the partitions of an inspector, a draw and an inspection. */
 export const inspectorAudit = (inspectorId: string, entry: AuditEntry, now: Date) =>
-  auditPut(table(), keys.inspector(inspectorId).pk, entry, now);
+  auditPut(keys.inspector(inspectorId).pk, entry, now);
 export const drawAudit = (drawId: string, entry: AuditEntry, now: Date) =>
-  auditPut(table(), keys.inspectionDraw(drawId).pk, entry, now);
+  auditPut(keys.inspectionDraw(drawId).pk, entry, now);
 export const inspectionAudit = (inspectionId: string, entry: AuditEntry, now: Date) =>
-  auditPut(table(), keys.inspection(inspectionId).pk, entry, now);
+  auditPut(keys.inspection(inspectionId).pk, entry, now);

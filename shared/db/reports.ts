@@ -8,7 +8,6 @@
  */
 import { type DeadlineKind, type DeadlineStatus, isReportKind } from '../domain/deadlines.ts';
 import type { Report } from '../domain/model/report.ts';
-import { type AuditEntry, auditPut } from './audit.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
 import { getItem, getRecord, queryAll, queryIndex, queryPrefix } from './query.ts';
@@ -105,10 +104,6 @@ export async function loadSweepAlliance(allianceId: string): Promise<{ name?: st
 }
 
 // --- Items to write ------------------------------------------------------------------------------
-
-/** An audit record in the alliance's trail (reports are recorded where members can read them). */
-export const allianceAudit = (allianceId: string, entry: AuditEntry, now: Date) =>
-  auditPut(table(), keys.alliance(allianceId).pk, entry, now);
 
 export interface ReportTransition {
   from: readonly DeadlineStatus[];
@@ -211,3 +206,5 @@ export function escalatedUpdate(
     },
   };
 }
+
+export { allianceAudit } from './audit.ts';

@@ -7,7 +7,7 @@ import type { Actor } from '../domain/actors.ts';
 import type { AllianceInput, ReviewerInput } from '../domain/assignment.ts';
 import type { AssignmentRecord, ReviewerRecord, ReviewRecord } from '../domain/records.ts';
 import { loadAllianceWithMembers } from './alliances.ts';
-import { auditPut } from './audit.ts';
+import { roundAudit } from './audit.ts';
 import { indexKeys, keys } from './keys.ts';
 import { getRecord, queryIndex, queryPrefix } from './query.ts';
 import { loadScreenings } from './screening.ts';
@@ -160,7 +160,7 @@ export function reviewsConcludedAudit(
   missing: readonly AssignmentRecord[],
   submitted: number,
 ) {
-  return auditPut(table(), keys.round(roundId).pk, {
+  return roundAudit(roundId, {
     action: 'pipeline.reviews-concluded',
     actor,
     reason: missing.length

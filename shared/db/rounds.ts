@@ -3,7 +3,7 @@
  * schedule), the listing of every round (gsi1, newest year first), and the round's audit records.
  */
 import type { Round } from '../domain/model/round.ts';
-import { type AuditEntry, auditPut, auditTrail } from './audit.ts';
+import { type AuditEntry, roundAudit } from './audit.ts';
 import { putItem, type TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
 import { getItem, type Page, queryPage } from './query.ts';
@@ -115,8 +115,6 @@ export function roundClosedUpdate(roundId: string, now: Date): TxItem {
 }
 
 /** An audit record of the round, to go in the transaction of the change it records. */
-export const roundAudit = (roundId: string, entry: AuditEntry, now = new Date()): TxItem =>
-  auditPut(table(), keys.round(roundId).pk, entry, now);
 
 /** An audit record of the round written on its own (a decision that changes no round item). */
 export async function putRoundAudit(roundId: string, entry: AuditEntry, now = new Date()): Promise<void> {
@@ -124,6 +122,4 @@ export async function putRoundAudit(roundId: string, entry: AuditEntry, now = ne
   await putItem({ ...Put!, TableName: table() });
 }
 
-/** One page of the round's audit trail (oldest first). */
-export const roundAuditTrail = (roundId: string, cursor: string | undefined, limit: number) =>
-  auditTrail(keys.round(roundId).pk, cursor, limit);
+export { roundAudit, roundAuditTrail } from './audit.ts';

@@ -6,10 +6,9 @@
  */
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { loadAllianceWithMembers } from '../db/alliances.ts';
-import { auditPut, userActor } from '../db/audit.ts';
+import { allianceAudit, userActor } from '../db/audit.ts';
 import { freezeLedgerUpdate } from '../db/awards.ts';
 import { commit } from '../db/commit.ts';
-import { keys } from '../db/keys.ts';
 import {
   createPlan,
   loadPlan,
@@ -19,7 +18,6 @@ import {
   planReplaceItems,
 } from '../db/plans.ts';
 import { listReportDeadlines } from '../db/reports.ts';
-import { table } from '../db/table.ts';
 import { byWhom, isAdmin, type Principal } from '../domain/actors.ts';
 import { conflict, forbidden, notFound, nouns, versionConflict } from '../domain/errors.ts';
 import { accessAlliance } from './alliances/index.ts';
@@ -98,9 +96,8 @@ export async function updatePlan(
   await commit(
     [
       ...planReplaceItems(current, next),
-      auditPut(
-        table(),
-        keys.alliance(allianceId).pk,
+      allianceAudit(
+        allianceId,
         { action: 'plan.updated', actor: userActor(principal), reason, data: { version: version + 1 } },
         now,
       ),
@@ -165,9 +162,8 @@ export async function closeAlliance(
         set: { closedAt: at },
       }),
       freezeLedgerUpdate(allianceId, at),
-      auditPut(
-        table(),
-        keys.alliance(allianceId).pk,
+      allianceAudit(
+        allianceId,
         { action: `alliance.${input.outcome}`, actor: userActor(principal), reason: input.reason },
         now,
       ),

@@ -3,9 +3,8 @@
  * user) and keeps it up to date; admins read and update any. The USCC is unique across profiles.
  */
 import { randomUUID } from 'node:crypto';
-import { auditPut } from '../db/audit.ts';
+import { organisationAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
-import { keys } from '../db/keys.ts';
 import {
   loadOrganisation,
   loadUserOrganisationId,
@@ -16,7 +15,6 @@ import {
   usccRelease,
   userLinkPut,
 } from '../db/organisations.ts';
-import { table } from '../db/table.ts';
 import { isAdmin, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, forbidden, invalid, notFound, nouns, versionConflict } from '../domain/errors.ts';
 import type { Organisation, OrganisationInput } from '../domain/model/organisation.ts';
@@ -63,9 +61,8 @@ export async function createOrganisation(principal: Principal, input: Organisati
       userLinkPut(principal.sub, id, at),
       usccClaimPut(input.uscc, id),
       organisationCreatePut(organisation),
-      auditPut(
-        table(),
-        keys.organisation(id).pk,
+      organisationAudit(
+        id,
         {
           action: 'organisation.created',
           actor: userActor(principal),
@@ -124,9 +121,8 @@ export async function updateOrganisation(
       organisationReplacePut(updated, version),
       usccChanged && usccClaimPut(profile.uscc, orgId),
       usccChanged && usccRelease(current.uscc),
-      auditPut(
-        table(),
-        keys.organisation(orgId).pk,
+      organisationAudit(
+        orgId,
         {
           action: 'organisation.updated',
           actor: userActor(principal),

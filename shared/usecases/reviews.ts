@@ -6,9 +6,8 @@
  */
 
 import { loadAllianceWithMembers } from '../db/alliances.ts';
-import { auditPut } from '../db/audit.ts';
+import { allianceAudit, roundAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
-import { keys } from '../db/keys.ts';
 import {
   type AssignmentRecord,
   assignmentPut,
@@ -26,7 +25,6 @@ import {
   reviewerPut,
   reviewPut,
 } from '../db/reviews.ts';
-import { table } from '../db/table.ts';
 import { type Principal, userActor } from '../domain/actors.ts';
 import { assignReviewers, replaceReviewer } from '../domain/assignment.ts';
 import { conflict, domainError, domainErrorCatalogue, notFound, nouns } from '../domain/errors.ts';
@@ -50,9 +48,8 @@ export async function registerReviewer(
   const record: ReviewerRecord = { ...input, roundId: round.id, registeredAt: now.toISOString() };
   await commit([
     reviewerPut(record),
-    auditPut(
-      table(),
-      keys.round(roundId).pk,
+    roundAudit(
+      roundId,
       {
         action: 'reviewer.registered',
         actor: userActor(principal),
@@ -174,9 +171,8 @@ export async function submitReview(
   await commit(
     [
       reviewPut(record, previous),
-      auditPut(
-        table(),
-        keys.alliance(allianceId).pk,
+      allianceAudit(
+        allianceId,
         {
           action: previous ? 'review.updated' : 'review.submitted',
           // The audit names the reviewer but not the scores: applicants read this trail.
@@ -243,9 +239,8 @@ export async function declareConflict(
     reviewerPut(updatedMe),
     assignmentReplacedUpdate(roundId, allianceId, principal.sub, input.reason, at),
     ...added.map((p) => assignmentPut(roundId, allianceId, p.reviewerId, p.expertiseMatch ?? 0, at)),
-    auditPut(
-      table(),
-      keys.round(roundId).pk,
+    roundAudit(
+      roundId,
       {
         action: 'review.conflict-declared',
         actor: userActor(principal),

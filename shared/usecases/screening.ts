@@ -1,11 +1,9 @@
 /** Screening (科协把关, §2.2.3): the automatic findings, and an admin's pass/reject with a reason for each. */
 
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
-import { auditPut } from '../db/audit.ts';
+import { allianceAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
-import { keys } from '../db/keys.ts';
 import { loadScreening, loadScreenings, screeningDecisionUpdate } from '../db/screening.ts';
-import { table } from '../db/table.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
@@ -61,9 +59,8 @@ export async function decide(
         reason: `screening ${decision.outcome}: ${decision.reason}`,
         set: { screening: { outcome: decision.outcome, reason: decision.reason, at } },
       }),
-      auditPut(
-        table(),
-        keys.alliance(allianceId).pk,
+      allianceAudit(
+        allianceId,
         {
           action: `screening.${decision.outcome}`,
           actor: userActor(principal),

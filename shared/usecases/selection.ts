@@ -8,9 +8,8 @@ import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
 import { s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
 import { allianceStatusUpdate, setAllianceStatus } from '../db/alliance-status.ts';
-import { auditPut } from '../db/audit.ts';
+import { allianceAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
-import { keys } from '../db/keys.ts';
 import {
   countOpenObjections,
   loadNotice,
@@ -23,7 +22,6 @@ import {
 } from '../db/notices.ts';
 import { roundAudit } from '../db/rounds.ts';
 import { fundedIds, loadSelection, selectionApprovalUpdate, selectionDropUpdate } from '../db/selection.ts';
-import { table } from '../db/table.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import {
   conflict,
@@ -245,9 +243,8 @@ export async function resolveObjection(
           reason: `objection upheld: ${resolution.reason}`,
         }),
       dropped &&
-        auditPut(
-          table(),
-          keys.alliance(objection.allianceId).pk,
+        allianceAudit(
+          objection.allianceId,
           {
             action: 'alliance.dropped',
             actor: userActor(principal),

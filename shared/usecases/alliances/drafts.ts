@@ -4,10 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { alliancePut, draftContentUpdate, memberPut, type StoredAlliance } from '../../db/alliances.ts';
-import { auditPut } from '../../db/audit.ts';
+import { allianceAudit } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
-import { keys } from '../../db/keys.ts';
-import { table } from '../../db/table.ts';
 import { byWhom, type Principal, userActor } from '../../domain/actors.ts';
 import { conflict, notFound, nouns, versionConflict } from '../../domain/errors.ts';
 import type { AllianceContent, Member } from '../../domain/model/alliance.ts';
@@ -55,9 +53,8 @@ export async function createAlliance(
   await commit([
     alliancePut(alliance),
     memberPut(id, member),
-    auditPut(
-      table(),
-      keys.alliance(id).pk,
+    allianceAudit(
+      id,
       {
         action: 'alliance.created',
         actor: userActor(principal),
@@ -85,9 +82,8 @@ export async function updateAlliance(
   await commit(
     [
       draftContentUpdate(allianceId, version, entries, now.toISOString()),
-      auditPut(
-        table(),
-        keys.alliance(allianceId).pk,
+      allianceAudit(
+        allianceId,
         {
           action: 'alliance.updated',
           actor: userActor(principal),

@@ -15,8 +15,7 @@ import {
   pageRoundAlliances,
   type StoredAlliance,
 } from '../../db/alliances.ts';
-import { auditTrail } from '../../db/audit.ts';
-import { keys } from '../../db/keys.ts';
+import { allianceAuditTrail } from '../../db/audit.ts';
 import { isAdmin, type Principal } from '../../domain/actors.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { requireOwnOrganisation } from '../organisations.ts';
@@ -89,7 +88,7 @@ export async function allianceHistory(
   limit: number,
 ) {
   await accessAlliance(principal, allianceId);
-  return auditTrail(keys.alliance(allianceId).pk, cursor, limit);
+  return allianceAuditTrail(allianceId, cursor, limit);
 }
 
 /** The award and dedicated account of a designated alliance (members, admins and inspectors). */

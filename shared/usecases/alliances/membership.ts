@@ -3,10 +3,8 @@
  * into a draft; each invited organisation's applicant confirms or declines.
  */
 import { draftVersionBump, invitationAnswerUpdate, invitationPut } from '../../db/alliances.ts';
-import { type AuditEntry, auditPut } from '../../db/audit.ts';
+import { type AuditEntry, allianceAudit } from '../../db/audit.ts';
 import { commit, type TxItem } from '../../db/commit.ts';
-import { keys } from '../../db/keys.ts';
-import { table } from '../../db/table.ts';
 import { type Principal, userActor } from '../../domain/actors.ts';
 import { conflict, forbidden, notFound, nouns } from '../../domain/errors.ts';
 import type { Member } from '../../domain/model/alliance.ts';
@@ -30,7 +28,7 @@ async function changeMembership(
     [
       draftVersionBump(allianceId, now.toISOString()),
       memberItem,
-      auditPut(table(), keys.alliance(allianceId).pk, { ...audit, actor: userActor(principal) }, now),
+      allianceAudit(allianceId, { ...audit, actor: userActor(principal) }, now),
     ],
     (failed) => {
       if (failed === 0)

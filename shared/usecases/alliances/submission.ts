@@ -4,11 +4,9 @@
  */
 import { allianceStatusUpdate } from '../../db/alliance-status.ts';
 import { orgMemberships, overdueReports, type StoredAlliance } from '../../db/alliances.ts';
-import { auditPut } from '../../db/audit.ts';
+import { allianceAudit } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
 import { listDocuments } from '../../db/documents.ts';
-import { keys } from '../../db/keys.ts';
-import { table } from '../../db/table.ts';
 import { byWhom, isAdmin, type Principal, userActor } from '../../domain/actors.ts';
 import { evaluateEligibility } from '../../domain/eligibility.ts';
 import type { EligibilityReport } from '../../domain/eligibility-report.ts';
@@ -155,9 +153,8 @@ async function changeStatus(
         ...(options.reason ? { reason: options.reason } : {}),
         ...(options.extraSet ? { set: options.extraSet } : {}),
       }),
-      auditPut(
-        table(),
-        keys.alliance(alliance.id).pk,
+      allianceAudit(
+        alliance.id,
         {
           action: `alliance.${status}`,
           actor: userActor(principal),

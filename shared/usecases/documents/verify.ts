@@ -11,11 +11,9 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, type GetObjectCommandOutput, NoSuchKey } from '@aws-sdk/client-s3';
 import { s3Client } from '../../aws/clients.ts';
-import { auditPut, systemActor } from '../../db/audit.ts';
+import { allianceAudit, systemActor } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
 import { documentVerdictUpdate, loadDocumentItem } from '../../db/documents.ts';
-import { keys } from '../../db/keys.ts';
-import { table } from '../../db/table.ts';
 import { judgeUpload, parseDocumentKey, type Reason } from '../../domain/documents.ts';
 import { TaskError } from '../../errors.ts';
 import { logger } from '../../logger.ts';
@@ -148,9 +146,8 @@ export async function verifyUpload(
 
     const replaced =
       item.status === 'pending' ? undefined : { status: item.status, etag: item.etag, sha256: item.sha256 };
-    const audit = auditPut(
-      table(),
-      keys.allianceDocument(allianceId, documentId).pk,
+    const audit = allianceAudit(
+      allianceId,
       {
         action: verified ? 'document.verified' : 'document.rejected',
         actor: systemActor(VERIFIER),

@@ -6,7 +6,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { loadAllianceWithMembers } from '../../db/alliances.ts';
-import { commit } from '../../db/commit.ts';
+import { commitFirstTime } from '../../db/commit.ts';
 import {
   drawAudit,
   drawPut,
@@ -15,7 +15,6 @@ import {
   listAllInspections,
   loadDraw,
 } from '../../db/inspections.ts';
-import { conditionFailed } from '../../db/table.ts';
 import { type Actor, type Principal, systemActor, userActor } from '../../domain/actors.ts';
 import { notFound } from '../../domain/errors.ts';
 import { assignInspectors, drawInspections, riskWeight } from '../../domain/inspection-draw.ts';
@@ -101,25 +100,23 @@ export async function runDraw(
   }
   const record = await computeDraw(input, now);
   if (input.dryRun) return record;
-  try {
-    await commit([
-      drawPut(record),
-      drawAudit(
-        input.drawId,
-        {
-          action: 'inspection.drawn',
-          actor: input.actor,
-          reason: `${record.picks.length} of ${record.candidates.length} designated alliances drawn (share ${input.share}, seed ${JSON.stringify(input.seed)}), risk-weighted`,
-          data: { picks: record.picks, seed: input.seed, share: input.share, asOf: record.asOf },
-        },
-        now,
-      ),
-    ]);
-  } catch (error) {
-    if (!conditionFailed(error, 0)) throw error;
+  const drawn = await commitFirstTime([
+    drawPut(record),
+    drawAudit(
+      input.drawId,
+      {
+        action: 'inspection.drawn',
+        actor: input.actor,
+        reason: `${record.picks.length} of ${record.candidates.length} designated alliances drawn (share ${input.share}, seed ${JSON.stringify(input.seed)}), risk-weighted`,
+        data: { picks: record.picks, seed: input.seed, share: input.share, asOf: record.asOf },
+      },
+      now,
+    ),
+  ]);
+  if (!drawn) {
     // Drawn meanwhile (a doubled invocation): the first record stands.
     const first = await loadDraw(input.drawId);
-    if (!first) throw error;
+    if (!first) throw new Error(`draw ${input.drawId}: its condition failed but no draw is stored`);
     await ensureInspections(first, input.actor, now);
     return { ...first, reused: true };
   }
@@ -144,23 +141,19 @@ async function ensureInspections(draw: DrawRecord, actor: Actor, now: Date) {
       drawnAt: draw.asOf,
       version: 1,
     };
-    try {
-      await commit([
-        inspectionPut(item, now.toISOString()),
-        inspectionAudit(
-          a.inspectionId,
-          {
-            action: a.inspectorId ? 'inspection.planned' : 'inspection.unassigned',
-            actor,
-            reason: `drawn in ${draw.drawId} (weight ${item.weight}); ${a.reason}`,
-            data: { drawId: draw.drawId, allianceId: a.allianceId, inspectorId: a.inspectorId },
-          },
-          now,
-        ),
-      ]);
-    } catch (error) {
-      if (!conditionFailed(error, 0)) throw error;
-    }
+    await commitFirstTime([
+      inspectionPut(item, now.toISOString()),
+      inspectionAudit(
+        a.inspectionId,
+        {
+          action: a.inspectorId ? 'inspection.planned' : 'inspection.unassigned',
+          actor,
+          reason: `drawn in ${draw.drawId} (weight ${item.weight}); ${a.reason}`,
+          data: { drawId: draw.drawId, allianceId: a.allianceId, inspectorId: a.inspectorId },
+        },
+        now,
+      ),
+    ]);
   }
 }
 

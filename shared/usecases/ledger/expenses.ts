@@ -1,5 +1,5 @@
 /** Recording an expense in the dedicated account: checked against the award, the period and its receipt. */
-import { auditPut, userActor } from '../../db/audit.ts';
+import { allianceAudit, userActor } from '../../db/audit.ts';
 import {
   type AwardLine,
   ledgerEntryPut,
@@ -9,8 +9,6 @@ import {
   verifiedReceiptCheck,
 } from '../../db/awards.ts';
 import { loadDocumentItem } from '../../db/documents.ts';
-import { keys } from '../../db/keys.ts';
-import { table } from '../../db/table.ts';
 import type { Principal } from '../../domain/actors.ts';
 import { invalid } from '../../domain/errors.ts';
 import type { ExpenseInput, LedgerEntry } from '../../domain/model/ledger.ts';
@@ -94,9 +92,8 @@ export async function recordExpense(
       ledgerEntryPut(entry),
       receiptClaimPut(allianceId, input.receiptDocumentId, id, at),
       verifiedReceiptCheck(allianceId, input.receiptDocumentId),
-      auditPut(
-        table(),
-        keys.alliance(allianceId).pk,
+      allianceAudit(
+        allianceId,
         {
           action: 'ledger.expense',
           actor: userActor(principal),

@@ -1,9 +1,7 @@
 /** Moving allocation between the budget lines of an award (admin); the award's total is unchanged. */
 import { randomUUID } from 'node:crypto';
-import { auditPut, userActor } from '../../db/audit.ts';
+import { allianceAudit, userActor } from '../../db/audit.ts';
 import { reallocationPut, reallocationUpdate } from '../../db/awards.ts';
-import { keys } from '../../db/keys.ts';
-import { table } from '../../db/table.ts';
 import type { Principal } from '../../domain/actors.ts';
 import type { Reallocation, ReallocationInput } from '../../domain/model/ledger.ts';
 import { writeAccess } from './access.ts';
@@ -41,9 +39,8 @@ export async function reallocate(
     [
       reallocationUpdate(allianceId, input, from, to),
       reallocationPut(record),
-      auditPut(
-        table(),
-        keys.alliance(allianceId).pk,
+      allianceAudit(
+        allianceId,
         {
           action: 'ledger.reallocation',
           actor: userActor(principal),

@@ -1,5 +1,5 @@
 /** Correcting the dedicated account: a reversing entry, never an edit or a delete. */
-import { auditPut, userActor } from '../../db/audit.ts';
+import { allianceAudit, userActor } from '../../db/audit.ts';
 import {
   ledgerEntryPut,
   loadLedgerEntry,
@@ -7,8 +7,6 @@ import {
   receiptReleaseDelete,
   refundUpdate,
 } from '../../db/awards.ts';
-import { keys } from '../../db/keys.ts';
-import { table } from '../../db/table.ts';
 import type { Principal } from '../../domain/actors.ts';
 import type { LedgerEntry } from '../../domain/model/ledger.ts';
 import { writeAccess } from './access.ts';
@@ -63,9 +61,8 @@ export async function reverseEntry(
       markReversedUpdate(allianceId, { recordedAt, entryId }, id, at),
       refundUpdate(allianceId, original.lineId, index, original.amount),
       ledgerEntryPut(reversal),
-      auditPut(
-        table(),
-        keys.alliance(allianceId).pk,
+      allianceAudit(
+        allianceId,
         {
           action: 'ledger.reversal',
           actor: userActor(principal),

@@ -2,7 +2,7 @@
  * The daily deadline sweep: applies the pure plan of shared/domain/deadlines.ts (reminders, the
  * overdue transition and escalation) to the report deadlines due in the sweep's window.
  */
-import { commit } from '../../db/commit.ts';
+import { commitFirstTime } from '../../db/commit.ts';
 import {
   allianceAudit,
   escalatedUpdate,
@@ -10,7 +10,6 @@ import {
   loadSweepAlliance,
   overdueUpdate,
 } from '../../db/reports.ts';
-import { conditionFailed } from '../../db/table.ts';
 import { systemActor } from '../../domain/actors.ts';
 import {
   cstDate,
@@ -155,13 +154,11 @@ export async function runDeadlineSweep(
       else summary.alreadyNotified++;
       continue;
     }
-    try {
-      await commit(transitionItems(action, today, config, executionId, now));
+    if (await commitFirstTime(transitionItems(action, today, config, executionId, now))) {
       if (action.type === 'mark-overdue') summary.markedOverdue++;
       else summary.escalated++;
-    } catch (error) {
+    } else {
       // Already done (another run got there first) or no longer applicable (submitted meanwhile).
-      if (!conditionFailed(error, 0)) throw error;
       summary.skipped++;
       if (action.type === 'mark-overdue') stale.add(occasion);
     }

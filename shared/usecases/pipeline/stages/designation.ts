@@ -2,11 +2,10 @@
 
 import { setAllianceStatus } from '../../../db/alliance-status.ts';
 import { loadAllianceWithMembers } from '../../../db/alliances.ts';
-import { commit, putItem } from '../../../db/commit.ts';
+import { commitFirstTime, putItem } from '../../../db/commit.ts';
 import { awardPut, deadlinePut, roundFundedItems } from '../../../db/designation.ts';
 import { enterStage } from '../../../db/pipeline.ts';
 import { fundedIds, loadSelection } from '../../../db/selection.ts';
-import { conditionFailed } from '../../../db/table.ts';
 import { allocateAward, implementationDeadlines } from '../../../domain/award.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
@@ -60,11 +59,7 @@ export async function designate(roundId: string, allianceId: string, executionId
 }
 
 export async function completeDesignation(roundId: string, executionId: string, now = new Date()) {
-  try {
-    await commit(roundFundedItems(roundId, executionId, now));
-  } catch (error) {
-    if (!conditionFailed(error, 0)) throw error;
-  }
+  await commitFirstTime(roundFundedItems(roundId, executionId, now)); // funded already: a retried step
   await enterStage({ roundId, stage: 'implementation', status: 'SUCCEEDED', by: COMPONENT });
   return { roundId, funded: true };
 }

@@ -5,12 +5,11 @@ import { s3Client } from '../../../aws/clients.ts';
 import { env } from '../../../config.ts';
 import { loadAllianceWithMembers } from '../../../db/alliances.ts';
 import { systemActor } from '../../../db/audit.ts';
-import { commit } from '../../../db/commit.ts';
+import { commitFirstTime } from '../../../db/commit.ts';
 import { countOpenObjections, loadNotice, noticeKeys, noticePut } from '../../../db/notices.ts';
 import { enterStage } from '../../../db/pipeline.ts';
 import { roundAudit } from '../../../db/rounds.ts';
 import { loadSelection } from '../../../db/selection.ts';
-import { conditionFailed } from '../../../db/table.ts';
 import { noticePeriodEnd } from '../../../domain/award.ts';
 import type { AllianceRecord } from '../../../domain/model/alliance.ts';
 import { buildNotice, renderNoticeHtml } from '../../../domain/notice.ts';
@@ -72,23 +71,21 @@ export async function publishNotice(roundId: string, executionId: string, now = 
       ContentType: 'text/html; charset=utf-8',
     }),
   );
-  try {
-    await commit([
-      noticePut({ roundId, publishedAt, endsAt, entries: entries.length, ...objectKeys }),
-      roundAudit(
-        roundId,
-        {
-          action: 'pipeline.notice-published',
-          actor: systemActor(COMPONENT, executionId),
-          reason: `${entries.length} alliances announced for ${round.noticePeriodDays} days, until ${endsAt}`,
-        },
-        now,
-      ),
-    ]);
-  } catch (error) {
-    if (!conditionFailed(error, 0)) throw error;
-    const first = (await loadNotice(roundId))!;
-    return { endsAt: first.endsAt, entries: first.entries, reused: true };
+  const first = await commitFirstTime([
+    noticePut({ roundId, publishedAt, endsAt, entries: entries.length, ...objectKeys }),
+    roundAudit(
+      roundId,
+      {
+        action: 'pipeline.notice-published',
+        actor: systemActor(COMPONENT, executionId),
+        reason: `${entries.length} alliances announced for ${round.noticePeriodDays} days, until ${endsAt}`,
+      },
+      now,
+    ),
+  ]);
+  if (!first) {
+    const published = (await loadNotice(roundId))!;
+    return { endsAt: published.endsAt, entries: published.entries, reused: true };
   }
   await enterStage({
     roundId,

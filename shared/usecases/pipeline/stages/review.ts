@@ -1,8 +1,7 @@
 import { setAllianceStatus } from '../../../db/alliance-status.ts';
-import { auditPut } from '../../../db/audit.ts';
+import { roundAudit } from '../../../db/audit.ts';
 import { commit, putItem } from '../../../db/commit.ts';
 import { closeOpenGate } from '../../../db/gates.ts';
-import { keys } from '../../../db/keys.ts';
 import { enterStage } from '../../../db/pipeline.ts';
 import {
   assignmentPut,
@@ -13,7 +12,6 @@ import {
   reviewerInput,
   reviewsConcludedAudit,
 } from '../../../db/reviews.ts';
-import { table } from '../../../db/table.ts';
 import { systemActor } from '../../../domain/actors.ts';
 import { assignReviewers } from '../../../domain/assignment.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
@@ -55,7 +53,7 @@ export async function assignRoundReviewers(roundId: string, executionId: string,
       executionId,
     );
   await commit([
-    auditPut(table(), keys.round(roundId).pk, {
+    roundAudit(roundId, {
       action: 'pipeline.reviewers-assigned',
       actor: systemActor(COMPONENT, executionId),
       reason: `${result.assignments.length} assignments for ${alliances.length} alliances and ${reviewers.length} reviewers, seed ${seed}`,
