@@ -9,7 +9,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { findRouteByKey, matchRoute, type Route, type RouteDef, type RouteGroup } from '../api/routes.ts';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, invalid } from '../domain/errors.ts';
 import { logger } from '../logger.ts';
 import { type Principal, principalFromEvent } from './auth.ts';
 import { ApiError, httpStatusOf } from './errors.ts';
@@ -99,11 +99,24 @@ function parseBody(route: RouteDef, event: APIGatewayProxyEventV2, lang: Lang): 
   return parseOrThrow(route.body, json, 'body', lang);
 }
 
-/** The `$default` route catches requests no route matches: 405 for a known path, else 404. */
-function unmatched(event: APIGatewayProxyEventV2): ApiError {
+/**
+ * The `$default` route catches requests no route matches: 400 for a path with a malformed
+ * %-escape, 405 for a known path, else 404.
+ */
+function unmatched(event: APIGatewayProxyEventV2): DomainError<string> {
   const method = event.requestContext?.http?.method ?? 'GET';
   const path = event.rawPath ?? '/';
   const match = matchRoute(method, path);
+  if (match && 'malformed' in match) {
+    return invalid(
+      'path',
+      {
+        en: `the segment "${match.malformed}" is not valid percent-encoding`,
+        zh: `路径片段 "${match.malformed}" 不是有效的百分号编码`,
+      },
+      'malformed_escape',
+    );
+  }
   if (match && 'allowed' in match) {
     return new ApiError(405, 'method_not_allowed', { method, allowed: match.allowed.join(', ') });
   }

@@ -190,3 +190,39 @@ describe('bad input on the organisation, round and alliance endpoints', () => {
     }
   });
 });
+
+describe('paths as API Gateway matches them', () => {
+  it.each([
+    ['GET', '/v1/alliances/%E0%A4%A', true],
+    ['GET', '/v1/public/rounds/%E0%A4%A/notice', false],
+    ['GET', '/v1/%E0%A4%A', false],
+    ['POST', '/v1/rounds/r-1/screening/%', true],
+  ])(
+    '%s %s (a malformed %%-escape) → 400 in the documented shape, in both languages',
+    async (method, path, auth) => {
+      const token = auth ? await tokenFor(['admin']) : undefined;
+      const en = await api(method, path, { ...(token ? { token } : {}) });
+      expectErrorShape(en, 400);
+      expect(en.body.error.code).toBe('validation_failed');
+      expect(en.body.error.details).toEqual([
+        expect.objectContaining({ path: 'path', code: 'malformed_escape' }),
+      ]);
+      const zh = await api(method, path, {
+        ...(token ? { token } : {}),
+        headers: { 'accept-language': 'zh-CN' },
+      });
+      expect(zh.body.error.message).toContain('不是有效的百分号编码');
+    },
+  );
+
+  it('POST /v1/rounds/{id}/screening/complete reaches completeScreening, not a decision on alliance "complete"', async () => {
+    const admin = await tokenFor(['admin']);
+    const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody() });
+    expect(round.status, round.text).toBe(201);
+    const res = await api('POST', `/v1/rounds/${round.body.id}/screening/complete`, { token: admin });
+    // The round has not reached screening: the complete operation's own answer, not a 404 for a
+    // screening record of an alliance called "complete" (what the table order used to give).
+    expectErrorShape(res, 409);
+    expect(res.body.error.message).toContain('not waiting for screening decisions');
+  });
+});
