@@ -1,6 +1,7 @@
 /** Round routes: admins create, change and close rounds; anyone reads them; admins see the pipeline. */
 import { invalid } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
+import { retryPipeline } from '../../shared/usecases/pipeline/retry.ts';
 import { roundPipelineStatus } from '../../shared/usecases/pipeline/status.ts';
 import { assignments, closeReviews, listReviewers, registerReviewer } from '../../shared/usecases/reviews.ts';
 import {
@@ -77,6 +78,10 @@ export const handler = httpHandler('rounds', {
   },
   async resolveObjection({ principal, params, body }) {
     return { body: await resolveObjection(principal, params.roundId, params.objectionId, body) };
+  },
+
+  async retryRoundPipeline({ principal, params, body }) {
+    return { status: 202, body: await retryPipeline(principal, params.roundId, body.reason) };
   },
 
   async getRoundPipeline({ params, lang }) {

@@ -134,6 +134,18 @@ export class AppStack extends Stack {
       'round-pipeline',
     );
     const pipelineArn = this.roundPipeline.stateMachineArn;
+    // A gate whose condition already holds (a retried or restarted run) completes itself: the
+    // pipeline function sends its own task token back. A Policy of its own, not the role's default
+    // policy, which the function depends on (that would be a cycle with the state machine).
+    new iam.Policy(this, 'PipelineGateSelfCompletion', {
+      roles: [pipeline.role],
+      statements: [
+        new iam.PolicyStatement({
+          actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+          resources: [pipelineArn],
+        }),
+      ],
+    });
 
     // --- functions behind the API, one per route group -------------------------------------------
     const system = fn('system', 'API: health and OpenAPI document');

@@ -114,6 +114,24 @@ export const ObjectionResolutionSchema = z
   .meta({ id: 'ObjectionResolution' });
 export const ObjectionParams = z.object({ roundId: IdSchema, objectionId: IdSchema });
 
+const FailureSchema = z.object({
+  error: z.string().meta({ description: 'The error name, e.g. States.TaskFailed or NoSuchBucket' }),
+  message: z.string().meta({ description: 'One line of what went wrong' }),
+});
+
+export const RetryPipelineSchema = z
+  .strictObject({ reason: text(1000).meta({ description: 'Why the run is retried (audited)' }) })
+  .meta({ id: 'RetryPipeline' });
+
+export const RetryResultSchema = z
+  .object({
+    roundId: IdSchema,
+    attempt: z.number().int(),
+    executionName: z.string(),
+    resumesAt: z.string().meta({ description: 'The stage the failed run stopped in' }),
+  })
+  .meta({ id: 'RetryResult' });
+
 export const PipelineStatusSchema = z
   .object({
     roundId: z.string(),
@@ -123,6 +141,27 @@ export const PipelineStatusSchema = z
     waitingOn: z.string().optional().meta({ description: 'Who or what the current stage waits on' }),
     startedAt: z.iso.datetime().optional(),
     updatedAt: z.iso.datetime().optional(),
+    attempt: z
+      .number()
+      .int()
+      .optional()
+      .meta({ description: 'The current run: 1, then 2, 3… after retries' }),
+    attempts: z
+      .array(
+        z.object({
+          attempt: z.number().int(),
+          executionName: z.string(),
+          startedAt: z.iso.datetime().optional(),
+          outcome: z.string().meta({ description: 'RUNNING, SUCCEEDED, FAILED, TIMED_OUT or ABORTED' }),
+          error: FailureSchema.optional(),
+          stage: z.string().optional().meta({ description: 'The stage the run failed in' }),
+        }),
+      )
+      .optional()
+      .meta({ description: 'Every run of the pipeline, oldest first, with its outcome' }),
+    failure: FailureSchema.extend({ stage: z.string().optional() })
+      .optional()
+      .meta({ description: 'Why the current run failed (no stack trace)' }),
     history: z.array(
       z.object({ stage: z.string(), at: z.iso.datetime(), by: z.string(), note: z.string().optional() }),
     ),

@@ -29,6 +29,8 @@ export const keys = {
   round: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'ROUND' }),
   pipeline: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'PIPELINE' }),
   gate: (roundId: string, gate: string) => ({ pk: `ROUND#${roundId}`, sk: `GATE#${gate}` }),
+  /** A pipeline step of a round that has run to its end (written once: a re-run reuses its result). */
+  stepDone: (roundId: string, step: string) => ({ pk: `ROUND#${roundId}`, sk: `STEP#${step}` }),
   scheduleRun: (schedule: string, day: string) => ({ pk: `SCHEDULE#${schedule}`, sk: `RUN#${day}` }),
   document: (key: string) => ({ pk: `DOCUMENT#${key}`, sk: 'DOCUMENT' }),
   /** An uploaded document (agreement, report, receipt) in its alliance's partition. */

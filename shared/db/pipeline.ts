@@ -29,6 +29,20 @@ export interface StageEntry {
   note?: string;
 }
 
+/** An earlier run of a round's pipeline (the current one is described by the item itself). */
+export interface AttemptRecord {
+  attempt: number;
+  executionName: string;
+  executionArn: string;
+  startedAt?: string;
+  /** How it ended. */
+  outcome: string;
+  /** What failed, for a person: error name and one line (never a trace). */
+  error?: { error: string; message: string };
+  /** The stage it failed in. */
+  stage?: string;
+}
+
 /** The PIPELINE item of a round. */
 export interface PipelineItem {
   roundId: string;
@@ -39,6 +53,13 @@ export interface PipelineItem {
   startedAt?: string;
   updatedAt?: string;
   history?: StageEntry[];
+  /** The current run's number (1 when absent) and when it started. */
+  attempt?: number;
+  attemptStartedAt?: string;
+  /** Earlier runs, oldest first. */
+  attempts?: AttemptRecord[];
+  /** The current run's failure, once RecordFailure has recorded it. */
+  failure?: { error: string; cause: string; stage?: string };
 }
 
 /** The round's pipeline status item, or undefined when its pipeline has never been started. */
@@ -148,4 +169,98 @@ export async function commitTask(items: readonly TxItem[]): Promise<boolean> {
       return false;
     throw error;
   }
+}
+
+/** Whether a pipeline step of the round has run to its end (see stepDonePut). */
+export async function stepDone(roundId: string, step: string): Promise<boolean> {
+  return (await getItem(keys.stepDone(roundId, step))) !== undefined;
+}
+
+/**
+ * Marks a step of the round done, once: put first in the step's last transaction, so a re-run
+ * (a retry or a restart) finds it and neither repeats the step's side effects nor its audit record.
+ */
+export function stepDonePut(roundId: string, step: string, executionId: string, now = new Date()): TxItem {
+  return {
+    Put: {
+      TableName: table(),
+      Item: {
+        ...keys.stepDone(roundId, step),
+        type: 'pipeline-step',
+        roundId,
+        step,
+        executionId,
+        at: now.toISOString(),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}
+
+export interface RetryStart {
+  roundId: string;
+  /** The run being replaced: the update holds only while it is still the current one. */
+  previousArn: string;
+  previous: AttemptRecord;
+  attempt: number;
+  executionArn: string;
+  resumeStage: string;
+  by: string;
+  reason: string;
+}
+
+/**
+ * Makes a new run the round's current one: the stage back to where the failed run stopped, status
+ * RUNNING, the failed run appended to `attempts`. Conditional on the failed run still being current,
+ * so two admins retrying at once start one run.
+ */
+export function retryUpdate(retry: RetryStart, now = new Date()): TxItem {
+  const at = now.toISOString();
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.pipeline(retry.roundId),
+      UpdateExpression:
+        'SET executionArn = :arn, #status = :running, #stage = :stage, updatedAt = :at, attempt = :attempt, ' +
+        'attemptStartedAt = :at, attempts = list_append(if_not_exists(attempts, :empty), :previous), ' +
+        '#history = list_append(if_not_exists(#history, :empty), :entry) REMOVE waitingOn, failure',
+      ConditionExpression: 'executionArn = :previousArn',
+      ExpressionAttributeNames: { '#status': 'status', '#stage': 'stage', '#history': 'history' },
+      ExpressionAttributeValues: {
+        ':arn': retry.executionArn,
+        ':running': 'RUNNING',
+        ':stage': retry.resumeStage,
+        ':at': at,
+        ':attempt': retry.attempt,
+        ':empty': [],
+        ':previous': [retry.previous],
+        ':entry': [
+          { stage: retry.resumeStage, at, by: retry.by, note: `attempt ${retry.attempt}: ${retry.reason}` },
+        ],
+        ':previousArn': retry.previousArn,
+      },
+    },
+  };
+}
+
+/** A retry whose execution could not be started: the round is FAILED again, with why. */
+export async function retryNotStarted(
+  roundId: string,
+  executionArn: string,
+  failure: { error: string; cause: string; stage: string },
+) {
+  await updateItem({
+    TableName: table(),
+    Key: keys.pipeline(roundId),
+    UpdateExpression: 'SET #status = :failed, #stage = :failedStage, failure = :failure, updatedAt = :at',
+    ConditionExpression: 'executionArn = :arn',
+    ExpressionAttributeNames: { '#status': 'status', '#stage': 'stage' },
+    ExpressionAttributeValues: {
+      ':failed': 'FAILED',
+      ':failedStage': 'failed',
+      ':failure': failure,
+      ':at': new Date().toISOString(),
+      ':arn': executionArn,
+    },
+  });
 }

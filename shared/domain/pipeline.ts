@@ -142,3 +142,25 @@ export function executionNameForRound(roundId: string): string {
 
 /** The component that names the round pipeline in status histories and audit records. */
 export const PIPELINE_COMPONENT = 'round-pipeline';
+
+/**
+ * What a person may read of a failed step: its error name and one line of message. A Lambda error's
+ * cause is JSON ({"errorType","errorMessage","trace"}): only the message is kept, never the trace.
+ */
+export function failureSummary(error: string, cause: string): { error: string; message: string } {
+  let message = cause;
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
+    if (parsed && typeof parsed === 'object' && typeof parsed.errorMessage === 'string')
+      message = parsed.errorMessage;
+  } catch {
+    // not JSON: a States.* cause or a plain message
+  }
+  const line = message.split('\n')[0]!.trim();
+  return { error, message: line.length > 300 ? `${line.slice(0, 299)}…` : line };
+}
+
+/** The name of a retry's execution: round-<id> for the first run, round-<id>-<n> for the n-th. */
+export function executionNameForAttempt(roundId: string, attempt: number): string {
+  return attempt <= 1 ? executionNameForRound(roundId) : `${executionNameForRound(roundId)}-${attempt}`;
+}

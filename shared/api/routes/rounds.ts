@@ -2,7 +2,7 @@
 import * as z from 'zod';
 import { AuditEntrySchema } from '../audit.ts';
 import { CursorQuerySchema, IdSchema, pageOf } from '../common.ts';
-import { PipelineStatusSchema } from '../pipeline.ts';
+import { PipelineStatusSchema, RetryPipelineSchema, RetryResultSchema } from '../pipeline.ts';
 import { RoundIdParams, RoundInputSchema, RoundSchema, RoundUpdateSchema } from '../rounds.ts';
 import type { RouteDef } from '../route-types.ts';
 
@@ -80,6 +80,19 @@ export const roundRoutes = [
     tag: 'pipeline',
     params: RoundIdParams,
     responses: { 200: PipelineStatusSchema },
+  },
+  {
+    operationId: 'retryRoundPipeline',
+    method: 'POST',
+    path: '/v1/rounds/{roundId}/pipeline/retry',
+    fn: 'rounds',
+    auth: ['admin'],
+    summary:
+      'Retry a failed pipeline: a new run resumes where the failed one stopped (what is done is kept); 409 while a run is active or when nothing failed',
+    tag: 'pipeline',
+    params: RoundIdParams,
+    body: RetryPipelineSchema,
+    responses: { 202: RetryResultSchema },
   },
   {
     operationId: 'getRoundHistory',

@@ -5,7 +5,11 @@
  */
 import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { sfnClient } from '../../aws/clients.ts';
-import { claimGate, loadGate, setGateStatus } from '../../db/gates.ts';
+import { claimGate, type GateItem, loadGate, setGateStatus } from '../../db/gates.ts';
+import { countOpenObjections } from '../../db/notices.ts';
+import { loadMissingReviews } from '../../db/reviews.ts';
+import { loadScreenings } from '../../db/screening.ts';
+import { loadSelection } from '../../db/selection.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { GateName } from '../../domain/pipeline.ts';
 
@@ -41,4 +45,42 @@ export async function completeGate(
     throw error;
   }
   return true;
+}
+
+/**
+ * Whether what a gate waits for already holds, and the output it would have been completed with;
+ * undefined while people still have something to do.
+ * - screening: every screened alliance has a decision (a round with none still needs an admin's
+ *   explicit "complete", as before), or the gate was completed before;
+ * - review: every active assignment has its review, or the gate was completed before (by the last
+ *   review, an admin closing reviews early, or the deadline's ConcludeReviews in an earlier run);
+ * - selection approval: the selection is approved;
+ * - objections: no objection is open (the gate reopens while CheckObjections finds open ones).
+ */
+export async function gateSatisfied(
+  roundId: string,
+  gate: GateName,
+  previous: GateItem | undefined,
+): Promise<Record<string, unknown> | undefined> {
+  const completedBefore = previous?.status === 'closed';
+  switch (gate) {
+    case 'screening': {
+      const all = await loadScreenings(roundId);
+      const decided = all.length > 0 && all.every((r) => r.decision);
+      if (!decided && !completedBefore) return undefined;
+      return {
+        passed: all.filter((r) => r.decision?.outcome === 'pass').length,
+        rejected: all.filter((r) => r.decision?.outcome === 'reject').length,
+      };
+    }
+    case 'review': {
+      if (completedBefore) return { allReviewsIn: false, completedBefore: true };
+      const { reviews, missing } = await loadMissingReviews(roundId);
+      return reviews.length > 0 && missing.length === 0 ? { allReviewsIn: true } : undefined;
+    }
+    case 'selection-approval':
+      return (await loadSelection(roundId))?.status === 'approved' ? { approved: true } : undefined;
+    case 'objections':
+      return (await countOpenObjections(roundId)) === 0 ? { resolved: true } : undefined;
+  }
 }

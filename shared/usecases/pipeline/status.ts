@@ -8,13 +8,13 @@ import { sfnClient } from '../../aws/clients.ts';
 import { loadPipeline } from '../../db/pipeline.ts';
 import { loadRoundStatus } from '../../db/rounds.ts';
 import { notFound, nouns } from '../../domain/errors.ts';
-import { executionNameForRound, waitingOnIn } from '../../domain/pipeline.ts';
+import { executionNameForRound, failureSummary, waitingOnIn } from '../../domain/pipeline.ts';
 import type { Lang } from '../../domain/text.ts';
 
-type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_STARTED';
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'NOT_STARTED';
 
 /** The execution's own status; undefined when Step Functions does not know it (any more). */
-async function executionStatus(executionArn: string): Promise<ExecutionStatus | undefined> {
+export async function executionStatus(executionArn: string): Promise<ExecutionStatus | undefined> {
   try {
     const execution = await sfnClient().send(new DescribeExecutionCommand({ executionArn }));
     return execution.status as ExecutionStatus | undefined;
@@ -24,23 +24,53 @@ async function executionStatus(executionArn: string): Promise<ExecutionStatus | 
   }
 }
 
+/** The name of the execution an ARN names (its last segment). */
+const nameOf = (executionArn: string) => executionArn.slice(executionArn.lastIndexOf(':') + 1);
+
 /** The round's pipeline status (the PipelineStatus schema); NOT_STARTED before its pipeline starts. */
 export async function roundPipelineStatus(roundId: string, lang: Lang) {
-  const executionName = executionNameForRound(roundId);
   const item = await loadPipeline(roundId);
   if (!item) {
     if (!(await loadRoundStatus(roundId))) throw notFound(nouns.round(roundId));
-    return { roundId, executionName, status: 'NOT_STARTED' as const, stage: 'not-started', history: [] };
+    return {
+      roundId,
+      executionName: executionNameForRound(roundId),
+      status: 'NOT_STARTED' as const,
+      stage: 'not-started',
+      history: [],
+    };
   }
-  const live = typeof item.executionArn === 'string' ? await executionStatus(item.executionArn) : undefined;
+  const executionName = item.executionArn ? nameOf(item.executionArn) : executionNameForRound(roundId);
+  const live = item.executionArn ? await executionStatus(item.executionArn) : undefined;
+  const status = live ?? (item.status as ExecutionStatus);
+  const attempt = item.attempt ?? 1;
+  const failure = item.failure ? failureSummary(item.failure.error, item.failure.cause) : undefined;
   return {
     roundId,
     executionName,
-    status: live ?? (item.status as ExecutionStatus),
+    status,
     stage: item.stage,
     ...(item.waitingOn ? { waitingOn: waitingOnIn(item.waitingOn, lang) } : {}),
     startedAt: item.startedAt,
     updatedAt: item.updatedAt,
+    attempt,
+    attempts: [
+      ...(item.attempts ?? []),
+      {
+        attempt,
+        executionName,
+        executionArn: item.executionArn ?? '',
+        ...(item.attemptStartedAt || item.startedAt
+          ? { startedAt: item.attemptStartedAt ?? item.startedAt }
+          : {}),
+        outcome: status,
+        ...(failure ? { error: failure } : {}),
+        ...(item.failure?.stage ? { stage: item.failure.stage } : {}),
+      },
+    ].map(({ executionArn: _arn, ...visible }) => visible),
+    ...(failure
+      ? { failure: { ...failure, ...(item.failure?.stage ? { stage: item.failure.stage } : {}) } }
+      : {}),
     history: item.history ?? [],
   };
 }

@@ -16,3 +16,25 @@ describe('pipeline stages only move forward', () => {
     expect(executionNameForRound('x'.repeat(64)).length).toBeLessThanOrEqual(80);
   });
 });
+
+describe('what a person reads of a failure, and the names of retried runs', () => {
+  it('keeps a Lambda error message and drops its trace', async () => {
+    const { failureSummary } = await import('../../../shared/domain/pipeline.ts');
+    const cause = JSON.stringify({
+      errorType: 'E',
+      errorMessage: 'first line\nsecond',
+      trace: ['at x (y.mjs:1:1)'],
+    });
+    expect(failureSummary('E', cause)).toEqual({ error: 'E', message: 'first line' });
+    expect(failureSummary('States.Timeout', 'task timed out')).toEqual({
+      error: 'States.Timeout',
+      message: 'task timed out',
+    });
+    expect(failureSummary('E', 'x'.repeat(400)).message).toHaveLength(300);
+  });
+  it('names the first run round-<id> and the n-th round-<id>-<n>', async () => {
+    const { executionNameForAttempt } = await import('../../../shared/domain/pipeline.ts');
+    expect(executionNameForAttempt('r1', 1)).toBe('round-r1');
+    expect(executionNameForAttempt('r1', 3)).toBe('round-r1-3');
+  });
+});

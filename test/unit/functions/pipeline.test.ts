@@ -1,8 +1,10 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
 import {
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
@@ -13,12 +15,17 @@ import { setEnv } from './helpers.ts';
 setEnv();
 const { runTask } = await import('../../../functions/pipeline/handler.ts');
 const ddb = mockClient(DynamoDBDocumentClient);
+const sfn = mockClient(SFNClient);
 
 beforeEach(() => {
   ddb.reset();
+  ddb.on(GetCommand).resolves({});
+  ddb.on(QueryCommand).resolves({ Items: [] });
   ddb.on(UpdateCommand).resolves({});
   ddb.on(PutCommand).resolves({});
   ddb.on(TransactWriteCommand).resolves({});
+  sfn.reset();
+  sfn.on(SendTaskSuccessCommand).resolves({});
 });
 
 const base = { roundId: 'r1', executionId: 'arn:aws:states:us-east-1:0:execution:P:round-r1' };
@@ -120,5 +127,80 @@ describe('pipeline task recordFailure', () => {
       action: 'pipeline.failed',
       reason: expect.stringContaining('RoundNotFound'),
     });
+  });
+});
+
+describe('a gate that opens when what it waits for already holds (a retried or restarted run)', () => {
+  const screened = (decisions: ('pass' | 'reject' | undefined)[]) =>
+    decisions.map((outcome, i) => ({
+      allianceId: `a${i}`,
+      roundId: 'r1',
+      name: `a${i}`,
+      findings: { eligible: true, checkedAt: '', failing: [], results: [] },
+      ...(outcome ? { decision: { outcome, reason: 'r', by: 'admin', at: '' } } : {}),
+    }));
+
+  it('completes itself with the decisions when every screened alliance is decided', async () => {
+    ddb.on(QueryCommand).resolves({ Items: screened(['pass', 'reject', 'pass']) });
+    ddb
+      .on(GetCommand, { Key: { pk: 'ROUND#r1', sk: 'GATE#screening' } })
+      .resolvesOnce({})
+      .resolves({
+        Item: { roundId: 'r1', gate: 'screening', status: 'open', taskToken: 'token-9' },
+      });
+    const out = await runTask({ action: 'openGate', ...base, gate: 'screening', taskToken: 'token-9' });
+    expect(out).toMatchObject({ gate: 'screening', selfCompleted: true });
+    const sent = sfn.commandCalls(SendTaskSuccessCommand)[0]!.args[0].input;
+    expect(sent.taskToken).toBe('token-9');
+    expect(JSON.parse(sent.output!)).toEqual({ passed: 2, rejected: 1, resumed: true });
+  });
+
+  it('waits while one alliance is undecided, and for an empty round (an admin completes that)', async () => {
+    ddb.on(QueryCommand).resolves({ Items: screened(['pass', undefined]) });
+    await expect(
+      runTask({ action: 'openGate', ...base, gate: 'screening', taskToken: 'token-1' }),
+    ).resolves.toMatchObject({ selfCompleted: false });
+    ddb.on(QueryCommand).resolves({ Items: [] });
+    await expect(
+      runTask({ action: 'openGate', ...base, gate: 'screening', taskToken: 'token-2' }),
+    ).resolves.toMatchObject({ selfCompleted: false });
+    expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
+  });
+
+  it('completes the selection gate when the selection is already approved', async () => {
+    ddb
+      .on(GetCommand, { Key: { pk: 'ROUND#r1', sk: 'SELECTION' } })
+      .resolves({ Item: { status: 'approved' } });
+    ddb
+      .on(GetCommand, { Key: { pk: 'ROUND#r1', sk: 'GATE#selection-approval' } })
+      .resolvesOnce({})
+      .resolves({
+        Item: { status: 'open', taskToken: 'token-s' },
+      });
+    await expect(
+      runTask({ action: 'openGate', ...base, gate: 'selection-approval', taskToken: 'token-s' }),
+    ).resolves.toMatchObject({ selfCompleted: true });
+  });
+});
+
+describe('recordFailure keeps the stage a retry resumes at, and no trace', () => {
+  it('records the stage the run was in and a one-line message', async () => {
+    ddb.on(GetCommand, { Key: { pk: 'ROUND#r1', sk: 'PIPELINE' } }).resolves({
+      Item: { roundId: 'r1', stage: 'public-notice', status: 'RUNNING' },
+    });
+    const cause = JSON.stringify({
+      errorType: 'NoSuchBucket',
+      errorMessage: 'The specified bucket does not exist',
+      trace: ['NoSuchBucket: The specified bucket does not exist', '    at handler (index.mjs:1:1)'],
+    });
+    await runTask({ action: 'recordFailure', ...base, error: 'NoSuchBucket', cause });
+    const stage = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(stage.ExpressionAttributeValues).toMatchObject({
+      ':stage': 'failed',
+      ':x0': { error: 'NoSuchBucket', stage: 'public-notice' },
+    });
+    const entry = (stage.ExpressionAttributeValues![':entry'] as { note: string }[])[0]!;
+    expect(entry.note).toBe('NoSuchBucket: The specified bucket does not exist');
+    expect(entry.note).not.toContain('index.mjs');
   });
 });

@@ -45,8 +45,8 @@ export async function designate(roundId: string, allianceId: string, executionId
       designatedAt: at,
     }),
   );
-  if (!granted) return { allianceId, designated: true, reused: true };
-  // A deadline already written (a retried step) stays as it is.
+  // Each write is once-only, so a step cut short (award written, deadlines not yet) is completed on
+  // a re-run, and one that finished changes nothing: a deadline or status already written stays.
   for (const d of deadlines) await putItem(deadlinePut(roundId, allianceId, d, at));
   await setAllianceStatus(
     allianceId,
@@ -55,7 +55,7 @@ export async function designate(roundId: string, allianceId: string, executionId
     `designated with an award of ¥${row.award}`,
     executionId,
   );
-  return { allianceId, designated: true, reused: false };
+  return { allianceId, designated: true, reused: !granted };
 }
 
 export async function completeDesignation(roundId: string, executionId: string, now = new Date()) {

@@ -1,8 +1,8 @@
 import { setAllianceStatus } from '../../../db/alliance-status.ts';
 import { roundAudit } from '../../../db/audit.ts';
-import { commit, putItem } from '../../../db/commit.ts';
+import { commitFirstTime, putItem } from '../../../db/commit.ts';
 import { closeOpenGate } from '../../../db/gates.ts';
-import { enterStage } from '../../../db/pipeline.ts';
+import { enterStage, stepDone, stepDonePut } from '../../../db/pipeline.ts';
 import {
   assignmentPut,
   loadAssignments,
@@ -24,15 +24,17 @@ export async function assignRoundReviewers(roundId: string, executionId: string,
     1,
     Math.floor((Date.parse(round.reviewDeadline) - now.getTime()) / 1000),
   );
-  const existing = await loadAssignments(roundId);
-  if (existing.length > 0)
+  if (await stepDone(roundId, 'assign-reviewers')) {
+    const existing = await loadAssignments(roundId);
     return {
       assigned: existing.filter((a) => a.status === 'assigned').length,
       shortfalls: 0,
       reviewTimeoutSeconds,
       reused: true,
     };
-
+  }
+  // Not finished before (or never started): the seeded assignment of the same inputs is the same,
+  // and every write below is once-only, so a run cut short is completed without duplicates.
   const alliances = await loadPassedAlliances(roundId);
   const reviewers = await loadReviewers(roundId);
   const seed = roundId;
@@ -52,7 +54,8 @@ export async function assignRoundReviewers(roundId: string, executionId: string,
       'passed screening; sent to the expert committee',
       executionId,
     );
-  await commit([
+  await commitFirstTime([
+    stepDonePut(roundId, 'assign-reviewers', executionId, now),
     roundAudit(roundId, {
       action: 'pipeline.reviewers-assigned',
       actor: systemActor(COMPONENT, executionId),
@@ -79,7 +82,8 @@ export async function concludeReviews(roundId: string, executionId: string) {
   // If the deadline ended the wait, the gate is still open: close it, so no review arrives after ranking.
   await closeOpenGate(roundId, 'review', 'review deadline');
   const { reviews, missing } = await loadMissingReviews(roundId);
-  await commit([
+  await commitFirstTime([
+    stepDonePut(roundId, 'conclude-reviews', executionId),
     reviewsConcludedAudit(roundId, systemActor(COMPONENT, executionId), missing, reviews.length),
   ]);
   return { reviews: reviews.length, missing: missing.length };

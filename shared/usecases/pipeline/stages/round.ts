@@ -3,16 +3,18 @@
  * callback gate (the Open… states: the token stored, the stage recorded with what it waits on), and
  * recording a failure (RecordFailure: the stage, the error and an audit record).
  */
-import { commitTask, enterStage, openGateItem } from '../../../db/pipeline.ts';
+import { commitTask, enterStage, loadPipeline, openGateItem } from '../../../db/pipeline.ts';
 import { loadRoundStatus, roundAudit, roundClosedUpdate } from '../../../db/rounds.ts';
 import { systemActor } from '../../../domain/actors.ts';
 import {
   PIPELINE_COMPONENT as COMPONENT,
+  failureSummary,
   type GateName,
   gateRow,
   stageOfAction,
 } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
+import { completeGate, gateSatisfied, loadGate } from '../gates.ts';
 
 export async function closeApplications(input: { roundId: string; executionId: string }) {
   const round = await loadRoundStatus(input.roundId);
@@ -32,7 +34,8 @@ export async function closeApplications(input: { roundId: string; executionId: s
         now,
       ),
     ]);
-  } else if (round.status !== 'closed') {
+  } else if (round.status !== 'closed' && round.status !== 'funded') {
+    // closed: a retried or restarted run passes through; funded: the round is already done.
     throw new TaskError('RoundNotOpen', `round ${input.roundId} is ${String(round.status)}, not open`);
   }
   await enterStage(
@@ -47,7 +50,12 @@ export async function closeApplications(input: { roundId: string; executionId: s
   return { roundId: input.roundId, closed: true };
 }
 
-/** Stores the gate's task token and records the stage with what it waits on. */
+/**
+ * Stores the gate's task token (the latest opener's token is the live one) and records the stage
+ * with what it waits on. Then, if what the gate waits for already holds — a restarted or retried
+ * run reaching a gate the people already got past — it completes itself at once, so no round is
+ * stranded at a gate nobody will act on again.
+ */
 export async function openGate(input: {
   roundId: string;
   executionId: string;
@@ -55,9 +63,14 @@ export async function openGate(input: {
   taskToken: string;
 }) {
   const { gate, stage, waitsOn } = gateRow(input.gate);
+  const previous = await loadGate(input.roundId, gate);
   await openGateItem({ ...input, waitingOn: waitsOn.en });
   await enterStage({ roundId: input.roundId, stage, by: COMPONENT, waitingOn: waitsOn.en });
-  return { roundId: input.roundId, gate, opened: true };
+  const satisfied = await gateSatisfied(input.roundId, gate, previous);
+  const selfCompleted = satisfied
+    ? await completeGate(input.roundId, gate, { ...satisfied, resumed: true }, COMPONENT)
+    : false;
+  return { roundId: input.roundId, gate, opened: true, selfCompleted };
 }
 
 /** Records that the pipeline failed: the stage, the error and its cause, and an audit record. */
@@ -69,19 +82,24 @@ export async function recordFailure(input: {
 }) {
   const error = input.error ?? 'Error';
   const cause = input.cause ?? '';
+  const summary = failureSummary(error, cause);
+  const current = await loadPipeline(input.roundId);
+  // The stage the run was in when it failed: a retry resumes there.
+  const stage = current && current.stage !== 'failed' ? current.stage : current?.failure?.stage;
   await enterStage({
     roundId: input.roundId,
     stage: stageOfAction('recordFailure'),
     status: 'FAILED',
     by: COMPONENT,
-    note: `${error}: ${cause.slice(0, 500)}`,
-    extra: { failure: { error, cause: cause.slice(0, 2000) } },
+    note: `${summary.error}: ${summary.message}`,
+    extra: { failure: { error, cause: cause.slice(0, 2000), ...(stage ? { stage } : {}) } },
   });
   await commitTask([
     roundAudit(input.roundId, {
       action: 'pipeline.failed',
       actor: systemActor(COMPONENT, input.executionId),
-      reason: `${error}: ${cause.slice(0, 500)}`,
+      reason: `${summary.error}: ${summary.message}`,
+      data: { error, cause: cause.slice(0, 2000), ...(stage ? { stage } : {}) },
     }),
   ]);
   return { roundId: input.roundId, recorded: true };

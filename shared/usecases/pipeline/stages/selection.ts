@@ -15,8 +15,9 @@ import { getRound } from '../../rounds.ts';
 
 /** Ranking (raw and calibrated), bonuses and the budget-constrained selection: the proposal an admin approves. */
 export async function rankAndSelect(roundId: string, executionId: string, now = new Date()) {
+  // Computed once: a re-run (retry, restart) finds the proposal (or the approved selection) and keeps it.
   const existing = await loadSelection(roundId);
-  if (existing?.status === 'approved') return { funded: 0, reused: true };
+  if (existing) return { funded: existing.result.rows.filter((r) => r.funded).length, reused: true };
   const round = await getRound(roundId);
   const inReview = await roundAllianceIds(roundId, 'in-review');
   const alliances = (await Promise.all(inReview.map((id) => loadAllianceWithMembers(id)))).filter(
