@@ -64,7 +64,15 @@ export async function runTask(event: unknown) {
   const input = parsed.data as PipelineTask;
   logger.appendKeys({ roundId: input.roundId, action: input.action });
   const run = tasks[input.action].run as (input: PipelineTask) => Promise<unknown>;
-  return run(input);
+  try {
+    return await run(input);
+  } catch (error) {
+    // The error keeps its name (what Retry/Catch match); its message says which step failed, so
+    // RecordFailure knows the stage a retry resumes at (see failedAction).
+    if (error instanceof Error && !error.message.startsWith('['))
+      error.message = `[${input.action}] ${error.message}`;
+    throw error;
+  }
 }
 
 export const handler = middy<unknown, unknown>()

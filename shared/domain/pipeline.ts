@@ -164,3 +164,24 @@ export function failureSummary(error: string, cause: string): { error: string; m
 export function executionNameForAttempt(roundId: string, attempt: number): string {
   return attempt <= 1 ? executionNameForRound(roundId) : `${executionNameForRound(roundId)}-${attempt}`;
 }
+
+/**
+ * The action whose step failed, from a failure's cause: the pipeline Lambda prefixes its error
+ * messages with "[action] " (functions/pipeline/handler.ts). Undefined for failures of Step
+ * Functions itself (e.g. a gate's States.Timeout).
+ */
+export function failedAction(cause: string): PipelineAction | undefined {
+  let message = cause;
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
+    if (parsed && typeof parsed === 'object' && typeof parsed.errorMessage === 'string')
+      message = parsed.errorMessage;
+  } catch {
+    // not JSON
+  }
+  const action = /^\[(\w+)\] /.exec(message)?.[1];
+  if (action === 'openGate' || action === 'recordFailure') return undefined; // no stage of their own
+  return (pipelineActions as readonly string[]).includes(action ?? '')
+    ? (action as PipelineAction)
+    : undefined;
+}

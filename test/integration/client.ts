@@ -85,9 +85,9 @@ export async function eventually<T>(
 }
 
 /** The local clock control: ends the Wait states of one round's pipeline execution now. */
-export async function skipWaits(roundId: string) {
+export async function skipWaits(roundId: string, executionName = `round-${roundId}`) {
   const stateMachineArn = handlerEnv.ROUND_PIPELINE_ARN!;
-  const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:round-${roundId}`;
+  const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`;
   const res = await fetch(
     `${apiUrl}/local/executions/skip-waits?executionArn=${encodeURIComponent(executionArn)}`,
     { method: 'POST' },

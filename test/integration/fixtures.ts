@@ -3,7 +3,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
 import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
-import { api, ddb, tableName, tokenFor, uid } from './client.ts';
+import { api, ddb, eventually, tableName, tokenFor, uid } from './client.ts';
 
 /** A fresh, valid Unified Social Credit Code (registered in Wuhan, 420100). */
 export function newUscc(registration = '91'): string {
@@ -186,4 +186,48 @@ export async function uploadWithTicket(
   for (const [k, v] of Object.entries(ticket.upload.fields)) form.append(k, v);
   form.append('file', new Blob([new Uint8Array(bytes)], { type: contentType }), 'upload.pdf');
   return fetch(ticket.upload.url, { method: 'POST', body: form });
+}
+
+/** A submitted alliance of `lead` and `partner`: one budget line asking `programmeFunds`, a verified agreement. */
+export async function submittedAlliance(
+  roundId: string,
+  lead: Party,
+  partner: Party,
+  name: string,
+  programmeFunds: number,
+) {
+  const content = allianceContent([partner.org.id]);
+  content.budgetLines = [
+    {
+      id: 'equipment',
+      category: '设备费',
+      amount: programmeFunds * 2,
+      enterpriseFunds: programmeFunds,
+      programmeFunds,
+    },
+  ];
+  const created = await api('POST', '/v1/alliances', {
+    token: lead.token,
+    body: { roundId, name, ...content },
+  });
+  expect(created.status, created.text).toBe(201);
+  const id = created.body.id as string;
+  await api('POST', `/v1/alliances/${id}/members`, {
+    token: lead.token,
+    body: { organisationId: partner.org.id },
+  });
+  await api('POST', `/v1/alliances/${id}/members/${partner.org.id}/confirm`, { token: partner.token });
+  const ticket = await api('POST', `/v1/alliances/${id}/documents`, {
+    token: lead.token,
+    body: { kind: 'agreement' },
+  });
+  await uploadWithTicket(ticket.body, tinyPdf());
+  await eventually(async () => {
+    const docs = await api('GET', `/v1/alliances/${id}/documents`, { token: lead.token });
+    return docs.body.items[0]?.status === 'verified' ? true : undefined;
+  }, 'agreement verified');
+  const version = (await api('GET', `/v1/alliances/${id}`, { token: lead.token })).body.version;
+  const submitted = await api('POST', `/v1/alliances/${id}/submit`, { token: lead.token, body: { version } });
+  expect(submitted.status, submitted.text).toBe(200);
+  return id;
 }

@@ -10,59 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeTitle } from '../../shared/domain/notice.ts';
 import { CHROMIUM_PATH, checkNoticePage, MOBILE, openContext } from '../browser/notice-page.ts';
 import { api, apiUrl, eventually, skipWaits, tokenFor, uid } from './client.ts';
-import {
-  allianceContent,
-  applicantWithOrg,
-  enterpriseBody,
-  type Party,
-  roundBody,
-  societyBody,
-  tinyPdf,
-  uploadWithTicket,
-} from './fixtures.ts';
-
-async function buildSubmittedAlliance(
-  roundId: string,
-  lead: Party,
-  partner: Party,
-  name: string,
-  programmeFunds: number,
-) {
-  const content = allianceContent([partner.org.id]);
-  content.budgetLines = [
-    {
-      id: 'equipment',
-      category: '设备费',
-      amount: programmeFunds * 2,
-      enterpriseFunds: programmeFunds,
-      programmeFunds,
-    },
-  ];
-  const created = await api('POST', '/v1/alliances', {
-    token: lead.token,
-    body: { roundId, name, ...content },
-  });
-  expect(created.status, created.text).toBe(201);
-  const id = created.body.id as string;
-  await api('POST', `/v1/alliances/${id}/members`, {
-    token: lead.token,
-    body: { organisationId: partner.org.id },
-  });
-  await api('POST', `/v1/alliances/${id}/members/${partner.org.id}/confirm`, { token: partner.token });
-  const ticket = await api('POST', `/v1/alliances/${id}/documents`, {
-    token: lead.token,
-    body: { kind: 'agreement' },
-  });
-  await uploadWithTicket(ticket.body, tinyPdf());
-  await eventually(async () => {
-    const docs = await api('GET', `/v1/alliances/${id}/documents`, { token: lead.token });
-    return docs.body.items[0]?.status === 'verified' ? true : undefined;
-  }, 'agreement verified');
-  const version = (await api('GET', `/v1/alliances/${id}`, { token: lead.token })).body.version;
-  const submitted = await api('POST', `/v1/alliances/${id}/submit`, { token: lead.token, body: { version } });
-  expect(submitted.status, submitted.text).toBe(200);
-  return id;
-}
+import { applicantWithOrg, enterpriseBody, roundBody, societyBody, submittedAlliance } from './fixtures.ts';
 
 describe('one round from close to funded, through the API', () => {
   it('runs every stage and records every decision', async () => {
@@ -104,10 +52,10 @@ describe('one round from close to funded, through the API', () => {
       applicantWithOrg(societyBody()),
       applicantWithOrg(societyBody()),
     ]);
-    const a = await buildSubmittedAlliance(roundId, e1, s1, '联盟甲', 300_000);
-    const b = await buildSubmittedAlliance(roundId, e2, s2, '联盟乙', 300_000);
-    const c = await buildSubmittedAlliance(roundId, e1, s2, '联盟丙', 300_000);
-    const d = await buildSubmittedAlliance(roundId, e2, s1, '联盟丁', 200_000);
+    const a = await submittedAlliance(roundId, e1, s1, '联盟甲', 300_000);
+    const b = await submittedAlliance(roundId, e2, s2, '联盟乙', 300_000);
+    const c = await submittedAlliance(roundId, e1, s2, '联盟丙', 300_000);
+    const d = await submittedAlliance(roundId, e2, s1, '联盟丁', 200_000);
 
     // The committee: r1 belongs to e1's organisation (a conflict with a and c), r4 declares s2.
     const reviewers = ['r1', 'r2', 'r3', 'r4'].map((r) => ({ id: uid(r), name: r }));

@@ -38,3 +38,16 @@ describe('what a person reads of a failure, and the names of retried runs', () =
     expect(executionNameForAttempt('r1', 3)).toBe('round-r1-3');
   });
 });
+
+describe('which step failed', () => {
+  it('reads the action the pipeline Lambda names in its error message', async () => {
+    const { failedAction, stageOfAction } = await import('../../../shared/domain/pipeline.ts');
+    const cause = JSON.stringify({ errorType: 'TypeError', errorMessage: '[publishNotice] x is undefined' });
+    expect(failedAction(cause)).toBe('publishNotice');
+    expect(stageOfAction('publishNotice')).toBe('public-notice');
+    expect(failedAction('[designate] boom')).toBe('designate');
+    expect(failedAction('[openGate] boom')).toBeUndefined();
+    expect(failedAction('[lunch] boom')).toBeUndefined();
+    expect(failedAction('States.Timeout')).toBeUndefined();
+  });
+});

@@ -8,6 +8,7 @@ import { loadRoundStatus, roundAudit, roundClosedUpdate } from '../../../db/roun
 import { systemActor } from '../../../domain/actors.ts';
 import {
   PIPELINE_COMPONENT as COMPONENT,
+  failedAction,
   failureSummary,
   type GateName,
   gateRow,
@@ -83,9 +84,15 @@ export async function recordFailure(input: {
   const error = input.error ?? 'Error';
   const cause = input.cause ?? '';
   const summary = failureSummary(error, cause);
+  // The stage of the step that failed (from the "[action]" its error names), else the stage the
+  // run was in: a retry resumes there.
+  const action = failedAction(cause);
   const current = await loadPipeline(input.roundId);
-  // The stage the run was in when it failed: a retry resumes there.
-  const stage = current && current.stage !== 'failed' ? current.stage : current?.failure?.stage;
+  const stage = action
+    ? stageOfAction(action)
+    : current && current.stage !== 'failed'
+      ? current.stage
+      : current?.failure?.stage;
   await enterStage({
     roundId: input.roundId,
     stage: stageOfAction('recordFailure'),
