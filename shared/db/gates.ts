@@ -11,7 +11,7 @@ import { table } from './table.ts';
 export interface GateItem {
   roundId: string;
   gate: GateName;
-  status: 'open' | 'closed' | 'expired';
+  status: 'open' | 'closed';
   taskToken: string;
   openedAt: string;
 }
@@ -57,8 +57,8 @@ export const claimGate = (roundId: string, gate: GateName, taskToken: string, by
 export const closeOpenGate = (roundId: string, gate: GateName, by: string, now = new Date()) =>
   closeGate(roundId, gate, by, now);
 
-/** Sets a gate's status unconditionally: 'expired' (its token is dead) or back to 'open' (to retry). */
-export async function setGateStatus(roundId: string, gate: GateName, status: 'open' | 'expired') {
+/** Sets a gate's status unconditionally: back to 'open' (a send that failed transiently, to retry). */
+export async function setGateStatus(roundId: string, gate: GateName, status: 'open') {
   await updateItem({
     TableName: table(),
     Key: keys.gate(roundId, gate),

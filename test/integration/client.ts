@@ -8,12 +8,21 @@ import type { Role } from '../../shared/api/routes.ts';
 export const apiUrl = inject('apiUrl');
 export const handlerEnv = inject('handlerEnv');
 
+/**
+ * The stack api(), tokenFor() and skipWaits() talk to: the shared one, unless a test file drives a
+ * stack of its own (test/integration/restart.test.ts kills and restarts one).
+ */
+let base = apiUrl;
+export const useStack = (url: string) => {
+  base = url;
+};
+
 /** A unique id per call, so tests sharing the stack never see each other's data. */
 export const uid = (prefix = 't') =>
   `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 export async function tokenFor(roles: Role[], sub = uid('user')): Promise<string> {
-  const res = await fetch(`${apiUrl}/local/token`, {
+  const res = await fetch(`${base}/local/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ sub, roles }),
@@ -47,7 +56,7 @@ export async function api<T = any>(
     body = JSON.stringify(options.body);
     headers['content-type'] ??= 'application/json';
   }
-  const res = await fetch(`${apiUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const res = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
   const text = await res.text();
   let parsed: unknown = text;
   try {
@@ -89,7 +98,7 @@ export async function skipWaits(roundId: string, executionName = `round-${roundI
   const stateMachineArn = handlerEnv.ROUND_PIPELINE_ARN!;
   const executionArn = `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${executionName}`;
   const res = await fetch(
-    `${apiUrl}/local/executions/skip-waits?executionArn=${encodeURIComponent(executionArn)}`,
+    `${base}/local/executions/skip-waits?executionArn=${encodeURIComponent(executionArn)}`,
     { method: 'POST' },
   );
   return ((await res.json()) as { skipped: number }).skipped;

@@ -10,14 +10,19 @@ import { countOpenObjections } from '../../db/notices.ts';
 import { loadMissingReviews } from '../../db/reviews.ts';
 import { loadScreenings } from '../../db/screening.ts';
 import { loadSelection } from '../../db/selection.ts';
-import { conflict } from '../../domain/errors.ts';
 import type { GateName } from '../../domain/pipeline.ts';
+import { logger } from '../../logger.ts';
 
 export { type GateItem, loadGate } from '../../db/gates.ts';
 
 /**
  * Sends the gate's token back with `output`. Returns false when the gate is not open (not reached
  * yet, or already completed by someone else): the caller decides whether that is an error.
+ *
+ * A token whose run is gone (the stack restarted, or the run failed: TaskDoesNotExist,
+ * TaskTimedOut, InvalidToken) still counts: the people are done, the gate stays closed, and the run
+ * that opens it next (the restarted or retried one) finds it closed and completes itself. When the
+ * gate was re-opened meanwhile with a new token, the claim is tried again with that one.
  */
 export async function completeGate(
   roundId: string,
@@ -25,26 +30,34 @@ export async function completeGate(
   output: Record<string, unknown>,
   by: string,
 ): Promise<boolean> {
-  const current = await loadGate(roundId, gate);
-  if (current?.status !== 'open') return false;
-  if (!(await claimGate(roundId, gate, current.taskToken, by))) return false;
-  try {
-    await sfnClient().send(
-      new SendTaskSuccessCommand({ taskToken: current.taskToken, output: JSON.stringify(output) }),
-    );
-  } catch (error) {
-    if (error instanceof TaskTimedOut || error instanceof TaskDoesNotExist || error instanceof InvalidToken) {
-      await setGateStatus(roundId, gate, 'expired');
-      throw conflict({
-        en: `the pipeline no longer waits at the ${gate} step (${error.name}); see the round's pipeline status`,
-        zh: `流程已不再停留在 ${gate} 步骤（${error.name}），请查看本批次的流程状态`,
-      });
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const current = await loadGate(roundId, gate);
+    if (current?.status !== 'open') return false;
+    if (!(await claimGate(roundId, gate, current.taskToken, by))) continue; // closed by someone, or a new token
+    try {
+      await sfnClient().send(
+        new SendTaskSuccessCommand({ taskToken: current.taskToken, output: JSON.stringify(output) }),
+      );
+    } catch (error) {
+      if (
+        error instanceof TaskTimedOut ||
+        error instanceof TaskDoesNotExist ||
+        error instanceof InvalidToken
+      ) {
+        logger.info('gate completed after its run ended; the next run that opens it completes at once', {
+          roundId,
+          gate,
+          error: error.name,
+        });
+        return true;
+      }
+      // Transient: reopen so the next call can try again.
+      await setGateStatus(roundId, gate, 'open');
+      throw error;
     }
-    // Transient: reopen so the next call can try again.
-    await setGateStatus(roundId, gate, 'open');
-    throw error;
+    return true;
   }
-  return true;
+  return false;
 }
 
 /**

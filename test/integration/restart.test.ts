@@ -1,0 +1,207 @@
+/**
+ * Issue #9: a restart of the local stack behaves as AWS would. A stack of its own (npm start's
+ * entry point, in a child process, with a data folder) is killed with SIGKILL while a round waits
+ * for its reviews, and again during the notice period; each time it is started again on the same
+ * data, the round carries on from where it was — nobody repeats a decision, nothing is written
+ * twice — and reaches funded.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../../local/stack.ts';
+import { api, eventually, skipWaits, tokenFor, uid, useStack } from './client.ts';
+import { applicantWithOrg, enterpriseBody, roundBody, societyBody, submittedAlliance } from './fixtures.ts';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'esip-restart-'));
+let child: ChildProcess | undefined;
+
+/** A port free now (the API keeps it across restarts: the dev tokens' issuer is its URL). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+const apiPort = freePort();
+
+/** Starts `npm start`'s entry point on free ports with the test's data folder; resolves with its API URL. */
+async function startStack(): Promise<string> {
+  const port = String(await apiPort);
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', 'local/start.ts', '--no-seed'], {
+      cwd: PROJECT_ROOT,
+      env: {
+        ...process.env,
+        PORT: port,
+        DYNAMODB_PORT: '0',
+        S3_PORT: '0',
+        SFN_PORT: '0',
+        ESIP_DATA_DIR: dataDir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child = proc;
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`the stack did not start:\n${out}`)), 90_000);
+    const read = (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /API\s+(http:\/\/127\.0\.0\.1:\d+)\/v1/.exec(out)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        proc.stdout?.off('data', read);
+        resolve(url);
+      }
+    };
+    proc.stdout?.on('data', read);
+    proc.stderr?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      if (child === proc) child = undefined;
+      reject(new Error(`the stack exited (${code}) before it was up:\n${out}`));
+    });
+  });
+}
+
+/** SIGKILL: no shutdown hook runs, nothing is flushed — as a crash or a pulled plug. */
+async function kill() {
+  const proc = child;
+  if (!proc) return;
+  const exited = new Promise((resolve) => proc.once('exit', resolve));
+  proc.kill('SIGKILL');
+  await exited;
+}
+
+afterAll(async () => {
+  await kill();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the local stack killed and restarted mid-round', () => {
+  it('continues the round from where it was, twice, to funded, with nothing repeated', async () => {
+    useStack(await startStack());
+    const admin = await tokenFor(['admin'], 'restart-admin');
+    const created = await api('POST', '/v1/rounds', {
+      token: admin,
+      body: roundBody({ budget: 1_000_000, reviewersPerAlliance: 1, noticePeriodDays: 3 }),
+    });
+    expect(created.status, created.text).toBe(201);
+    const roundId = created.body.id as string;
+    let lastSeen: unknown;
+    const waitFor = (what: string, test: (s: any) => boolean) =>
+      eventually(
+        async () => {
+          const s = (await api('GET', `/v1/rounds/${roundId}/pipeline`, { token: admin })).body;
+          lastSeen = s;
+          if (s.status === 'FAILED') throw new Error(`pipeline failed: ${JSON.stringify(s.failure)}`);
+          return test(s) ? s : undefined;
+        },
+        what,
+        60_000,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; last status: ${JSON.stringify(lastSeen)}`);
+      });
+
+    const [e1, e2, s1, s2] = await Promise.all([
+      applicantWithOrg(enterpriseBody()),
+      applicantWithOrg(enterpriseBody()),
+      applicantWithOrg(societyBody()),
+      applicantWithOrg(societyBody()),
+    ]);
+    const a = await submittedAlliance(roundId, e1, s1, '重启联盟甲', 200_000);
+    const b = await submittedAlliance(roundId, e2, s2, '重启联盟乙', 150_000);
+    const reviewer = uid('rev');
+    expect(
+      (
+        await api('PUT', `/v1/rounds/${roundId}/reviewers/${reviewer}`, {
+          token: admin,
+          body: {
+            reviewerId: reviewer,
+            name: '专家',
+            expertise: ['optoelectronics'],
+            affiliations: [],
+            conflicts: [],
+          },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
+    ).toBe(202);
+    await waitFor('the screening gate', (s) => s.stage === 'screening' && s.waitingOn);
+    for (const id of [a, b]) {
+      const res = await api('POST', `/v1/rounds/${roundId}/screening/${id}`, {
+        token: admin,
+        body: { outcome: 'pass', reason: '符合申报条件' },
+      });
+      expect(res.status, res.text).toBe(200);
+    }
+    await waitFor('the review gate', (s) => s.stage === 'review' && s.waitingOn);
+    const reviewerToken = await tokenFor(['reviewer'], reviewer);
+    const review = (id: string, score: number) =>
+      api('PUT', `/v1/reviews/assignments/${roundId}/${id}`, {
+        token: reviewerToken,
+        body: {
+          scores: { innovation: score, feasibility: score, impact: score },
+          comment: '意见',
+          recommendation: 'fund',
+        },
+      });
+    expect((await review(a, 9)).status).toBe(200);
+
+    // --- killed while waiting for the second review -------------------------------------------------
+    await kill();
+    useStack(await startStack());
+    // The restarted execution passes screening by itself (every decision stands) and waits for reviews again.
+    const back = await waitFor('the review gate again', (s) => s.stage === 'review' && s.waitingOn);
+    expect(back.status).toBe('RUNNING');
+    const last = await review(b, 7);
+    expect(last.status, last.text).toBe(200);
+    expect(last.body.allReviewsIn).toBe(true);
+    await waitFor('the selection gate', (s) => s.stage === 'selection' && s.waitingOn);
+    const approved = await api('POST', `/v1/rounds/${roundId}/selection/approve`, { token: admin, body: {} });
+    expect(approved.status, approved.text).toBe(200);
+    await waitFor('the notice period', (s) => s.stage === 'public-notice');
+
+    // --- killed during the notice period ----------------------------------------------------------------
+    await kill();
+    useStack(await startStack());
+    await waitFor('the notice period again', (s) => s.stage === 'public-notice' && s.status === 'RUNNING');
+    await eventually(
+      async () => ((await skipWaits(roundId)) > 0 ? true : undefined),
+      'the notice period wait',
+    );
+    const done = await waitFor('funded', (s) => s.status === 'SUCCEEDED');
+    expect(done).toMatchObject({ stage: 'implementation', attempt: 1 });
+
+    // Nothing twice: one decision each, one assignment each, one notice, one award each.
+    const history = (await api('GET', `/v1/rounds/${roundId}/history?limit=100`, { token: admin })).body
+      .items as {
+      action: string;
+    }[];
+    const count = (action: string) => history.filter((h) => h.action === action).length;
+    expect(count('pipeline.reviewers-assigned')).toBe(1);
+    expect(count('pipeline.reviews-concluded')).toBe(1);
+    expect(count('pipeline.selection-proposed')).toBe(1);
+    expect(count('pipeline.notice-published')).toBe(1);
+    for (const id of [a, b]) {
+      const trail = (await api('GET', `/v1/alliances/${id}/history?limit=100`, { token: admin })).body
+        .items as {
+        action: string;
+      }[];
+      expect(trail.filter((t) => t.action === 'screening.pass')).toHaveLength(1);
+      expect(trail.filter((t) => t.action === 'alliance.designated')).toHaveLength(1);
+      expect((await api('GET', `/v1/alliances/${id}/award`, { token: admin })).status).toBe(200);
+    }
+    const assignments = (await api('GET', `/v1/rounds/${roundId}/assignments`, { token: admin })).body.items;
+    expect(assignments).toHaveLength(2);
+  }, 300_000);
+});
