@@ -29,6 +29,22 @@ export interface NoticeEntry {
   award: number;
   rank: number;
   finalScore: number;
+  /** Set once the alliance is withdrawn from the list (撤销), e.g. after an upheld objection. */
+  withdrawn?: NoticeWithdrawal;
+}
+
+/** Why and when an announced alliance was withdrawn from the notice. */
+export interface NoticeWithdrawal {
+  at: string;
+  /** The ground, as the programme office decided it (e.g. the upheld objection's reason). */
+  ground: string;
+}
+
+/** One published version of the notice: the first publication, then each change to its list. */
+export interface NoticeRevision {
+  revision: number;
+  at: string;
+  change: Text;
 }
 
 export interface NoticeInput {
@@ -51,13 +67,15 @@ export interface PublicNotice {
   publishedAt: string;
   endsAt: string;
   noticePeriodDays: number;
-  /** Sum of the entries' awards, whole yuan. */
+  /** Sum of the awards of the entries still listed (withdrawn ones not counted), whole yuan. */
   totalAward: number;
   /** Sorted by rank (ties: higher score, then name, then id). */
   entries: NoticeEntry[];
   /** Names of the sectors the entries mention (only those). */
   sectorNames: Record<string, string>;
   objection: { url: string; fields: readonly string[]; howTo: Text };
+  /** Every version of the list, oldest first (absent on notices published before revisions were kept). */
+  revisions?: NoticeRevision[];
 }
 
 /** The Content-Security-Policy of the page: as a <meta> in it, and the header the API sends with it. */
@@ -203,7 +221,49 @@ export function buildNotice(input: NoticeInput): PublicNotice {
       fields: OBJECTION_FIELDS,
       howTo: objectionHowTo(input.objectionUrl, formatCstPeriodEnd(endsAt), formatCstPeriodEndEn(endsAt)),
     },
+    revisions: [{ revision: 1, at: publishedAt, change: { en: 'published', zh: '发布公示' } }],
   };
+}
+
+/** The entries still listed (not withdrawn). */
+export const listedEntries = (notice: PublicNotice) => notice.entries.filter((e) => !e.withdrawn);
+
+/**
+ * The notice with these alliances withdrawn (撤销): each stays in the list, marked with the date and
+ * the ground, and no longer counts in the total; each change is a new revision. Alliances already
+ * withdrawn, or not in the notice, change nothing; undefined when nothing changes.
+ */
+export function withdrawFromNotice(
+  notice: PublicNotice,
+  withdrawals: readonly ({ allianceId: string } & NoticeWithdrawal)[],
+): PublicNotice | undefined {
+  const pending = withdrawals.filter((w) =>
+    notice.entries.some((e) => e.allianceId === w.allianceId && !e.withdrawn),
+  );
+  if (pending.length === 0) return undefined;
+  const byId = new Map(pending.map((w) => [w.allianceId, w]));
+  const entries = notice.entries.map((e) => {
+    const w = byId.get(e.allianceId);
+    return w ? { ...e, withdrawn: { at: new Date(instant(w.at, 'at')).toISOString(), ground: w.ground } } : e;
+  });
+  const revisions = [
+    ...(notice.revisions ?? [
+      { revision: 1, at: notice.publishedAt, change: { en: 'published', zh: '发布公示' } },
+    ]),
+  ];
+  for (const w of [...pending].sort((a, b) => a.at.localeCompare(b.at))) {
+    const e = notice.entries.find((x) => x.allianceId === w.allianceId)!;
+    revisions.push({
+      revision: revisions.length + 1,
+      at: new Date(instant(w.at, 'at')).toISOString(),
+      change: {
+        en: `${e.name} (${e.allianceId}) withdrawn: ${w.ground}`,
+        zh: `撤销 ${e.name}（${e.allianceId}）：${w.ground}`,
+      },
+    });
+  }
+  const next = { ...notice, entries, revisions };
+  return { ...next, totalAward: listedEntries(next).reduce((sum, e) => sum + e.award, 0) };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -308,6 +368,9 @@ tbody td.award{text-align:left;font-size:1.05rem;font-weight:700}
 tfoot tr{display:flex;justify-content:space-between;gap:1rem;border:2px solid var(--line);border-radius:8px;padding:.6rem .75rem;background:var(--panel)}
 tfoot th,tfoot td{border:0;padding:0}
 }
+tr.withdrawn td{color:var(--muted)}
+.withdrawn-note{display:block;margin-top:.3rem;font-size:.85rem;color:#a4262c}
+.revisions{padding-left:1.25rem}
 @media print{:root{--fg:#000;--bg:#fff}.en{color:#000}tbody tr{break-inside:avoid}}
 `;
 
@@ -322,15 +385,30 @@ function renderEntry(notice: PublicNotice, e: NoticeEntry): SafeHtml {
   const services = e.serviceTypes.map((t) => html`<li>${serviceName(t)}</li>`);
   const names = notice.sectorNames ?? {};
   const sectors = e.sectors.map((id) => (Object.hasOwn(names, id) ? names[id]! : id));
-  return html`<tr id="alliance-${e.allianceId}">
+  const withdrawn = e.withdrawn
+    ? html`<span class="withdrawn-note"><strong>已撤销</strong>（<time datetime="${e.withdrawn.at}">${formatCstDate(e.withdrawn.at)}</time>）：${e.withdrawn.ground}</span>`
+    : '';
+  return html`<tr id="alliance-${e.allianceId}"${e.withdrawn ? new SafeHtml(' class="withdrawn"') : ''}>
 <td class="rank" data-label="排名">${e.rank}</td>
-<td class="alliance" data-label="联盟名称">${e.name}<span class="id">联盟编号：${e.allianceId}</span></td>
+<td class="alliance" data-label="联盟名称">${e.name}<span class="id">联盟编号：${e.allianceId}</span>${withdrawn}</td>
 <td data-label="成员单位"><ul class="members">${members}</ul></td>
 <td data-label="服务内容"><ul class="services">${services}</ul>${
     sectors.length ? html`<div class="sectors">所属领域：${sectors.join('、')}</div>` : ''
   }</td>
-<td class="award" data-label="拟支持金额">${formatYuan(e.award)}</td>
+<td class="award" data-label="拟支持金额">${e.withdrawn ? html`<del>${formatYuan(e.award)}</del>` : formatYuan(e.award)}</td>
 </tr>
+`;
+}
+
+/** 公示更新记录: every version of the list after the first publication (none: nothing shown). */
+function revisionsSection(notice: PublicNotice): SafeHtml | string {
+  const changes = (notice.revisions ?? []).filter((r) => r.revision > 1);
+  if (changes.length === 0) return '';
+  const items = changes.map(
+    (r) => html`<li><time datetime="${r.at}">${formatCstDate(r.at)}</time>　${r.change.zh}</li>`,
+  );
+  return html`<h2 id="revisions">公示更新记录</h2>
+<ol class="revisions">${items}</ol>
 `;
 }
 
@@ -339,7 +417,8 @@ export function renderNoticeHtml(notice: PublicNotice): string {
   const title = noticeTitle(notice.year);
   const start = formatCstDate(notice.publishedAt);
   const end = formatCstPeriodEnd(notice.endsAt);
-  const count = notice.entries.length;
+  const count = listedEntries(notice).length;
+  const withdrawnCount = notice.entries.length - count;
   const url = notice.objection.url;
   const example = JSON.stringify(
     {
@@ -385,9 +464,9 @@ export function renderNoticeHtml(notice: PublicNotice): string {
 <thead><tr><th scope="col" class="rank">排名</th><th scope="col" class="c-name">联盟名称</th><th scope="col" class="c-members">成员单位</th><th scope="col" class="c-services">服务内容</th><th scope="col" class="award">拟支持金额</th></tr></thead>
 <tbody>
 ${rows}</tbody>
-<tfoot><tr><th scope="row" colspan="4">合计（${count}个联盟）</th><td class="award total">${formatYuan(notice.totalAward)}</td></tr></tfoot>
+<tfoot><tr><th scope="row" colspan="4">合计（${count}个联盟${withdrawnCount ? `，不含已撤销的${withdrawnCount}个` : ''}）</th><td class="award total">${formatYuan(notice.totalAward)}</td></tr></tfoot>
 </table>
-
+${revisionsSection(notice)}
 <h2 id="objection">异议受理</h2>
 <p>任何单位或个人对公示名单有异议的，请于公示期内（截至<time datetime="${notice.endsAt}">${end}</time>）提出。异议应署真实姓名或单位名称并提供联系方式，写明所针对的联盟编号、异议内容及事实依据。逾期或匿名提出的异议不予受理。</p>
 <p>本页不含任何脚本。异议通过以下接口以 JSON 格式提交：</p>

@@ -4,9 +4,6 @@
  * objections; the public reads the notice and files objections during the notice period.
  */
 import { randomUUID } from 'node:crypto';
-import { GetObjectCommand, NoSuchKey } from '@aws-sdk/client-s3';
-import { s3Client } from '../aws/clients.ts';
-import { env } from '../config.ts';
 import { allianceStatusUpdate, setAllianceStatus } from '../db/alliance-status.ts';
 import { allianceAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
@@ -33,6 +30,8 @@ import {
 } from '../domain/errors.ts';
 import { applyAdjustments } from '../domain/selection.ts';
 import { format } from '../domain/text.ts';
+import { logger } from '../logger.ts';
+import { readNoticeObject, syncNotice } from './notice.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
 
 export async function ranking(roundId: string) {
@@ -151,15 +150,9 @@ async function publishedNotice(roundId: string) {
 
 export async function noticeDocument(roundId: string, kind: 'json' | 'html') {
   await publishedNotice(roundId);
-  try {
-    const out = await s3Client().send(
-      new GetObjectCommand({ Bucket: env('noticesBucket'), Key: noticeKeys(roundId)[kind] }),
-    );
-    return await out.Body!.transformToString('utf8');
-  } catch (error) {
-    if (error instanceof NoSuchKey) throw noticeOf(roundId);
-    throw error;
-  }
+  const document = await readNoticeObject(noticeKeys(roundId)[kind]);
+  if (document === undefined) throw noticeOf(roundId);
+  return document;
 }
 
 /** Anyone may object to an announced alliance during the notice period. */
@@ -258,6 +251,13 @@ export async function resolveObjection(
       zh: `异议 ${objectionId} 已被他人同时处理`,
     }),
   );
+  if (dropped) {
+    // The notice shows the alliance withdrawn at once; if this fails, the pipeline's next step
+    // (CheckObjections) brings it in line.
+    await syncNotice(roundId).catch((error: unknown) =>
+      logger.error('notice not updated', { roundId, error }),
+    );
+  }
   const open = await countOpenObjections(roundId);
   const gate = await loadGate(roundId, 'objections');
   if (open === 0 && gate?.status === 'open')

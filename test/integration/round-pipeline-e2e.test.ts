@@ -255,6 +255,37 @@ describe('one round from close to funded, through the API', () => {
       body: { outcome: 'upheld', reason: '经核实，研发人员数据不实' },
     });
     expect(resolved.status, resolved.text).toBe(200);
+    // The notice tells the truth: b is still listed, withdrawn with the date and the ground; the totals leave it out.
+    const after = (await fetch(`${apiUrl}/v1/public/rounds/${roundId}/notice`).then((r) => r.json())) as any;
+    expect(after.entries.map((e: { allianceId: string }) => e.allianceId)).toEqual([a, b]);
+    expect(after.entries[1].withdrawn).toEqual({
+      at: expect.any(String),
+      ground: '经核实，研发人员数据不实',
+    });
+    expect(after.entries[0].withdrawn).toBeUndefined();
+    expect(after.totalAward).toBe(300_000);
+    expect(after.revisions.map((r: { revision: number }) => r.revision)).toEqual([1, 2]);
+    const withdrawnPage = await (await fetch(`${apiUrl}/v1/public/rounds/${roundId}/notice.html`)).text();
+    expect(withdrawnPage).toContain('已撤销');
+    expect(withdrawnPage).toContain('合计（1个联盟，不含已撤销的1个）');
+    if (existsSync(CHROMIUM_PATH) || process.env.CI) {
+      const { context, close } = await openContext(MOBILE, { mobile: true });
+      try {
+        const page = await context.newPage();
+        await checkNoticePage(page, `${apiUrl}/v1/public/rounds/${roundId}/notice.html`, {
+          title: noticeTitle(notice.year),
+          allianceNames: ['联盟甲', '联盟乙'],
+          total: '¥300,000',
+        });
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
+        const row = await page.locator(`#alliance-${b}`).innerText();
+        expect(row).toContain('已撤销');
+        expect(row).toContain('经核实，研发人员数据不实');
+        expect(await page.locator(`#alliance-${b} del`).isVisible()).toBe(true);
+      } finally {
+        await close();
+      }
+    }
 
     // --- designation and funding -----------------------------------------------------------------------
     const done = await eventually(

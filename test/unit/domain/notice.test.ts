@@ -343,3 +343,61 @@ describe('renderNoticeHtml', () => {
 it('the fixture has 15 alliances', () => {
   expect(fixtureEntries).toHaveLength(15);
 });
+
+describe('withdrawFromNotice: the notice tells the truth after an upheld objection', () => {
+  const at = '2027-04-03T02:30:00Z';
+  const ground = '经核实，研发人员数据不实';
+
+  it('keeps the alliance listed as withdrawn (撤销) with the date and ground, and leaves it out of the total', async () => {
+    const { withdrawFromNotice, listedEntries } = await import('../../../shared/domain/notice.ts');
+    const notice = buildNotice(small);
+    const after = withdrawFromNotice(notice, [{ allianceId: 'b', at, ground }])!;
+    expect(after.entries.map((e) => e.allianceId)).toEqual(['a', 'b']);
+    expect(after.entries[1]!.withdrawn).toEqual({ at: '2027-04-03T02:30:00.000Z', ground });
+    expect(after.totalAward).toBe(1_234_567);
+    expect(listedEntries(after).map((e) => e.allianceId)).toEqual(['a']);
+    expect(after.revisions).toEqual([
+      { revision: 1, at: notice.publishedAt, change: { en: 'published', zh: '发布公示' } },
+      {
+        revision: 2,
+        at: '2027-04-03T02:30:00.000Z',
+        change: { en: `乙联盟 (b) withdrawn: ${ground}`, zh: `撤销 乙联盟（b）：${ground}` },
+      },
+    ]);
+    // Published as it was: the original document is not changed.
+    expect(notice.totalAward).toBe(1_534_567);
+    expect(notice.entries[1]!.withdrawn).toBeUndefined();
+  });
+
+  it('changes nothing for an alliance already withdrawn or not in the notice', async () => {
+    const { withdrawFromNotice } = await import('../../../shared/domain/notice.ts');
+    const once = withdrawFromNotice(buildNotice(small), [{ allianceId: 'b', at, ground }])!;
+    expect(withdrawFromNotice(once, [{ allianceId: 'b', at, ground: 'again' }])).toBeUndefined();
+    expect(withdrawFromNotice(once, [{ allianceId: 'zzz', at, ground }])).toBeUndefined();
+  });
+
+  it('withdrawing every alliance leaves a total of ¥0', async () => {
+    const { withdrawFromNotice } = await import('../../../shared/domain/notice.ts');
+    const none = withdrawFromNotice(buildNotice(small), [
+      { allianceId: 'a', at, ground },
+      { allianceId: 'b', at, ground },
+    ])!;
+    expect(none.totalAward).toBe(0);
+    expect(none.revisions).toHaveLength(3);
+  });
+
+  it('renders the withdrawn row, the updated count and total, and the update record', async () => {
+    const { withdrawFromNotice } = await import('../../../shared/domain/notice.ts');
+    const page = renderNoticeHtml(withdrawFromNotice(buildNotice(small), [{ allianceId: 'b', at, ground }])!);
+    expect(page).toContain('<tr id="alliance-b" class="withdrawn">');
+    expect(page).toContain(
+      `<strong>已撤销</strong>（<time datetime="2027-04-03T02:30:00.000Z">2027年4月3日</time>）：${ground}`,
+    );
+    expect(page).toContain('<del>¥300,000</del>');
+    expect(page).toContain('合计（1个联盟，不含已撤销的1个）');
+    expect(page).toContain('拟支持企会协作创新联盟1个，拟支持经费合计¥1,234,567');
+    expect(page).toContain('公示更新记录');
+    expect(page).toContain(`撤销 乙联盟（b）：${ground}`);
+    expect(renderNoticeHtml(buildNotice(small))).not.toContain('公示更新记录');
+  });
+});

@@ -9,11 +9,13 @@ import { fundedIds, loadSelection } from '../../../db/selection.ts';
 import { allocateAward, implementationDeadlines } from '../../../domain/award.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
+import { syncNotice } from '../../notice.ts';
 
 export async function listDesignated(roundId: string) {
   const selection = await loadSelection(roundId);
   if (!selection) throw new TaskError('SelectionNotApproved', `round ${roundId}: no selection`);
   const allianceIds = fundedIds(selection);
+  await syncNotice(roundId); // the notice as it stands when designation starts
   await enterStage({ roundId, stage: 'designation', by: COMPONENT });
   return { allianceIds, count: allianceIds.length };
 }

@@ -1,8 +1,5 @@
 /** Stages PublishNotice and CheckObjections: the public notice and the objections it draws. */
 
-import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { s3Client } from '../../../aws/clients.ts';
-import { env } from '../../../config.ts';
 import { loadAllianceWithMembers } from '../../../db/alliances.ts';
 import { systemActor } from '../../../db/audit.ts';
 import { commitFirstTime } from '../../../db/commit.ts';
@@ -12,9 +9,10 @@ import { roundAudit } from '../../../db/rounds.ts';
 import { loadSelection } from '../../../db/selection.ts';
 import { noticePeriodEnd } from '../../../domain/award.ts';
 import type { AllianceRecord } from '../../../domain/model/alliance.ts';
-import { buildNotice, renderNoticeHtml } from '../../../domain/notice.ts';
+import { buildNotice } from '../../../domain/notice.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
+import { syncNotice, writeNoticeDocuments } from '../../notice.ts';
 import { getRound } from '../../rounds.ts';
 
 /** Publishes the approved list as JSON and as a Chinese HTML page; the notice period starts now (once). */
@@ -53,24 +51,8 @@ export async function publishNotice(roundId: string, executionId: string, now = 
     objectionUrl: `/v1/public/rounds/${roundId}/objections`,
     sectorNames: Object.fromEntries(round.prioritySectors.map((s) => [s.id, s.name])),
   });
-  const bucket = env('noticesBucket');
   const objectKeys = noticeKeys(roundId);
-  await s3Client().send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: objectKeys.json,
-      Body: JSON.stringify(notice),
-      ContentType: 'application/json; charset=utf-8',
-    }),
-  );
-  await s3Client().send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: objectKeys.html,
-      Body: renderNoticeHtml(notice),
-      ContentType: 'text/html; charset=utf-8',
-    }),
-  );
+  await writeNoticeDocuments(roundId, notice, objectKeys);
   const first = await commitFirstTime([
     noticePut({ roundId, publishedAt, endsAt, entries: entries.length, ...objectKeys }),
     roundAudit(
@@ -97,6 +79,7 @@ export async function publishNotice(roundId: string, executionId: string, now = 
 }
 
 export async function checkObjections(roundId: string) {
+  await syncNotice(roundId); // an upheld objection shows on the notice, whatever happened to its own update
   const open = await countOpenObjections(roundId);
   if (open > 0) {
     await enterStage({

@@ -1,0 +1,79 @@
+/**
+ * The public notice's documents (S3: JSON and the Chinese page, under noticeKeys) and keeping them
+ * true to the selection: an alliance dropped after an upheld objection is shown withdrawn (撤销) with
+ * the date and the ground, the totals leave it out, and every earlier version stays readable
+ * (rounds/<id>/notice.r<n>.json|html). `syncNotice` derives the withdrawals from the selection each
+ * time, so calling it again (the objection's resolution, then the pipeline's CheckObjections and
+ * ListDesignated) repairs a notice that a failed or concurrent update left behind.
+ */
+import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
+import { s3Client } from '../aws/clients.ts';
+import { env } from '../config.ts';
+import { loadNotice, noticeKeys } from '../db/notices.ts';
+import { loadSelection } from '../db/selection.ts';
+import { type PublicNotice, renderNoticeHtml, withdrawFromNotice } from '../domain/notice.ts';
+
+const contentTypes = { json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+
+/** The keys of revision `n`'s copies. */
+export const noticeRevisionKeys = (roundId: string, revision: number) => ({
+  json: `rounds/${roundId}/notice.r${revision}.json`,
+  html: `rounds/${roundId}/notice.r${revision}.html`,
+});
+
+/** Writes a notice's JSON and page at `keys` (by default the current ones). */
+export async function writeNoticeDocuments(
+  roundId: string,
+  notice: PublicNotice,
+  keys: { json: string; html: string } = noticeKeys(roundId),
+): Promise<void> {
+  const bucket = env('noticesBucket');
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: keys.json,
+      Body: JSON.stringify(notice),
+      ContentType: contentTypes.json,
+    }),
+  );
+  await s3Client().send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: keys.html,
+      Body: renderNoticeHtml(notice),
+      ContentType: contentTypes.html,
+    }),
+  );
+}
+
+/** One of the notice's documents as stored, or undefined when there is none. */
+export async function readNoticeObject(key: string): Promise<string | undefined> {
+  try {
+    const out = await s3Client().send(new GetObjectCommand({ Bucket: env('noticesBucket'), Key: key }));
+    return await out.Body!.transformToString('utf8');
+  } catch (error) {
+    if (error instanceof NoSuchKey) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Brings the published notice in line with the selection: withdraws every dropped alliance (once),
+ * keeping the version it replaces. Returns the notice's revision after the call.
+ */
+export async function syncNotice(roundId: string): Promise<{ revision: number; changed: boolean }> {
+  const [record, selection] = await Promise.all([loadNotice(roundId), loadSelection(roundId)]);
+  if (!record || !selection) return { revision: 0, changed: false };
+  const text = await readNoticeObject(noticeKeys(roundId).json);
+  if (!text) return { revision: 0, changed: false };
+  const current = JSON.parse(text) as PublicNotice;
+  const revision = current.revisions?.at(-1)?.revision ?? 1;
+  const next = withdrawFromNotice(
+    current,
+    (selection.dropped ?? []).map((d) => ({ allianceId: d.allianceId, at: d.at, ground: d.reason })),
+  );
+  if (!next) return { revision, changed: false };
+  await writeNoticeDocuments(roundId, current, noticeRevisionKeys(roundId, revision));
+  await writeNoticeDocuments(roundId, next);
+  return { revision: next.revisions!.at(-1)!.revision, changed: true };
+}
