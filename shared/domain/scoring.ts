@@ -20,6 +20,7 @@
  *    hundredths (so floating-point noise never decides a rank), then breaks ties by the higher
  *    rawMean, the smaller requested amount, and the alliance id.
  */
+import { yuan } from './money.ts';
 import type { Text } from './text.ts';
 
 export type { Text };
@@ -206,6 +207,21 @@ export interface RankedAlliance {
   requested: number;
   /** The alliance's reviews, raw and calibrated (hundredths), by reviewer id. */
   reviews: { reviewerId: string; raw: number; calibrated: number; calibratedBy: CalibratedBy }[];
+  /**
+   * Set when the final score equalled a neighbour's: which rule put them in this order, in both
+   * languages (one entry per neighbour it tied with: the one above, the one below).
+   */
+  tieBreaks?: TieBreak[];
+}
+
+/** How a tie on the final score was decided (scoring order: higher raw mean, smaller request, id). */
+export interface TieBreak {
+  /** The alliance it tied with. */
+  with: string;
+  rule: 'raw-mean' | 'requested' | 'alliance-id';
+  /** True when this alliance was ranked above the other. */
+  above: boolean;
+  text: Text;
 }
 
 export interface RankingInput {
@@ -323,5 +339,57 @@ export function rankAlliances(input: RankingInput): RankedAlliance[] {
       x.requested - y.requested ||
       compareStrings(x.allianceId, y.allianceId),
   );
-  return rows.map(({ finalH: _f, rawH: _r, ...row }, i) => ({ ...row, rank: i + 1 }));
+  const ranked: RankedAlliance[] = rows.map(({ finalH: _f, rawH: _r, ...row }, i) => ({
+    ...row,
+    rank: i + 1,
+  }));
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const [x, y] = [rows[i]!, rows[i + 1]!];
+    if (!x.reviewed || !y.reviewed || x.finalH !== y.finalH) continue;
+    const rule: TieBreak['rule'] =
+      x.rawH !== y.rawH ? 'raw-mean' : x.requested !== y.requested ? 'requested' : 'alliance-id';
+    (ranked[i]!.tieBreaks ??= []).push({
+      with: y.allianceId,
+      rule,
+      above: true,
+      text: tieText(x, y, rule, true),
+    });
+    (ranked[i + 1]!.tieBreaks ??= []).push({
+      with: x.allianceId,
+      rule,
+      above: false,
+      text: tieText(y, x, rule, false),
+    });
+  }
+  return ranked;
+}
+
+/** "tied with a-2 on 85.50; ranked above it by the higher raw mean (88.00 vs 86.00)", in both languages. */
+function tieText(
+  me: { finalScore: number | null; rawMean: number | null; requested: number; allianceId: string },
+  other: { rawMean: number | null; requested: number; allianceId: string },
+  rule: TieBreak['rule'],
+  above: boolean,
+): Text {
+  const score = (me.finalScore ?? 0).toFixed(2);
+  const where = { en: above ? 'above' : 'below', zh: above ? '在前' : '在后' };
+  const by: Text =
+    rule === 'raw-mean'
+      ? {
+          en: `the ${above ? 'higher' : 'lower'} raw mean (${me.rawMean?.toFixed(2)} vs ${other.rawMean?.toFixed(2)})`,
+          zh: `原始均分${above ? '较高' : '较低'}（${me.rawMean?.toFixed(2)} 对 ${other.rawMean?.toFixed(2)}）`,
+        }
+      : rule === 'requested'
+        ? {
+            en: `the ${above ? 'smaller' : 'larger'} request (${yuan(me.requested)} vs ${yuan(other.requested)})`,
+            zh: `申请金额${above ? '较少' : '较多'}（${yuan(me.requested)} 对 ${yuan(other.requested)}）`,
+          }
+        : {
+            en: `alliance id order (raw means and requests equal)`,
+            zh: `联盟编号顺序（原始均分与申请金额均相同）`,
+          };
+  return {
+    en: `tied with ${other.allianceId} on ${score}; ranked ${where.en} it by ${by.en}`,
+    zh: `与 ${other.allianceId} 最终得分同为 ${score}；因${by.zh}，排名${where.zh}`,
+  };
 }

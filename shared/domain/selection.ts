@@ -52,6 +52,8 @@ export interface Candidate {
   finalScore: number | null;
   /** Programme funds requested, whole yuan. */
   requested: number;
+  /** How ties with neighbours on the final score were decided (from the ranking), for the reason. */
+  tieBreaks?: readonly { text: Text }[];
 }
 
 export interface SelectionParams {
@@ -451,7 +453,32 @@ export function selectWithinBudget(
   options: { solver?: 'dp-over-merit' | 'dp-over-budget' } = {},
 ): SelectionResult {
   const list = items(candidates, params);
-  return params.policy === 'rank-order' ? rankOrder(list, params) : maxMerit(list, params, options.solver);
+  const result =
+    params.policy === 'rank-order' ? rankOrder(list, params) : maxMerit(list, params, options.solver);
+  const ties = new Map(candidates.map((c) => [c.allianceId, c.tieBreaks ?? []]));
+  return { ...result, rows: result.rows.map((row) => withNotes(row, ties.get(row.allianceId) ?? [])) };
+}
+
+/**
+ * A reason a person can check: the policy's decision, then how a tie was decided when one mattered,
+ * then (unfunded) the budget increase that would fund the alliance.
+ */
+function withNotes(row: SelectionRow, ties: readonly { text: Text }[]): SelectionRow {
+  const notes: Text[] = ties.map((t) => t.text);
+  if (row.budgetIncreaseToFund !== undefined) {
+    notes.push({
+      en: `a budget ${yuan(row.budgetIncreaseToFund)} larger would fund it`,
+      zh: `预算增加 ${yuan(row.budgetIncreaseToFund)} 即可获资助`,
+    });
+  }
+  if (notes.length === 0) return row;
+  return {
+    ...row,
+    reason: {
+      en: [row.reason.en, ...notes.map((n) => n.en)].join('; '),
+      zh: [row.reason.zh, ...notes.map((n) => n.zh)].join('；'),
+    },
+  };
 }
 
 export interface Adjustment {

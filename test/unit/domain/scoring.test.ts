@@ -288,3 +288,62 @@ describe('rankAlliances', () => {
     );
   });
 });
+
+describe('rankAlliances: ties on the final score name the rule that decided them', () => {
+  const round = { ...scoringRound, rubric: plainRubric };
+  const rank = (alliances: RankingAlliance[], reviews: ReturnType<typeof plain>[]) =>
+    rankAlliances({ alliances, reviews, round, minReviewsPerReviewer: 10 });
+
+  it('by the higher raw mean: 82 + 2 (bonus) ties 84 + 0, the 84 goes first', () => {
+    const ranking = rank(
+      [ally('p', { sectors: ['new-materials'] }), ally('q')],
+      [plain('r1', 'p', 82), plain('r1', 'q', 84)],
+    );
+    expect(ranking.map((r) => [r.allianceId, r.finalScore])).toEqual([
+      ['q', 84],
+      ['p', 84],
+    ]);
+    expect(ranking[0]!.tieBreaks).toEqual([
+      {
+        with: 'p',
+        rule: 'raw-mean',
+        above: true,
+        text: {
+          en: 'tied with p on 84.00; ranked above it by the higher raw mean (84.00 vs 82.00)',
+          zh: '与 p 最终得分同为 84.00；因原始均分较高（84.00 对 82.00），排名在前',
+        },
+      },
+    ]);
+    expect(ranking[1]!.tieBreaks![0]).toMatchObject({ with: 'q', rule: 'raw-mean', above: false });
+    expect(ranking[1]!.tieBreaks![0]!.text.zh).toContain('原始均分较低');
+  });
+
+  it('then by the smaller request, then by id; no tie, no note; one hundredth apart is no tie', () => {
+    const same = [plain('r1', 'm', 80), plain('r1', 'n', 80), plain('r1', 'o', 80)];
+    const ranking = rank(
+      [
+        ally('m', { requested: 200_000 }),
+        ally('n', { requested: 150_000 }),
+        ally('o', { requested: 150_000 }),
+      ],
+      same,
+    );
+    expect(ranking.map((r) => r.allianceId)).toEqual(['n', 'o', 'm']);
+    expect(ranking[0]!.tieBreaks!.map((t) => [t.with, t.rule])).toEqual([['o', 'alliance-id']]);
+    expect(ranking[1]!.tieBreaks!.map((t) => [t.with, t.rule])).toEqual([
+      ['n', 'alliance-id'],
+      ['m', 'requested'],
+    ]);
+    expect(ranking[2]!.tieBreaks![0]!.text.en).toContain('the larger request (¥200,000 vs ¥150,000)');
+    // A rubric fine enough for hundredths: 8001 of 10000 is 80.01 points.
+    const fine = { ...scoringRound, rubric: [{ id: 'overall', name: '总体评价', weight: 100, max: 10_000 }] };
+    const apart = rankAlliances({
+      alliances: [ally('s'), ally('t')],
+      reviews: [plain('r1', 's', 8001), plain('r1', 't', 8000)],
+      round: fine,
+      minReviewsPerReviewer: 10,
+    });
+    expect(apart.map((r) => r.finalScore)).toEqual([80.01, 80]);
+    expect(apart.every((r) => r.tieBreaks === undefined)).toBe(true);
+  });
+});

@@ -54,12 +54,12 @@ describe('selectWithinBudget: rank-order', () => {
       { en: 'funded (rank 1, ¥300,000)', zh: '获资助（排名第1，¥300,000）' },
       { en: 'funded (rank 2, ¥250,000)', zh: '获资助（排名第2，¥250,000）' },
       {
-        en: 'not funded: rank 3, needs ¥160,000, ¥150,000 left',
-        zh: '未获资助：排名第3，需 ¥160,000，剩余 ¥150,000',
+        en: 'not funded: rank 3, needs ¥160,000, ¥150,000 left; a budget ¥10,000 larger would fund it',
+        zh: '未获资助：排名第3，需 ¥160,000，剩余 ¥150,000；预算增加 ¥10,000 即可获资助',
       },
       {
-        en: 'not funded: rank 4, needs ¥300,000, ¥150,000 left',
-        zh: '未获资助：排名第4，需 ¥300,000，剩余 ¥150,000',
+        en: 'not funded: rank 4, needs ¥300,000, ¥150,000 left; a budget ¥310,000 larger would fund it',
+        zh: '未获资助：排名第4，需 ¥300,000，剩余 ¥150,000；预算增加 ¥310,000 即可获资助',
       },
       { en: 'funded (rank 5, ¥30,000)', zh: '获资助（排名第5，¥30,000）' },
     ]);
@@ -150,8 +150,8 @@ describe('selectWithinBudget: max-merit', () => {
       funded: false,
       budgetIncreaseToFund: 10, // at 110: a + b = 170 points
       reason: {
-        en: 'not funded: the budget buys more merit without it, or as much at lower cost or with higher-ranked alliances (rank 1, score 90.00, needs ¥60, ¥0 left)',
-        zh: '未获资助：不含该联盟的组合在预算内总分更高（或总分相同而花费更少、排名更前）（排名第1，得分 90.00，需 ¥60，剩余 ¥0）',
+        en: 'not funded: the budget buys more merit without it, or as much at lower cost or with higher-ranked alliances (rank 1, score 90.00, needs ¥60, ¥0 left); a budget ¥10 larger would fund it',
+        zh: '未获资助：不含该联盟的组合在预算内总分更高（或总分相同而花费更少、排名更前）（排名第1，得分 90.00，需 ¥60，剩余 ¥0）；预算增加 ¥10 即可获资助',
       },
     });
     expect(b!.reason).toEqual({
@@ -281,5 +281,38 @@ describe('applyAdjustments', () => {
       ['reason-required', 0],
       ['not-reviewed', 0],
     ]);
+  });
+});
+
+describe('selection reasons name a deciding tie', () => {
+  it('appends how a tie was decided, in both languages, to the funded and the unfunded reason', () => {
+    const tie = (en: string, zh: string) => [{ text: { en, zh } }];
+    const { rows } = selectWithinBudget(
+      [
+        {
+          allianceId: 'q',
+          rank: 1,
+          finalScore: 84,
+          requested: 100_000,
+          tieBreaks: tie('tied with p; above', '与 p 同分；在前'),
+        },
+        {
+          allianceId: 'p',
+          rank: 2,
+          finalScore: 84,
+          requested: 100_000,
+          tieBreaks: tie('tied with q; below', '与 q 同分；在后'),
+        },
+      ],
+      { budget: 100_000, perAllianceCap: 300_000, policy: 'rank-order' },
+    );
+    expect(rows[0]!.reason).toEqual({
+      en: 'funded (rank 1, ¥100,000); tied with p; above',
+      zh: '获资助（排名第1，¥100,000）；与 p 同分；在前',
+    });
+    expect(rows[1]!.reason).toEqual({
+      en: 'not funded: rank 2, needs ¥100,000, ¥0 left; tied with q; below; a budget ¥100,000 larger would fund it',
+      zh: '未获资助：排名第2，需 ¥100,000，剩余 ¥0；与 q 同分；在后；预算增加 ¥100,000 即可获资助',
+    });
   });
 });

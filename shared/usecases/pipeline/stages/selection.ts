@@ -42,6 +42,7 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
       rank: r.rank,
       finalScore: r.finalScore,
       requested: r.requested,
+      ...(r.tieBreaks ? { tieBreaks: r.tieBreaks } : {}),
     })),
     { budget: round.budget, perAllianceCap: round.perAllianceCap, policy: round.selectionPolicy },
   );
