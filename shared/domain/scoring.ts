@@ -348,18 +348,16 @@ export function rankAlliances(input: RankingInput): RankedAlliance[] {
     if (!x.reviewed || !y.reviewed || x.finalH !== y.finalH) continue;
     const rule: TieBreak['rule'] =
       x.rawH !== y.rawH ? 'raw-mean' : x.requested !== y.requested ? 'requested' : 'alliance-id';
-    (ranked[i]!.tieBreaks ??= []).push({
-      with: y.allianceId,
-      rule,
-      above: true,
-      text: tieText(x, y, rule, true),
-    });
-    (ranked[i + 1]!.tieBreaks ??= []).push({
-      with: x.allianceId,
-      rule,
-      above: false,
-      text: tieText(y, x, rule, false),
-    });
+    const above = ranked[i]!;
+    const below = ranked[i + 1]!;
+    above.tieBreaks = [
+      ...(above.tieBreaks ?? []),
+      { with: y.allianceId, rule, above: true, text: tieText(x, y, rule, true) },
+    ];
+    below.tieBreaks = [
+      ...(below.tieBreaks ?? []),
+      { with: x.allianceId, rule, above: false, text: tieText(y, x, rule, false) },
+    ];
   }
   return ranked;
 }
