@@ -154,6 +154,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [envNames.stage]: 'local',
       POWERTOOLS_SERVICE_NAME: 'esip-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      // Metrics are CloudWatch's (EMF lines in the logs on AWS); locally they would only be noise.
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_METRICS_NAMESPACE: 'Esip',
     };
 
     const [template, dynamo] = await Promise.all([

@@ -7,16 +7,25 @@
  * correctness does not depend on the claim: every action is idempotent on its own (deterministic
  * notification ids written with conditional puts, conditional status transitions), so a run that
  * gets through anyway, or a missed day run later, sends nothing twice.
- * Configuration: REMINDER_DAYS ("30,7,1"), ESCALATION_GRACE_DAYS (14), SWEEP_LOOKBACK_DAYS (366).
+ * The same run reports rounds stuck at one gate longer than STUCK_GATE_DAYS to the programme office
+ * (a notification per gate opening) and publishes their number as the metric Esip/StuckRounds, on
+ * which an alarm fires (infra/stacks/app-stack.ts).
+ * Configuration: REMINDER_DAYS ("30,7,1"), ESCALATION_GRACE_DAYS (14), SWEEP_LOOKBACK_DAYS (366),
+ * STUCK_GATE_DAYS (14).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { sweepConfigFrom } from '../../shared/domain/deadlines.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
+import { noticeStuckRounds } from '../../shared/usecases/pipeline/stuck.ts';
 import { runDeadlineSweep } from '../../shared/usecases/reports/index.ts';
 import { claimRun, ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
+
+/** Namespace and service (a dimension) from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME. */
+const metrics = new Metrics();
 
 export const handler = middy<unknown, unknown>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
@@ -29,6 +38,9 @@ export const handler = middy<unknown, unknown>()
     logger.info('deadline sweep', { claimed, day: when.toISOString().slice(0, 10) });
     if (!claimed) return { schedule: 'deadline-sweep', ran: false };
     const summary = await runDeadlineSweep(when, config, context?.awsRequestId);
-    logger.info('deadline sweep done', { ...summary });
+    const stuck = await noticeStuckRounds(when, config.stuckGateDays);
+    metrics.addMetric('StuckRounds', MetricUnit.Count, stuck.stuck);
+    metrics.publishStoredMetrics();
+    logger.info('deadline sweep done', { ...summary, stuckRounds: stuck.stuck, stuckNotified: stuck.notified });
     return { schedule: 'deadline-sweep', ran: true };
   });

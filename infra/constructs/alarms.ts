@@ -67,6 +67,27 @@ export class OperationalAlarms extends Construct {
     );
   }
 
+  /**
+   * Rounds waiting at one gate longer than STUCK_GATE_DAYS: the daily sweep publishes their number
+   * (Esip/StuckRounds, dimension service); any at all is an alarm (the admins are also notified).
+   */
+  watchStuckRounds(service: string): void {
+    this.add(
+      'RoundsStuck',
+      new cloudwatch.Metric({
+        namespace: 'Esip',
+        metricName: 'StuckRounds',
+        dimensionsMap: { service },
+        statistic: 'Maximum',
+        period: Duration.days(1),
+      }),
+      {
+        description:
+          'A round has waited at one pipeline gate longer than STUCK_GATE_DAYS: see the admin notifications and GET /v1/rounds/{id}/pipeline',
+      },
+    );
+  }
+
   private add(id: string, metric: cloudwatch.IMetric, options: { description: string }): void {
     const alarm = new cloudwatch.Alarm(this, id, {
       metric,

@@ -366,6 +366,7 @@ export class AppStack extends Stack {
     this.alarms = new OperationalAlarms(this, 'Alarms');
     for (const [name, appFn] of Object.entries(this.functions)) this.alarms.watchFunction(name, appFn);
     this.alarms.watchStateMachine(ROUND_PIPELINE_ID, this.roundPipeline);
+    this.alarms.watchStuckRounds('esip-deadline-sweep');
     this.alarms.watchHttpApi('Api', this.api.api);
 
     // --- acknowledgements (each on the one policy it concerns) ---------------------------------

@@ -147,12 +147,17 @@ export const NotificationSchema = schemaFor<Notification>()(
       occasion: z
         .string()
         .meta({ description: 'What the notification is about (its id is derived from it)' }),
-      subject: z.object({
-        allianceId: IdSchema,
-        reportId: ReportIdSchema,
-        kind: z.enum(deadlineKinds),
-        due: DateSchema,
-      }),
+      subject: z.union([
+        z.object({
+          allianceId: IdSchema,
+          reportId: ReportIdSchema,
+          kind: z.enum(deadlineKinds),
+          due: DateSchema,
+        }),
+        z
+          .object({ roundId: IdSchema, gate: z.string(), waitingSince: DateTimeSchema })
+          .meta({ description: 'round-stuck: the gate a round has waited at, and since when' }),
+      ]),
       data: z.record(z.string(), z.unknown()),
       message: TextSchema,
       createdAt: DateTimeSchema,

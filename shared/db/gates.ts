@@ -2,10 +2,10 @@
  * Callback gates of a round's pipeline: the item holding the task token Step Functions waits on.
  * Opening is the pipeline's; closing is claimed by exactly one caller (a conditional update).
  */
-import type { GateName } from '../domain/pipeline.ts';
+import { type GateName, gateNames } from '../domain/pipeline.ts';
 import { updateItem } from './commit.ts';
-import { keys } from './keys.ts';
-import { getItem } from './query.ts';
+import { indexKeys, keys } from './keys.ts';
+import { getItem, queryAll } from './query.ts';
 import { table } from './table.ts';
 
 export interface GateItem {
@@ -31,7 +31,7 @@ async function closeGate(
   const out = await updateItem({
     TableName: table(),
     Key: keys.gate(roundId, gate),
-    UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by',
+    UpdateExpression: 'SET #status = :closed, closedAt = :at, closedBy = :by REMOVE gsi1pk, gsi1sk',
     ConditionExpression:
       taskToken === undefined ? '#status = :open' : '#status = :open AND taskToken = :token',
     ExpressionAttributeNames: { '#status': 'status' },
@@ -66,4 +66,29 @@ export async function setGateStatus(roundId: string, gate: GateName, status: 'op
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: { ':status': status },
   });
+}
+
+/** A gate open now, and since when. */
+export interface OpenGate {
+  roundId: string;
+  gate: GateName;
+  openedAt: string;
+  waitingOn?: string;
+}
+
+/** The gates open since before `before` (ISO instant), oldest first. */
+export async function listGatesOpenSince(before: string): Promise<OpenGate[]> {
+  const items = await queryAll({
+    IndexName: 'gsi1',
+    KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk < :before',
+    ExpressionAttributeValues: { ':pk': indexKeys.openGates(), ':before': before },
+  });
+  return items
+    .filter((i) => typeof i.roundId === 'string' && (gateNames as readonly unknown[]).includes(i.gate))
+    .map((i) => ({
+      roundId: i.roundId as string,
+      gate: i.gate as GateName,
+      openedAt: i.openedAt as string,
+      ...(typeof i.waitingOn === 'string' ? { waitingOn: i.waitingOn } : {}),
+    }));
 }

@@ -3,6 +3,8 @@
 export const indexKeys = {
   /** gsi1: every round, newest year first. */
   rounds: () => 'ROUNDS',
+  /** gsi1 (sparse): the gates open now, oldest first (the stuck-round check reads it). */
+  openGates: () => 'OPEN_GATES',
   /** gsi1: the alliances of a round. */
   roundAlliances: (roundId: string) => `ROUND#${roundId}#ALLIANCES`,
   /** gsi2: the alliances an organisation belongs to (on member items). */

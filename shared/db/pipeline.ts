@@ -8,7 +8,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { type GateName, type PipelineStage, stagesBefore } from '../domain/pipeline.ts';
 import { commit, putItem, type TxItem, updateItem } from './commit.ts';
 import { inList, setExtra } from './expressions.ts';
-import { keys } from './keys.ts';
+import { indexKeys, keys } from './keys.ts';
 import { getItem } from './query.ts';
 import { table } from './table.ts';
 
@@ -151,6 +151,9 @@ export async function openGateItem(
       executionId: gate.executionId,
       openedAt: now.toISOString(),
       waitingOn: gate.waitingOn,
+      // In the open-gates index while open (closing removes it): how long a round has waited.
+      gsi1pk: indexKeys.openGates(),
+      gsi1sk: `${now.toISOString()}#${gate.roundId}#${gate.gate}`,
     },
   });
 }

@@ -36,6 +36,23 @@ export const isReportKind = (kind: unknown): kind is DeadlineKind =>
 export const deadlineStatuses = ['due', 'submitted', 'accepted', 'returned', 'overdue'] as const;
 export type DeadlineStatus = (typeof deadlineStatuses)[number];
 
+/** What a report notification is about. */
+export interface ReportSubject {
+  allianceId: string;
+  reportId: string;
+  kind: DeadlineKind;
+  due: string;
+}
+
+/** What a stuck-round notification is about: the gate a round has waited at since `waitingSince`. */
+export interface RoundGateSubject {
+  roundId: string;
+  gate: string;
+  waitingSince: string;
+}
+
+export type NotificationSubject = ReportSubject | RoundGateSubject;
+
 export interface SweepConfig {
   /** Days before the due date on which members are reminded, e.g. [30, 7, 1]. */
   reminderDays: number[];
@@ -43,15 +60,18 @@ export interface SweepConfig {
   escalationGraceDays: number;
   /** How far back (days before today) the sweep looks for due dates. */
   lookbackDays: number;
+  /** A round waiting at one gate longer than this many days is reported to the programme office. */
+  stuckGateDays: number;
 }
 
 export const DEFAULT_SWEEP_CONFIG: SweepConfig = {
   reminderDays: [30, 7, 1],
   escalationGraceDays: 14,
   lookbackDays: 366,
+  stuckGateDays: 14,
 };
 
-/** Reads REMINDER_DAYS ("30,7,1"), ESCALATION_GRACE_DAYS (14) and SWEEP_LOOKBACK_DAYS (366). */
+/** Reads REMINDER_DAYS ("30,7,1"), ESCALATION_GRACE_DAYS (14), SWEEP_LOOKBACK_DAYS (366), STUCK_GATE_DAYS (14). */
 export function sweepConfigFrom(env: Record<string, string | undefined>): SweepConfig {
   const whole = (name: string, fallback: number, min: number) => {
     const raw = env[name]?.trim();
@@ -73,7 +93,8 @@ export function sweepConfigFrom(env: Record<string, string | undefined>): SweepC
     whole('SWEEP_LOOKBACK_DAYS', DEFAULT_SWEEP_CONFIG.lookbackDays, 1),
     escalationGraceDays + 1,
   );
-  return { reminderDays, escalationGraceDays, lookbackDays };
+  const stuckGateDays = whole('STUCK_GATE_DAYS', DEFAULT_SWEEP_CONFIG.stuckGateDays, 1);
+  return { reminderDays, escalationGraceDays, lookbackDays, stuckGateDays };
 }
 
 const DAY_MS = 86_400_000;
@@ -133,16 +154,17 @@ export const notificationTopics = [
   'report-submitted',
   'report-accepted',
   'report-returned',
+  'round-stuck',
 ] as const;
 export type NotificationTopic = (typeof notificationTopics)[number];
 
-export interface NotificationDraft {
+export interface NotificationDraft<S extends NotificationSubject = NotificationSubject> {
   id: string;
   /** The occasion the id is made from (readable; the same occasion is never notified twice). */
   occasion: string;
   recipient: Recipient;
   topic: NotificationTopic;
-  subject: { allianceId: string; reportId: string; kind: DeadlineKind; due: string };
+  subject: S;
   data: Record<string, unknown>;
   message: Text;
 }
@@ -164,7 +186,7 @@ export interface SweepDeadline {
 export type DeadlineRef = { allianceId: string; kind: DeadlineKind; due: string };
 
 export type SweepAction =
-  | { type: 'notify'; notification: NotificationDraft }
+  | { type: 'notify'; notification: NotificationDraft<ReportSubject> }
   | { type: 'mark-overdue'; deadline: DeadlineRef; from: 'due' | 'returned'; daysOverdue: number }
   | { type: 'mark-escalated'; deadline: DeadlineRef; daysOverdue: number };
 
@@ -186,7 +208,7 @@ export function draft(
   d: DeadlineRef,
   data: Record<string, unknown>,
   message: Text,
-): NotificationDraft {
+): NotificationDraft<ReportSubject> {
   return {
     id: notificationId(recipient, occasion),
     occasion,

@@ -585,6 +585,23 @@ describe('alarms', () => {
     expect(alarmOn('ApproximateNumberOfMessagesVisible', 'AWS/SQS')).toHaveLength(queues.length);
   });
 
+  it('a round stuck at one gate: the metric the daily sweep publishes, with its service dimension', () => {
+    const [stuck] = alarmOn('StuckRounds', 'Esip');
+    expect(stuck?.Properties).toMatchObject({
+      Dimensions: [{ Name: 'service', Value: 'esip-deadline-sweep' }],
+      Statistic: 'Maximum',
+      Period: 86_400,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    // The dimension is the sweep function's own service name (Powertools adds it to every metric).
+    const sweep = Object.values(resourcesOfType(s.appTemplate, 'AWS::Lambda::Function')).find(
+      (f) => f.Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === 'esip-deadline-sweep',
+    );
+    expect(sweep?.Properties.Environment.Variables.POWERTOOLS_METRICS_NAMESPACE).toBe('Esip');
+  });
+
   it('all notify the alarm topic', () => {
     const [topicId] = Object.keys(resourcesOfType(s.appTemplate, 'AWS::SNS::Topic'));
     for (const alarm of alarms()) expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);

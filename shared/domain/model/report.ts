@@ -5,7 +5,13 @@
  * accepted | returned (→ submitted again); due or returned past the due date → overdue (the daily
  * sweep) → submitted.
  */
-import type { DeadlineKind, DeadlineStatus, NotificationTopic, Recipient } from '../deadlines.ts';
+import type {
+  DeadlineKind,
+  DeadlineStatus,
+  NotificationSubject,
+  NotificationTopic,
+  Recipient,
+} from '../deadlines.ts';
 import type { Text } from '../text.ts';
 import type { Flat } from './flat.ts';
 
@@ -93,12 +99,7 @@ export type Report = {
 };
 
 /** The report deadline a notification is about. */
-export type NotificationSubject = {
-  allianceId: string;
-  reportId: string;
-  kind: DeadlineKind;
-  due: string;
-};
+export type { NotificationSubject } from '../deadlines.ts';
 
 export type Notification = {
   id: string;

@@ -219,8 +219,16 @@ describe('report ids and configuration', () => {
       reminderDays: [60, 14, 1],
       escalationGraceDays: 7,
       lookbackDays: 366,
+      stuckGateDays: 14,
     });
     expect(() => sweepConfigFrom({ REMINDER_DAYS: '30,x' })).toThrow(/REMINDER_DAYS/);
     expect(() => sweepConfigFrom({ ESCALATION_GRACE_DAYS: '-1' })).toThrow(/ESCALATION_GRACE_DAYS/);
+  });
+
+  it('reads STUCK_GATE_DAYS (at least 1 day; 14 by default)', () => {
+    expect(sweepConfigFrom({}).stuckGateDays).toBe(14);
+    expect(sweepConfigFrom({ STUCK_GATE_DAYS: '1' }).stuckGateDays).toBe(1);
+    expect(() => sweepConfigFrom({ STUCK_GATE_DAYS: '0' })).toThrow(/STUCK_GATE_DAYS/);
+    expect(() => sweepConfigFrom({ STUCK_GATE_DAYS: '2.5' })).toThrow(/STUCK_GATE_DAYS/);
   });
 });
