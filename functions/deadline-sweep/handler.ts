@@ -41,6 +41,10 @@ export const handler = middy<unknown, unknown>()
     const stuck = await noticeStuckRounds(when, config.stuckGateDays);
     metrics.addMetric('StuckRounds', MetricUnit.Count, stuck.stuck);
     metrics.publishStoredMetrics();
-    logger.info('deadline sweep done', { ...summary, stuckRounds: stuck.stuck, stuckNotified: stuck.notified });
+    logger.info('deadline sweep done', {
+      ...summary,
+      stuckRounds: stuck.stuck,
+      stuckNotified: stuck.notified,
+    });
     return { schedule: 'deadline-sweep', ran: true };
   });
