@@ -502,6 +502,15 @@ await must('POST', `/v1/rounds/${round.id}/objections/${o2.id}/resolve`, admin, 
   reason: '经核查，研究内容不重复',
 });
 say('objections resolved: one upheld (that alliance is dropped), one dismissed');
+const updated = await must<{
+  totalAward: number;
+  entries: { name: string; withdrawn?: { ground: string } }[];
+}>('GET', `/v1/public/rounds/${round.id}/notice`, undefined);
+for (const e of updated.entries.filter((x) => x.withdrawn))
+  say(`notice updated: ${e.name} 已撤销（${e.withdrawn!.ground}）`);
+say(
+  `notice total now ¥${updated.totalAward.toLocaleString('en-US')} for ${updated.entries.filter((x) => !x.withdrawn).length} alliances (withdrawn ones are shown, not counted)`,
+);
 
 const final = await waitFor('implementation', (s) => s.status === 'SUCCEEDED');
 void final;
@@ -528,18 +537,34 @@ const pad = (text: string, width: number) => {
   }
   return out + ' '.repeat(width - used);
 };
+const withdrawnGround = new Map(
+  (
+    await must<{ entries: { allianceId: string; withdrawn?: { ground: string } }[] }>(
+      'GET',
+      `/v1/public/rounds/${round.id}/notice`,
+      undefined,
+    )
+  ).entries.flatMap((e) =>
+    e.withdrawn ? [[e.allianceId, `objection upheld — ${e.withdrawn.ground}`] as const] : [],
+  ),
+);
 const statusOf = async (id: string) =>
   (await must<{ status: string }>('GET', `/v1/alliances/${id}`, admin)).status;
-console.log(`\n rank  ${pad('alliance', 32)}  raw   calib  bonus  final      award  outcome`);
+console.log(`\n 排名  ${pad('联盟 alliance', 32)}  原始   校准   加分   最终    资助金额  结果 outcome`);
 for (const row of rows) {
   const s = scores.get(row.allianceId);
   const num = (x: number | null | undefined) =>
     (x === null || x === undefined ? '—' : x.toFixed(1)).padStart(5);
   const status = await statusOf(row.allianceId);
   console.log(
-    ` ${String(row.rank).padStart(4)}  ${pad(names.get(row.allianceId) ?? row.allianceId, 32)}  ${num(s?.rawMean)}  ${num(s?.calibratedMean)}  ${num(s?.bonus)}  ${num(s?.finalScore)}  ${row.funded ? `¥${row.award.toLocaleString('en-US')}`.padStart(9) : '        —'}  ${status}${row.funded ? '' : `: ${row.reason.en}`}`,
+    ` ${String(row.rank).padStart(4)}  ${pad(names.get(row.allianceId) ?? row.allianceId, 32)}  ${num(s?.rawMean)}  ${num(s?.calibratedMean)}  ${num(s?.bonus)}  ${num(s?.finalScore)}  ${row.funded && status !== 'dropped' ? `¥${row.award.toLocaleString('en-US')}`.padStart(9) : '        —'}  ${status}${status === 'dropped' ? `: ${withdrawnGround.get(row.allianceId) ?? ''}` : row.funded ? '' : `: ${row.reason.zh}`}`,
   );
 }
+const designated = rows.filter((r) => r.funded && !withdrawnGround.has(r.allianceId));
+const awarded = designated.reduce((sum, r) => sum + r.award, 0);
+console.log(
+  ` 合计 total: ${designated.length} 个联盟获资助 alliances funded, ¥${awarded.toLocaleString('en-US')} of the ¥4,000,000 budget (¥${(4_000_000 - awarded).toLocaleString('en-US')} left)`,
+);
 for (const b of built.filter((x) => !rows.some((r) => r.allianceId === x.id))) {
   console.log(
     `    —  ${pad(b.name, 32)}  ${b.outcome === 'refused' ? `refused at submission (${b.refusal})` : await statusOf(b.id)}`,
