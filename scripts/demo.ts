@@ -512,6 +512,34 @@ say(
   `notice total now ¥${updated.totalAward.toLocaleString('en-US')} for ${updated.entries.filter((x) => !x.withdrawn).length} alliances (withdrawn ones are shown, not counted)`,
 );
 
+const names0 = new Map(built.map((b) => [b.id, b.name]));
+// 递补: the upheld objection freed its award; the office previews the fill under the round's policy
+// and fills it; the additions get a supplementary notice (补充公示) with its own period.
+await waitFor('supplement');
+const proposal = await must<{
+  freed: number;
+  available: number;
+  additions: { allianceId: string; award: number }[];
+  summary: { zh: string };
+}>('GET', `/v1/rounds/${round.id}/supplement`, admin);
+say(`递补 preview: ${proposal.summary.zh}`);
+const supplement = await must<{ additions: { allianceId: string; award: number }[]; noticeEndsAt?: string }>(
+  'POST',
+  `/v1/rounds/${round.id}/supplement`,
+  admin,
+  { decision: 'fill', reason: '异议成立释放的经费按排名递补' },
+);
+for (const a of supplement.additions)
+  say(
+    `递补: ${names0.get(a.allianceId) ?? a.allianceId} ¥${a.award.toLocaleString('en-US')} — supplementary notice until ${supplement.noticeEndsAt}`,
+  );
+// The Wait starts once the pipeline has taken the decision in: skip it when it is there.
+for (let skipped = 0; skipped === 0; await sleep(100)) {
+  const res = await fetch(`${api}/local/executions/skip-waits`, { method: 'POST' });
+  skipped = ((await res.json()) as { skipped: number }).skipped;
+}
+say('the supplementary notice period passes (local clock control skips the wait)');
+
 const final = await waitFor('implementation', (s) => s.status === 'SUCCEEDED');
 void final;
 
@@ -551,19 +579,33 @@ const withdrawnGround = new Map(
 const statusOf = async (id: string) =>
   (await must<{ status: string }>('GET', `/v1/alliances/${id}`, admin)).status;
 console.log(`\n 排名  ${pad('联盟 alliance', 32)}  原始   校准   加分   最终    资助金额  结果 outcome`);
+const supplemented = new Set(supplement.additions.map((x) => x.allianceId));
+let designatedCount = 0;
+let awarded = 0;
 for (const row of rows) {
   const s = scores.get(row.allianceId);
   const num = (x: number | null | undefined) =>
     (x === null || x === undefined ? '—' : x.toFixed(1)).padStart(5);
   const status = await statusOf(row.allianceId);
+  const designated = status === 'designated';
+  if (designated) {
+    designatedCount++;
+    awarded += row.award;
+  }
+  const why =
+    status === 'dropped'
+      ? `: ${withdrawnGround.get(row.allianceId) ?? ''}`
+      : supplemented.has(row.allianceId)
+        ? ': 递补 (supplement) — 补充公示无异议'
+        : row.funded
+          ? ''
+          : `: ${row.reason.zh}`;
   console.log(
-    ` ${String(row.rank).padStart(4)}  ${pad(names.get(row.allianceId) ?? row.allianceId, 32)}  ${num(s?.rawMean)}  ${num(s?.calibratedMean)}  ${num(s?.bonus)}  ${num(s?.finalScore)}  ${row.funded && status !== 'dropped' ? `¥${row.award.toLocaleString('en-US')}`.padStart(9) : '        —'}  ${status}${status === 'dropped' ? `: ${withdrawnGround.get(row.allianceId) ?? ''}` : row.funded ? '' : `: ${row.reason.zh}`}`,
+    ` ${String(row.rank).padStart(4)}  ${pad(names.get(row.allianceId) ?? row.allianceId, 32)}  ${num(s?.rawMean)}  ${num(s?.calibratedMean)}  ${num(s?.bonus)}  ${num(s?.finalScore)}  ${designated ? `¥${row.award.toLocaleString('en-US')}`.padStart(9) : '        —'}  ${status}${why}`,
   );
 }
-const designated = rows.filter((r) => r.funded && !withdrawnGround.has(r.allianceId));
-const awarded = designated.reduce((sum, r) => sum + r.award, 0);
 console.log(
-  ` 合计 total: ${designated.length} 个联盟获资助 alliances funded, ¥${awarded.toLocaleString('en-US')} of the ¥4,000,000 budget (¥${(4_000_000 - awarded).toLocaleString('en-US')} left)`,
+  ` 合计 total: ${designatedCount} 个联盟获资助 alliances funded, ¥${awarded.toLocaleString('en-US')} of the ¥4,000,000 budget (¥${(4_000_000 - awarded).toLocaleString('en-US')} left)`,
 );
 for (const b of built.filter((x) => !rows.some((r) => r.allianceId === x.id))) {
   console.log(

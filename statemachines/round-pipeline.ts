@@ -15,6 +15,8 @@
  *   PublishNotice              publish the approved list (JSON + Chinese HTML page)
  *   WaitNoticePeriod           the round's notice period
  *   CheckObjections ⟲          while objections are open: AwaitObjectionResolutions (callback)
+ *   CheckSupplement ⟲          递补: freed money → AwaitSupplementDecision (callback); added alliances →
+ *                              WaitSupplementaryNotice (their notice period), then CheckObjections again
  *   ListDesignated             the ids of the alliances still selected
  *   DesignateAlliances (Map)   Designate: award, dedicated account, implementation deadlines
  *   CompleteDesignation        round → funded
@@ -266,6 +268,34 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
     stateName: RoundPipelineStates.pipelineComplete,
   });
 
+  // 递补: after the objections, freed money may await the office's decision, and the alliances it
+  // adds have a supplementary notice period of their own (objections again) before designation.
+  const checkSupplement = step(RoundPipelineStates.checkSupplement, '$.supplement');
+  const awaitSupplementDecision = resilient(
+    gate(
+      RoundPipelineStates.awaitSupplementDecision,
+      '$.supplementDecision',
+      sfn.Timeout.duration(ADMIN_DECISION_TIMEOUT),
+    ),
+  );
+  const waitSupplementaryNotice = new sfn.Wait(scope, RoundPipelineStates.waitSupplementaryNotice, {
+    stateName: RoundPipelineStates.waitSupplementaryNotice,
+    time: sfn.WaitTime.timestampPath('$.supplement.result.endsAt'),
+  });
+  const endSupplementaryNotice = step(RoundPipelineStates.endSupplementaryNotice, undefined);
+  const supplementNext = new sfn.Choice(scope, RoundPipelineStates.supplementNext, {
+    stateName: RoundPipelineStates.supplementNext,
+  })
+    .when(
+      sfn.Condition.stringEquals('$.supplement.result.next', 'decide'),
+      awaitSupplementDecision.next(checkSupplement),
+    )
+    .when(
+      sfn.Condition.stringEquals('$.supplement.result.next', 'notice'),
+      waitSupplementaryNotice.next(endSupplementaryNotice).next(checkObjections),
+    )
+    .otherwise(listDesignated.next(designateAlliances).next(completeDesignation).next(pipelineComplete));
+
   const objectionsOpen = new sfn.Choice(scope, RoundPipelineStates.objectionsOpen, {
     stateName: RoundPipelineStates.objectionsOpen,
   })
@@ -273,7 +303,7 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
       sfn.Condition.numberGreaterThan('$.objections.result.open', 0),
       awaitObjectionResolutions.next(checkObjections),
     )
-    .otherwise(listDesignated.next(designateAlliances).next(completeDesignation).next(pipelineComplete));
+    .otherwise(checkSupplement.next(supplementNext));
 
   reviewDeadlinePassed.next(concludeReviews);
   awaitReviews.next(concludeReviews);

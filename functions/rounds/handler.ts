@@ -19,6 +19,7 @@ import {
   ranking,
   resolveObjection,
 } from '../../shared/usecases/selection.ts';
+import { decideSupplement, previewSupplement } from '../../shared/usecases/supplement.ts';
 
 export const handler = httpHandler('rounds', {
   async listRounds({ query }) {
@@ -70,6 +71,14 @@ export const handler = httpHandler('rounds', {
   async getRanking({ params }) {
     return { body: await ranking(params.roundId) };
   },
+  async previewSupplement({ params }) {
+    return { body: await previewSupplement(params.roundId) };
+  },
+
+  async decideSupplement({ principal, params, body }) {
+    return { body: await decideSupplement(principal, params.roundId, body) };
+  },
+
   async approveSelection({ principal, params, body }) {
     return { body: await approveSelection(principal, params.roundId, body) };
   },

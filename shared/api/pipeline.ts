@@ -83,6 +83,47 @@ export const SelectionApprovalSchema = z
   })
   .meta({ id: 'SelectionApproval' });
 
+export const SupplementDecisionSchema = z
+  .strictObject({
+    decision: z
+      .enum(['fill', 'decline'])
+      .meta({ description: 'fill: add the proposed alliances (递补); decline: keep the money unspent' }),
+    reason: text(2000).meta({ description: 'Why (kept in the audit trail)' }),
+  })
+  .meta({ id: 'SupplementDecision' });
+
+const SupplementAdditionSchema = z.object({
+  allianceId: IdSchema,
+  rank: z.number().int(),
+  award: z.number().int(),
+  requested: z.number().int(),
+});
+
+export const SupplementProposalSchema = z
+  .object({
+    roundId: IdSchema,
+    awaitingDecision: z.boolean().meta({ description: 'The pipeline waits for a fill-or-decline decision' }),
+    covers: z.array(IdSchema).meta({ description: 'The dropped alliances whose freed money is at stake' }),
+    freed: z.number().int(),
+    available: z.number().int().meta({ description: 'The budget not committed to alliances still selected' }),
+    additions: z.array(SupplementAdditionSchema),
+    rows: z
+      .array(z.record(z.string(), z.unknown()))
+      .meta({ description: 'The left-out alliances under the policy, with reasons' }),
+    summary: z.object({ en: z.string(), zh: z.string() }),
+    decisions: z.array(z.record(z.string(), z.unknown())).meta({ description: 'Earlier 递补 decisions' }),
+  })
+  .meta({ id: 'SupplementProposal' });
+
+export const SupplementResultSchema = z
+  .object({
+    roundId: IdSchema,
+    decision: z.enum(['fill', 'decline']),
+    additions: z.array(SupplementAdditionSchema),
+    noticeEndsAt: DateTimeSchema.optional().meta({ description: 'End of the supplementary notice period' }),
+  })
+  .meta({ id: 'SupplementResult' });
+
 export const CloseReviewsSchema = z.strictObject({ reason: text(1000) }).meta({ id: 'CloseReviews' });
 
 export const ObjectionInputSchema = z

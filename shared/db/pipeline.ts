@@ -267,3 +267,18 @@ export async function retryNotStarted(
     },
   });
 }
+
+/**
+ * What the round waits on now, when its stage stays (a gate re-opened in a later stage, e.g. the
+ * objections to a supplementary notice): only while the pipeline runs.
+ */
+export async function setWaitingOn(roundId: string, waitingOn: string, now = new Date()): Promise<void> {
+  await updateItem({
+    TableName: table(),
+    Key: keys.pipeline(roundId),
+    UpdateExpression: 'SET waitingOn = :waitingOn, updatedAt = :at',
+    ConditionExpression: '#status = :running',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':waitingOn': waitingOn, ':at': now.toISOString(), ':running': 'RUNNING' },
+  });
+}

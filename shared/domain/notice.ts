@@ -31,6 +31,8 @@ export interface NoticeEntry {
   finalScore: number;
   /** Set once the alliance is withdrawn from the list (撤销), e.g. after an upheld objection. */
   withdrawn?: NoticeWithdrawal;
+  /** Set on an alliance added by 递补: its supplementary notice (补充公示) and that notice's period. */
+  supplement?: { publishedAt: string; endsAt: string };
 }
 
 /** Why and when an announced alliance was withdrawn from the notice. */
@@ -225,6 +227,39 @@ export function buildNotice(input: NoticeInput): PublicNotice {
   };
 }
 
+/**
+ * The notice with the alliances added by 递补 (supplementary notice, 补充公示): listed after the
+ * others with their own notice period, counted in the total, recorded as a revision.
+ */
+export function addSupplementToNotice(
+  notice: PublicNotice,
+  supplement: { publishedAt: string; endsAt: string; entries: readonly NoticeEntry[] },
+): PublicNotice {
+  const known = new Set(notice.entries.map((e) => e.allianceId));
+  const added = supplement.entries.filter((e) => !known.has(e.allianceId));
+  if (added.length === 0) return notice;
+  const period = {
+    publishedAt: new Date(instant(supplement.publishedAt, 'publishedAt')).toISOString(),
+    endsAt: new Date(instant(supplement.endsAt, 'endsAt')).toISOString(),
+  };
+  const entries = [...notice.entries, ...added.map((e) => ({ ...e, supplement: period }))];
+  const revisions = [
+    ...(notice.revisions ?? [
+      { revision: 1, at: notice.publishedAt, change: { en: 'published', zh: '发布公示' } },
+    ]),
+  ];
+  revisions.push({
+    revision: revisions.length + 1,
+    at: period.publishedAt,
+    change: {
+      en: `supplementary notice: ${added.map((e) => e.name).join(', ')} added from the ranked list (objections until ${formatCstPeriodEndEn(period.endsAt)})`,
+      zh: `补充公示：按排名递补 ${added.map((e) => e.name).join('、')}（异议受理至${formatCstPeriodEnd(period.endsAt)}）`,
+    },
+  });
+  const next = { ...notice, entries, revisions };
+  return { ...next, totalAward: listedEntries(next).reduce((sum, e) => sum + e.award, 0) };
+}
+
 /** The entries still listed (not withdrawn). */
 export const listedEntries = (notice: PublicNotice) => notice.entries.filter((e) => !e.withdrawn);
 
@@ -370,6 +405,7 @@ tfoot th,tfoot td{border:0;padding:0}
 }
 tr.withdrawn td{color:var(--muted)}
 .withdrawn-note{display:block;margin-top:.3rem;font-size:.85rem;color:#a4262c}
+.supplement-note{display:block;margin-top:.3rem;font-size:.85rem;color:var(--ent)}
 .revisions{padding-left:1.25rem}
 @media print{:root{--fg:#000;--bg:#fff}.en{color:#000}tbody tr{break-inside:avoid}}
 `;
@@ -388,9 +424,12 @@ function renderEntry(notice: PublicNotice, e: NoticeEntry): SafeHtml {
   const withdrawn = e.withdrawn
     ? html`<span class="withdrawn-note"><strong>已撤销</strong>（<time datetime="${e.withdrawn.at}">${formatCstDate(e.withdrawn.at)}</time>）：${e.withdrawn.ground}</span>`
     : '';
+  const supplementary = e.supplement
+    ? html`<span class="supplement-note"><strong>递补</strong>（补充公示期至<time datetime="${e.supplement.endsAt}">${formatCstPeriodEnd(e.supplement.endsAt)}</time>）</span>`
+    : '';
   return html`<tr id="alliance-${e.allianceId}"${e.withdrawn ? new SafeHtml(' class="withdrawn"') : ''}>
 <td class="rank" data-label="排名">${e.rank}</td>
-<td class="alliance" data-label="联盟名称">${e.name}<span class="id">联盟编号：${e.allianceId}</span>${withdrawn}</td>
+<td class="alliance" data-label="联盟名称">${e.name}<span class="id">联盟编号：${e.allianceId}</span>${supplementary}${withdrawn}</td>
 <td data-label="成员单位"><ul class="members">${members}</ul></td>
 <td data-label="服务内容"><ul class="services">${services}</ul>${
     sectors.length ? html`<div class="sectors">所属领域：${sectors.join('、')}</div>` : ''

@@ -391,3 +391,13 @@ function tieText(
     zh: `与 ${other.allianceId} 最终得分同为 ${score}；因${by.zh}，排名${where.zh}`,
   };
 }
+
+/** The ranking as the selection reads it: rank, final score, request and how ties were decided. */
+export const asCandidates = (ranking: readonly RankedAlliance[]) =>
+  ranking.map((r) => ({
+    allianceId: r.allianceId,
+    rank: r.rank,
+    finalScore: r.finalScore,
+    requested: r.requested,
+    ...(r.tieBreaks ? { tieBreaks: r.tieBreaks } : {}),
+  }));

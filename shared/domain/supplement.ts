@@ -22,7 +22,7 @@ export interface SupplementProposal {
   /** The left-out alliances under the policy, with `available` as their budget (rank order). */
   result: SelectionResult;
   /** The alliances the supplement would add, with their awards. */
-  additions: { allianceId: string; rank: number; award: number }[];
+  additions: { allianceId: string; rank: number; award: number; requested: number }[];
   summary: Text;
 }
 
@@ -35,9 +35,11 @@ export function proposeSupplement(
   approved: SelectionResult,
   withdrawn: readonly string[],
   params: SelectionParams,
+  /** Alliances added by earlier supplements (they count as selected, and are freed when withdrawn). */
+  earlier: readonly { allianceId: string; award: number }[] = [],
 ): SupplementProposal {
   const gone = new Set(withdrawn);
-  const funded = approved.rows.filter((r) => r.funded);
+  const funded = [...approved.rows.filter((r) => r.funded), ...earlier];
   const freed = funded.filter((r) => gone.has(r.allianceId)).reduce((sum, r) => sum + r.award, 0);
   const committed = funded.filter((r) => !gone.has(r.allianceId)).reduce((sum, r) => sum + r.award, 0);
   const available = Math.max(0, params.budget - committed);
@@ -46,7 +48,7 @@ export function proposeSupplement(
   const result = selectWithinBudget([...leftOut], { ...params, budget: available });
   const additions = result.rows
     .filter((r) => r.funded)
-    .map((r) => ({ allianceId: r.allianceId, rank: r.rank, award: r.award }));
+    .map((r) => ({ allianceId: r.allianceId, rank: r.rank, award: r.award, requested: r.requested }));
   const added = additions.reduce((sum, a) => sum + a.award, 0);
   return {
     freed,

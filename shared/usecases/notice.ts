@@ -9,9 +9,16 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand } from '@aws-sdk/client-s3';
 import { s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
+import { loadAllianceWithMembers } from '../db/alliances.ts';
 import { loadNotice, noticeKeys } from '../db/notices.ts';
 import { loadSelection } from '../db/selection.ts';
-import { type PublicNotice, renderNoticeHtml, withdrawFromNotice } from '../domain/notice.ts';
+import {
+  addSupplementToNotice,
+  type NoticeEntry,
+  type PublicNotice,
+  renderNoticeHtml,
+  withdrawFromNotice,
+} from '../domain/notice.ts';
 
 const contentTypes = { json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
 
@@ -76,4 +83,48 @@ export async function syncNotice(roundId: string): Promise<{ revision: number; c
   await writeNoticeDocuments(roundId, current, noticeRevisionKeys(roundId, revision));
   await writeNoticeDocuments(roundId, next);
   return { revision: next.revisions!.at(-1)!.revision, changed: true };
+}
+
+/** The notice entries of funded rows: each alliance's name, confirmed members, sectors and services. */
+export function noticeEntries(
+  rows: readonly { allianceId: string; award: number; rank: number; finalScore: number | null }[],
+): Promise<NoticeEntry[]> {
+  return Promise.all(
+    rows.map(async (row) => {
+      const loaded = await loadAllianceWithMembers(row.allianceId);
+      if (!loaded) throw new Error(`alliance ${row.allianceId} is missing`);
+      const { alliance, members } = loaded;
+      return {
+        allianceId: row.allianceId,
+        name: alliance.name,
+        members: members.filter((m) => m.state === 'confirmed').map((m) => ({ name: m.name, kind: m.kind })),
+        sectors: alliance.sectors ?? [],
+        serviceTypes: alliance.serviceTypes ?? [],
+        award: row.award,
+        rank: row.rank,
+        finalScore: row.finalScore ?? 0,
+      };
+    }),
+  );
+}
+
+/** Publishes a 递补's additions on the notice (补充公示), keeping the version it replaces. */
+export async function publishSupplement(
+  roundId: string,
+  supplement: { publishedAt: string; endsAt: string; rows: Parameters<typeof noticeEntries>[0] },
+): Promise<void> {
+  const text = await readNoticeObject(noticeKeys(roundId).json);
+  if (!text) throw new Error(`round ${roundId}: no published notice to add a supplement to`);
+  const current = JSON.parse(text) as PublicNotice;
+  const next = addSupplementToNotice(current, {
+    ...supplement,
+    entries: await noticeEntries(supplement.rows),
+  });
+  if (next === current) return;
+  await writeNoticeDocuments(
+    roundId,
+    current,
+    noticeRevisionKeys(roundId, current.revisions?.at(-1)?.revision ?? 1),
+  );
+  await writeNoticeDocuments(roundId, next);
 }

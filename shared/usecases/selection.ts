@@ -163,16 +163,21 @@ export async function fileObjection(
   now = new Date(),
 ) {
   const notice = await publishedNotice(roundId);
-  if (now.getTime() > Date.parse(notice.endsAt))
-    throw conflict({
-      en: `the notice period of round ${roundId} ended at ${notice.endsAt}`,
-      zh: `申报批次 ${roundId} 的公示期已于 ${notice.endsAt} 结束`,
-    });
   const selection = await ranking(roundId);
   if (!fundedIds(selection).includes(input.allianceId))
     throw notFound({
       en: `alliance ${input.allianceId} in this notice`,
       zh: `本次公示中的联盟 ${input.allianceId}`,
+    });
+  // An alliance added by 递补 has the period of its supplementary notice; the others the notice's.
+  const supplement = (selection.supplements ?? []).find((s) =>
+    s.additions.some((a) => a.allianceId === input.allianceId),
+  );
+  const endsAt = supplement?.endsAt ?? notice.endsAt;
+  if (now.getTime() > Date.parse(endsAt))
+    throw conflict({
+      en: `the notice period for alliance ${input.allianceId} of round ${roundId} ended at ${endsAt}`,
+      zh: `申报批次 ${roundId} 中联盟 ${input.allianceId} 的公示期已于 ${endsAt} 结束`,
     });
   const objection: ObjectionRecord = {
     ...input,

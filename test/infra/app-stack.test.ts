@@ -412,7 +412,7 @@ describe('round pipeline state machine', () => {
     expect(gate.Next).toBe(RoundPipelineStates.assignReviewers);
   });
 
-  it('follows the lifecycle: screening Map → gates → ranking → notice → objections loop → designation Map', () => {
+  it('follows the lifecycle: screening Map → gates → ranking → notice → objections loop → 递补 → designation Map', () => {
     const S = RoundPipelineStates;
     const next = (name: string) => definition.States[name].Next;
     expect(next(S.listSubmitted)).toBe(S.screenAlliances);
@@ -447,8 +447,23 @@ describe('round pipeline state machine', () => {
       NumericGreaterThan: 0,
       Next: S.awaitObjectionResolutions,
     });
-    expect(choice.Default).toBe(S.listDesignated);
+    expect(choice.Default).toBe(S.checkSupplement);
     expect(next(S.awaitObjectionResolutions)).toBe(S.checkObjections);
+    // 递补: a decision on freed money, then the supplementary notice period, then objections again.
+    expect(next(S.checkSupplement)).toBe(S.supplementNext);
+    const supplement = definition.States[S.supplementNext];
+    expect(supplement.Choices).toEqual([
+      { Variable: '$.supplement.result.next', StringEquals: 'decide', Next: S.awaitSupplementDecision },
+      { Variable: '$.supplement.result.next', StringEquals: 'notice', Next: S.waitSupplementaryNotice },
+    ]);
+    expect(supplement.Default).toBe(S.listDesignated);
+    expect(next(S.awaitSupplementDecision)).toBe(S.checkSupplement);
+    expect(definition.States[S.waitSupplementaryNotice]).toMatchObject({
+      Type: 'Wait',
+      TimestampPath: '$.supplement.result.endsAt',
+      Next: S.endSupplementaryNotice,
+    });
+    expect(next(S.endSupplementaryNotice)).toBe(S.checkObjections);
     const designate = definition.States[S.designateAlliances];
     expect(designate).toMatchObject({ Type: 'Map', ItemsPath: '$.designated.result.allianceIds' });
     expect(designate.Next).toBe(S.completeDesignation);
@@ -459,7 +474,7 @@ describe('round pipeline state machine', () => {
     const gates = Object.entries(definition.States)
       .filter(([, state]) => String(state.Resource).endsWith('waitForTaskToken'))
       .map(([, state]) => state.Parameters.Payload.gate);
-    expect(gates.sort()).toEqual(['objections', 'review', 'screening', 'selection-approval']);
+    expect(gates.sort()).toEqual(['objections', 'review', 'screening', 'selection-approval', 'supplement']);
   });
 
   it('tasks inside the Maps retry transient errors; the Maps catch into RecordFailure', () => {

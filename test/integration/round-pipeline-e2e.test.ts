@@ -3,6 +3,7 @@
  * skip the notice period's Wait): close → screening (automatic findings, admin decisions) →
  * reviewer assignment (organisation-level conflicts, a late conflict replaced) → reviews →
  * ranking and selection within the budget → approval → public notice → an upheld objection →
+ * 递补 (the freed money to the next alliance, a supplementary notice, an objection on it) →
  * designation and funding. Every status, award and audit record is checked.
  */
 import { existsSync } from 'node:fs';
@@ -287,6 +288,72 @@ describe('one round from close to funded, through the API', () => {
       }
     }
 
+    // --- 递补: b's ¥300,000 is freed; the office previews the fill, fills, c gets a supplementary notice ---
+    await waitForStage('supplement');
+    const preview = await api('GET', `/v1/rounds/${roundId}/supplement`, { token: admin });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body).toMatchObject({
+      awaitingDecision: true,
+      covers: [b],
+      freed: 300_000,
+      available: 350_000,
+      additions: [{ allianceId: c, award: 300_000 }],
+    });
+    expect(preview.body.summary.zh).toBe(
+      '释放 ¥300,000，可用 ¥350,000：递补 1 个联盟，共 ¥300,000，余 ¥50,000',
+    );
+    const noReason = await api('POST', `/v1/rounds/${roundId}/supplement`, {
+      token: admin,
+      body: { decision: 'fill' },
+    });
+    expect(noReason.status).toBe(400);
+    const filled = await api('POST', `/v1/rounds/${roundId}/supplement`, {
+      token: admin,
+      body: { decision: 'fill', reason: '按排名递补' },
+    });
+    expect(filled.status, filled.text).toBe(200);
+    expect(filled.body).toMatchObject({ decision: 'fill', additions: [{ allianceId: c, award: 300_000 }] });
+    const twice = await api('POST', `/v1/rounds/${roundId}/supplement`, {
+      token: admin,
+      body: { decision: 'decline', reason: '再次' },
+    });
+    expect(twice.status).toBe(409);
+    expect(
+      await (async () => (await api('GET', `/v1/alliances/${c}`, { token: e1.token })).body.status)(),
+    ).toBe('selected');
+    // The notice now lists c as added by 递补 with its own period; the total counts a and c.
+    const supplemented = (await fetch(`${apiUrl}/v1/public/rounds/${roundId}/notice`).then((r) =>
+      r.json(),
+    )) as any;
+    expect(supplemented.entries.map((e: { allianceId: string }) => e.allianceId)).toEqual([a, b, c]);
+    expect(supplemented.entries[2].supplement).toEqual({
+      publishedAt: expect.any(String),
+      endsAt: filled.body.noticeEndsAt,
+    });
+    expect(supplemented.totalAward).toBe(600_000);
+    expect(supplemented.revisions.at(-1).change.zh).toContain('补充公示：按排名递补 联盟丙');
+    const supplementPage = await (await fetch(`${apiUrl}/v1/public/rounds/${roundId}/notice.html`)).text();
+    expect(supplementPage).toContain('<strong>递补</strong>（补充公示期至');
+    // Objections against c are accepted during its own period.
+    const objectionOnC = await api('POST', `/v1/public/rounds/${roundId}/objections`, {
+      body: { allianceId: c, name: '赵某', contact: 'zhao@example.cn', text: '请核实该联盟的服务内容。' },
+    });
+    expect(objectionOnC.status, objectionOnC.text).toBe(201);
+    await eventually(
+      async () => ((await skipWaits(roundId)) > 0 ? true : undefined),
+      'the supplementary notice period wait',
+    );
+    // The objection to c holds the round; the status page says so (its stage stays 递补's).
+    await eventually(
+      async () => ((await pipeline()).waitingOn?.includes('objection') ? true : undefined),
+      'the objections gate of the supplementary notice',
+    );
+    const dismissed = await api('POST', `/v1/rounds/${roundId}/objections/${objectionOnC.body.id}/resolve`, {
+      token: admin,
+      body: { outcome: 'dismissed', reason: '经核查，服务内容属实' },
+    });
+    expect(dismissed.status, dismissed.text).toBe(200);
+
     // --- designation and funding -----------------------------------------------------------------------
     const done = await eventually(
       async () => {
@@ -306,6 +373,7 @@ describe('one round from close to funded, through the API', () => {
         'selection',
         'public-notice',
         'objections',
+        'supplement',
         'designation',
         'implementation',
       ]),
@@ -314,7 +382,8 @@ describe('one round from close to funded, through the API', () => {
       (await api('GET', `/v1/alliances/${id}`, { token })).body.status;
     expect(await status(a, e1.token)).toBe('designated');
     expect(await status(b, e2.token)).toBe('dropped');
-    expect(await status(c, e1.token)).toBe('not-selected');
+    expect(await status(c, e1.token)).toBe('designated');
+    expect((await api('GET', `/v1/alliances/${c}/award`, { token: e1.token })).body.amount).toBe(300_000);
     expect(await status(d, e2.token)).toBe('rejected');
     const award = await api('GET', `/v1/alliances/${a}/award`, { token: s1.token });
     expect(award.status, award.text).toBe(200);
@@ -364,6 +433,8 @@ describe('one round from close to funded, through the API', () => {
       'pipeline.notice-published',
       'objection.filed',
       'objection.upheld',
+      'selection.supplemented',
+      'objection.dismissed',
       'round.funded',
     ]) {
       expect(

@@ -6,6 +6,9 @@ import {
   ObjectionResolutionSchema,
   ObjectionSchema,
   SelectionApprovalSchema,
+  SupplementDecisionSchema,
+  SupplementProposalSchema,
+  SupplementResultSchema,
 } from '../pipeline.ts';
 import { RoundIdParams } from '../rounds.ts';
 import type { RouteDef } from '../route-types.ts';
@@ -56,5 +59,30 @@ export const selectionRoutes = [
     params: ObjectionParams,
     body: ObjectionResolutionSchema,
     responses: { 200: ObjectionSchema },
+  },
+  {
+    operationId: 'previewSupplement',
+    method: 'GET',
+    path: '/v1/rounds/{roundId}/supplement',
+    fn: 'rounds',
+    auth: ['admin'],
+    summary:
+      '递补: the money freed by dropped alliances and the left-out alliances it would fund under the round policy, with reasons (a preview; nothing changes)',
+    tag: 'selection',
+    params: RoundIdParams,
+    responses: { 200: SupplementProposalSchema },
+  },
+  {
+    operationId: 'decideSupplement',
+    method: 'POST',
+    path: '/v1/rounds/{roundId}/supplement',
+    fn: 'rounds',
+    auth: ['admin'],
+    summary:
+      '递补: fill the freed budget as proposed (the additions get a supplementary notice with its own period) or decline, with a reason',
+    tag: 'selection',
+    params: RoundIdParams,
+    body: SupplementDecisionSchema,
+    responses: { 200: SupplementResultSchema },
   },
 ] as const satisfies readonly RouteDef[];

@@ -9,7 +9,7 @@ import { claimGate, type GateItem, loadGate, setGateStatus } from '../../db/gate
 import { countOpenObjections } from '../../db/notices.ts';
 import { loadMissingReviews } from '../../db/reviews.ts';
 import { loadScreenings } from '../../db/screening.ts';
-import { loadSelection } from '../../db/selection.ts';
+import { loadSelection, uncoveredDrops } from '../../db/selection.ts';
 import type { GateName } from '../../domain/pipeline.ts';
 import { logger } from '../../logger.ts';
 
@@ -68,7 +68,8 @@ export async function completeGate(
  * - review: every active assignment has its review, or the gate was completed before (by the last
  *   review, an admin closing reviews early, or the deadline's ConcludeReviews in an earlier run);
  * - selection approval: the selection is approved;
- * - objections: no objection is open (the gate reopens while CheckObjections finds open ones).
+ * - objections: no objection is open (the gate reopens while CheckObjections finds open ones);
+ * - supplement (递补): every dropped alliance's freed money has a fill-or-decline decision.
  */
 export async function gateSatisfied(
   roundId: string,
@@ -95,5 +96,9 @@ export async function gateSatisfied(
       return (await loadSelection(roundId))?.status === 'approved' ? { approved: true } : undefined;
     case 'objections':
       return (await countOpenObjections(roundId)) === 0 ? { resolved: true } : undefined;
+    case 'supplement': {
+      const selection = await loadSelection(roundId);
+      return selection && uncoveredDrops(selection).length === 0 ? { decided: true } : undefined;
+    }
   }
 }

@@ -31,8 +31,8 @@ describe('proposeSupplement (递补)', () => {
     expect(proposal).toMatchObject({ freed: 290_000, available: 300_000 });
     // d (200,000) fits, e (150,000) no longer does, f (100,000) does: rank order skips what does not fit.
     expect(proposal.additions).toEqual([
-      { allianceId: 'd', rank: 3, award: 200_000 },
-      { allianceId: 'f', rank: 5, award: 100_000 },
+      { allianceId: 'd', rank: 3, award: 200_000, requested: 200_000 },
+      { allianceId: 'f', rank: 5, award: 100_000, requested: 100_000 },
     ]);
     const e = proposal.result.rows.find((r) => r.allianceId === 'e')!;
     expect(e.funded).toBe(false);
@@ -47,7 +47,7 @@ describe('proposeSupplement (递补)', () => {
       ['a'],
       { ...params, budget: 300_000 },
     );
-    expect(exact.additions).toEqual([{ allianceId: 'x', rank: 2, award: 300_000 }]);
+    expect(exact.additions).toEqual([{ allianceId: 'x', rank: 2, award: 300_000, requested: 300_000 }]);
     const none = proposeSupplement(candidates, approved, [], params);
     expect(none).toMatchObject({ freed: 0, available: 10_000, additions: [] });
   });
@@ -78,5 +78,12 @@ describe('proposeSupplement (递补)', () => {
     const proposal = proposeSupplement(list, ok, ['b'], merit);
     // 300,000 available: q + r (81 points) beat p (80).
     expect(proposal.additions.map((a) => a.allianceId)).toEqual(['q', 'r']);
+  });
+
+  it('counts earlier supplements as selected, and frees their award when they are withdrawn too', () => {
+    const first = proposeSupplement(candidates, approved, ['b'], params);
+    const again = proposeSupplement(candidates, approved, ['b', 'd'], params, first.additions);
+    expect(again).toMatchObject({ freed: 490_000, available: 200_000 });
+    expect(again.additions.map((a) => a.allianceId)).toEqual(['e']);
   });
 });

@@ -5,7 +5,7 @@ import { loadAllianceWithMembers } from '../../../db/alliances.ts';
 import { commitFirstTime, putItem } from '../../../db/commit.ts';
 import { awardPut, deadlinePut, roundFundedItems } from '../../../db/designation.ts';
 import { enterStage } from '../../../db/pipeline.ts';
-import { fundedIds, loadSelection } from '../../../db/selection.ts';
+import { fundedIds, fundedRowOf, loadSelection } from '../../../db/selection.ts';
 import { allocateAward, implementationDeadlines } from '../../../domain/award.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
@@ -23,7 +23,7 @@ export async function listDesignated(roundId: string) {
 /** Designates one alliance: its award, its dedicated account (budget lines) and its deadlines (once). */
 export async function designate(roundId: string, allianceId: string, executionId: string, now = new Date()) {
   const selection = await loadSelection(roundId);
-  const row = selection?.approved?.result.rows.find((r) => r.allianceId === allianceId && r.funded);
+  const row = selection ? fundedRowOf(selection, allianceId) : undefined;
   if (!selection || !row || !fundedIds(selection).includes(allianceId)) {
     throw new TaskError(
       'NotSelected',

@@ -10,3 +10,4 @@ export { assignRoundReviewers, concludeReviews } from './review.ts';
 export { closeApplications, openGate, recordFailure } from './round.ts';
 export { listSubmitted, screenAlliance } from './screening.ts';
 export { rankAndSelect } from './selection.ts';
+export { checkSupplement, endSupplementaryNotice } from './supplement.ts';

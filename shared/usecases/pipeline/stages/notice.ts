@@ -1,6 +1,5 @@
 /** Stages PublishNotice and CheckObjections: the public notice and the objections it draws. */
 
-import { loadAllianceWithMembers } from '../../../db/alliances.ts';
 import { systemActor } from '../../../db/audit.ts';
 import { commitFirstTime } from '../../../db/commit.ts';
 import { countOpenObjections, loadNotice, noticeKeys, noticePut } from '../../../db/notices.ts';
@@ -8,11 +7,10 @@ import { enterStage } from '../../../db/pipeline.ts';
 import { roundAudit } from '../../../db/rounds.ts';
 import { loadSelection } from '../../../db/selection.ts';
 import { noticePeriodEnd } from '../../../domain/award.ts';
-import type { AllianceRecord } from '../../../domain/model/alliance.ts';
 import { buildNotice } from '../../../domain/notice.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
-import { syncNotice, writeNoticeDocuments } from '../../notice.ts';
+import { noticeEntries, syncNotice, writeNoticeDocuments } from '../../notice.ts';
 import { getRound } from '../../rounds.ts';
 
 /** Publishes the approved list as JSON and as a Chinese HTML page; the notice period starts now (once). */
@@ -23,24 +21,7 @@ export async function publishNotice(roundId: string, executionId: string, now = 
   if (selection?.status !== 'approved' || !selection.approved)
     throw new TaskError('SelectionNotApproved', `round ${roundId}: no approved selection`);
   const rows = selection.approved.result.rows.filter((r) => r.funded);
-  const entries = await Promise.all(
-    rows.map(async (row) => {
-      const loaded = await loadAllianceWithMembers(row.allianceId);
-      const alliance = loaded?.alliance as AllianceRecord;
-      return {
-        allianceId: row.allianceId,
-        name: alliance.name,
-        members: (loaded?.members ?? [])
-          .filter((m) => m.state === 'confirmed')
-          .map((m) => ({ name: m.name, kind: m.kind })),
-        sectors: alliance.sectors ?? [],
-        serviceTypes: alliance.serviceTypes ?? [],
-        award: row.award,
-        rank: row.rank,
-        finalScore: row.finalScore,
-      };
-    }),
-  );
+  const entries = await noticeEntries(rows);
   const publishedAt = now.toISOString();
   const endsAt = noticePeriodEnd(now, round.noticePeriodDays);
   const notice = buildNotice({

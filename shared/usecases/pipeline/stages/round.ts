@@ -3,7 +3,7 @@
  * callback gate (the Open… states: the token stored, the stage recorded with what it waits on), and
  * recording a failure (RecordFailure: the stage, the error and an audit record).
  */
-import { commitTask, enterStage, loadPipeline, openGateItem } from '../../../db/pipeline.ts';
+import { commitTask, enterStage, loadPipeline, openGateItem, setWaitingOn } from '../../../db/pipeline.ts';
 import { loadRoundStatus, roundAudit, roundClosedUpdate } from '../../../db/rounds.ts';
 import { systemActor } from '../../../domain/actors.ts';
 import {
@@ -66,11 +66,14 @@ export async function openGate(input: {
   const { gate, stage, waitsOn } = gateRow(input.gate);
   const previous = await loadGate(input.roundId, gate);
   await openGateItem({ ...input, waitingOn: waitsOn.en });
-  await enterStage({ roundId: input.roundId, stage, by: COMPONENT, waitingOn: waitsOn.en });
+  const entered = await enterStage({ roundId: input.roundId, stage, by: COMPONENT, waitingOn: waitsOn.en });
   const satisfied = await gateSatisfied(input.roundId, gate, previous);
   const selfCompleted = satisfied
     ? await completeGate(input.roundId, gate, { ...satisfied, resumed: true }, COMPONENT)
     : false;
+  // A gate opened again in a later stage (objections to a supplementary notice): the status page
+  // still says what the run waits on now.
+  if (!satisfied && !entered) await setWaitingOn(input.roundId, waitsOn.en);
   return { roundId: input.roundId, gate, opened: true, selfCompleted };
 }
 

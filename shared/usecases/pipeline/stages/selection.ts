@@ -9,7 +9,7 @@ import { loadSelection, type SelectionRecord, selectionProposalPut } from '../..
 import { requestedFunding } from '../../../domain/award.ts';
 import type { Member } from '../../../domain/model/alliance.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
-import { rankAlliances } from '../../../domain/scoring.ts';
+import { asCandidates, rankAlliances } from '../../../domain/scoring.ts';
 import { selectWithinBudget } from '../../../domain/selection.ts';
 import { getRound } from '../../rounds.ts';
 
@@ -36,16 +36,11 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
     reviews: reviews.map((r) => ({ reviewerId: r.reviewerId, allianceId: r.allianceId, scores: r.scores })),
     round,
   });
-  const result = selectWithinBudget(
-    ranking.map((r) => ({
-      allianceId: r.allianceId,
-      rank: r.rank,
-      finalScore: r.finalScore,
-      requested: r.requested,
-      ...(r.tieBreaks ? { tieBreaks: r.tieBreaks } : {}),
-    })),
-    { budget: round.budget, perAllianceCap: round.perAllianceCap, policy: round.selectionPolicy },
-  );
+  const result = selectWithinBudget(asCandidates(ranking), {
+    budget: round.budget,
+    perAllianceCap: round.perAllianceCap,
+    policy: round.selectionPolicy,
+  });
   const record: SelectionRecord = {
     roundId,
     status: 'proposed',

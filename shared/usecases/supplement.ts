@@ -1,0 +1,160 @@
+/**
+ * 递补 (filling freed budget, issue #9): when an upheld objection drops an alliance, its award is
+ * freed. The pipeline stops at AwaitSupplementDecision; the programme office previews the fill
+ * (GET …/supplement: the left-out alliances under the round's policy, with the unspent money as the
+ * budget, the same reasons) and decides (POST …/supplement: fill or decline, with a reason). Filled
+ * alliances become selected, appear on the notice as a supplementary notice (补充公示) with its own
+ * period, during which objections against them are accepted; the pipeline designates them after it.
+ */
+import { allianceStatusUpdate } from '../db/alliance-status.ts';
+import { allianceAudit, roundAudit } from '../db/audit.ts';
+import { commit } from '../db/commit.ts';
+import {
+  loadSelection,
+  type SelectionRecord,
+  type SupplementRecord,
+  supplementAdditions,
+  supplementAppend,
+  uncoveredDrops,
+} from '../db/selection.ts';
+import { byWhom, type Principal, userActor } from '../domain/actors.ts';
+import { noticePeriodEnd } from '../domain/award.ts';
+import { conflict, notFound } from '../domain/errors.ts';
+import { asCandidates } from '../domain/scoring.ts';
+import { proposeSupplement } from '../domain/supplement.ts';
+import { publishSupplement } from './notice.ts';
+import { completeGate, loadGate } from './pipeline/gates.ts';
+import { getRound } from './rounds.ts';
+
+async function approvedSelection(roundId: string): Promise<SelectionRecord & { approved: object }> {
+  const selection = await loadSelection(roundId);
+  if (!selection?.approved)
+    throw notFound({
+      en: `an approved selection of round ${roundId}`,
+      zh: `申报批次 ${roundId} 已批准的遴选结果`,
+    });
+  return selection as SelectionRecord & { approved: object };
+}
+
+/** The 递补 proposal for the money freed by the drops no decision has covered yet. */
+export async function supplementProposal(roundId: string) {
+  const selection = await approvedSelection(roundId);
+  const round = await getRound(roundId);
+  const dropped = (selection.dropped ?? []).map((d) => d.allianceId);
+  const proposal = proposeSupplement(
+    asCandidates(selection.ranking),
+    selection.approved!.result,
+    dropped,
+    { budget: round.budget, perAllianceCap: round.perAllianceCap, policy: round.selectionPolicy },
+    supplementAdditions(selection),
+  );
+  return { selection, round, uncovered: uncoveredDrops(selection), proposal };
+}
+
+/** GET …/supplement: what a fill would add, and whether a decision is awaited. */
+export async function previewSupplement(roundId: string) {
+  const { selection, uncovered, proposal } = await supplementProposal(roundId);
+  const gate = await loadGate(roundId, 'supplement');
+  return {
+    roundId,
+    awaitingDecision: gate?.status === 'open' && uncovered.length > 0,
+    covers: uncovered,
+    freed: proposal.freed,
+    available: proposal.available,
+    additions: proposal.additions,
+    rows: proposal.result.rows,
+    summary: proposal.summary,
+    decisions: selection.supplements ?? [],
+  };
+}
+
+/** POST …/supplement: fill the freed budget as proposed, or decline to; audited, then the pipeline moves on. */
+export async function decideSupplement(
+  principal: Principal,
+  roundId: string,
+  input: { decision: 'fill' | 'decline'; reason: string },
+  now = new Date(),
+) {
+  const gate = await loadGate(roundId, 'supplement');
+  if (gate?.status !== 'open')
+    throw conflict({
+      en: `round ${roundId} is not waiting for a 递补 decision`,
+      zh: `申报批次 ${roundId} 当前不在等待递补决定`,
+    });
+  const { selection, round, uncovered, proposal } = await supplementProposal(roundId);
+  if (uncovered.length === 0)
+    throw conflict({
+      en: `no freed budget of round ${roundId} awaits a decision`,
+      zh: `申报批次 ${roundId} 没有等待递补决定的释放经费`,
+    });
+  const at = now.toISOString();
+  const by = byWhom(principal);
+  const additions = input.decision === 'fill' ? proposal.additions : [];
+  const record: SupplementRecord = {
+    n: (selection.supplements?.length ?? 0) + 1,
+    decision: input.decision,
+    by,
+    at,
+    reason: input.reason,
+    covers: uncovered,
+    additions,
+    ...(additions.length ? { publishedAt: at, endsAt: noticePeriodEnd(now, round.noticePeriodDays) } : {}),
+  };
+  const actor = userActor(principal);
+  await commit(
+    [
+      supplementAppend(roundId, record),
+      ...additions.flatMap((a) => [
+        allianceStatusUpdate({
+          allianceId: a.allianceId,
+          to: 'selected',
+          from: ['not-selected'],
+          at,
+          by,
+          reason: `递补 (supplement ${record.n}): ${input.reason}`,
+        }),
+        allianceAudit(
+          a.allianceId,
+          {
+            action: 'alliance.supplemented',
+            actor,
+            reason: input.reason,
+            data: { award: a.award, rank: a.rank },
+          },
+          now,
+        ),
+      ]),
+      roundAudit(
+        roundId,
+        {
+          action: input.decision === 'fill' ? 'selection.supplemented' : 'selection.supplement-declined',
+          actor,
+          reason: input.reason,
+          data: {
+            n: record.n,
+            covers: uncovered,
+            freed: proposal.freed,
+            available: proposal.available,
+            additions,
+          },
+        },
+        now,
+      ),
+    ],
+    conflict({
+      en: `the selection of round ${roundId} changed meanwhile; reload the 递补 proposal`,
+      zh: `申报批次 ${roundId} 的遴选结果已被同时修改，请刷新递补方案`,
+    }),
+  );
+  if (record.endsAt) {
+    const rows = proposal.result.rows.filter((r) => additions.some((a) => a.allianceId === r.allianceId));
+    await publishSupplement(roundId, { publishedAt: at, endsAt: record.endsAt, rows });
+  }
+  await completeGate(roundId, 'supplement', { decision: input.decision, additions: additions.length }, by);
+  return {
+    roundId,
+    decision: input.decision,
+    additions,
+    ...(record.endsAt ? { noticeEndsAt: record.endsAt } : {}),
+  };
+}
