@@ -149,6 +149,24 @@ export async function markDesignated(allianceId: string) {
   );
 }
 
+/** Two enterprises and two societies, each registered by an applicant user of its own. */
+export const twoEnterprisesTwoSocieties = () =>
+  Promise.all([
+    applicantWithOrg(enterpriseBody()),
+    applicantWithOrg(enterpriseBody()),
+    applicantWithOrg(societyBody()),
+    applicantWithOrg(societyBody()),
+  ]);
+
+/** A reviewer of the round with no affiliations or declared conflicts. */
+export async function registerReviewer(admin: string, roundId: string, reviewerId: string) {
+  const res = await api('PUT', `/v1/rounds/${roundId}/reviewers/${reviewerId}`, {
+    token: admin,
+    body: { reviewerId, name: '专家', expertise: ['optoelectronics'], affiliations: [], conflicts: [] },
+  });
+  expect(res.status, res.text).toBe(200);
+}
+
 /** A new open round created by `admin` (the default round body); its id. */
 export async function openRound(admin: string): Promise<string> {
   const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody() });

@@ -8,7 +8,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { api, ddb, eventually, skipWaits, tableName, tokenFor, uid } from './client.ts';
-import { applicantWithOrg, enterpriseBody, roundBody, societyBody, submittedAlliance } from './fixtures.ts';
+import { registerReviewer, roundBody, submittedAlliance, twoEnterprisesTwoSocieties } from './fixtures.ts';
 
 const auditOf = async (pk: string) =>
   (
@@ -41,26 +41,11 @@ describe('retrying a failed round pipeline', () => {
         30_000,
       );
 
-    const [e1, e2, s1, s2] = await Promise.all([
-      applicantWithOrg(enterpriseBody()),
-      applicantWithOrg(enterpriseBody()),
-      applicantWithOrg(societyBody()),
-      applicantWithOrg(societyBody()),
-    ]);
+    const [e1, e2, s1, s2] = await twoEnterprisesTwoSocieties();
     const a = await submittedAlliance(roundId, e1, s1, '重试联盟甲', 200_000);
     const b = await submittedAlliance(roundId, e2, s2, '重试联盟乙', 150_000);
     const reviewer = uid('rev');
-    const registered = await api('PUT', `/v1/rounds/${roundId}/reviewers/${reviewer}`, {
-      token: admin,
-      body: {
-        reviewerId: reviewer,
-        name: '专家',
-        expertise: ['optoelectronics'],
-        affiliations: [],
-        conflicts: [],
-      },
-    });
-    expect(registered.status, registered.text).toBe(200);
+    await registerReviewer(admin, roundId, reviewer);
 
     // Nothing to retry before the pipeline starts.
     const early = await api('POST', `/v1/rounds/${roundId}/pipeline/retry`, {

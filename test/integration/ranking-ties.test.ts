@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { api, eventually, tokenFor, uid } from './client.ts';
-import { applicantWithOrg, enterpriseBody, roundBody, societyBody, submittedAlliance } from './fixtures.ts';
+import { registerReviewer, roundBody, submittedAlliance, twoEnterprisesTwoSocieties } from './fixtures.ts';
 
 describe('a tie on the final score, as the programme office reads it', () => {
   it('names the rule that decided it in the ranking and in both selection reasons', async () => {
@@ -16,23 +16,11 @@ describe('a tie on the final score, as the programme office reads it', () => {
     });
     expect(created.status, created.text).toBe(201);
     const roundId = created.body.id as string;
-    const [e1, e2, s1, s2] = await Promise.all([
-      applicantWithOrg(enterpriseBody()),
-      applicantWithOrg(enterpriseBody()),
-      applicantWithOrg(societyBody()),
-      applicantWithOrg(societyBody()),
-    ]);
+    const [e1, e2, s1, s2] = await twoEnterprisesTwoSocieties();
     const big = await submittedAlliance(roundId, e1, s1, '并列联盟甲', 200_000);
     const small = await submittedAlliance(roundId, e2, s2, '并列联盟乙', 150_000);
     const reviewer = uid('rev');
-    expect(
-      (
-        await api('PUT', `/v1/rounds/${roundId}/reviewers/${reviewer}`, {
-          token: admin,
-          body: { reviewerId: reviewer, name: '专家', expertise: [], affiliations: [], conflicts: [] },
-        })
-      ).status,
-    ).toBe(200);
+    await registerReviewer(admin, roundId, reviewer);
     expect(
       (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
     ).toBe(202);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../local/stack.ts';
 import { api, eventually, skipWaits, tokenFor, uid, useStack } from './client.ts';
-import { applicantWithOrg, enterpriseBody, roundBody, societyBody, submittedAlliance } from './fixtures.ts';
+import { registerReviewer, roundBody, submittedAlliance, twoEnterprisesTwoSocieties } from './fixtures.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'esip-restart-'));
 let child: ChildProcess | undefined;
@@ -110,29 +110,11 @@ describe('the local stack killed and restarted mid-round', () => {
         throw new Error(`${error.message}; last status: ${JSON.stringify(lastSeen)}`);
       });
 
-    const [e1, e2, s1, s2] = await Promise.all([
-      applicantWithOrg(enterpriseBody()),
-      applicantWithOrg(enterpriseBody()),
-      applicantWithOrg(societyBody()),
-      applicantWithOrg(societyBody()),
-    ]);
+    const [e1, e2, s1, s2] = await twoEnterprisesTwoSocieties();
     const a = await submittedAlliance(roundId, e1, s1, '重启联盟甲', 200_000);
     const b = await submittedAlliance(roundId, e2, s2, '重启联盟乙', 150_000);
     const reviewer = uid('rev');
-    expect(
-      (
-        await api('PUT', `/v1/rounds/${roundId}/reviewers/${reviewer}`, {
-          token: admin,
-          body: {
-            reviewerId: reviewer,
-            name: '专家',
-            expertise: ['optoelectronics'],
-            affiliations: [],
-            conflicts: [],
-          },
-        })
-      ).status,
-    ).toBe(200);
+    await registerReviewer(admin, roundId, reviewer);
     expect(
       (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
     ).toBe(202);

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { noticeTitle } from '../../shared/domain/notice.ts';
 import { CHROMIUM_PATH, checkNoticePage, MOBILE, openContext } from '../browser/notice-page.ts';
 import { api, apiUrl, eventually, skipWaits, tokenFor, uid } from './client.ts';
-import { applicantWithOrg, enterpriseBody, roundBody, societyBody, submittedAlliance } from './fixtures.ts';
+import { roundBody, submittedAlliance, twoEnterprisesTwoSocieties } from './fixtures.ts';
 
 describe('one round from close to funded, through the API', () => {
   it('runs every stage and records every decision', async () => {
@@ -47,12 +47,7 @@ describe('one round from close to funded, through the API', () => {
         30_000,
       );
 
-    const [e1, e2, s1, s2] = await Promise.all([
-      applicantWithOrg(enterpriseBody()),
-      applicantWithOrg(enterpriseBody()),
-      applicantWithOrg(societyBody()),
-      applicantWithOrg(societyBody()),
-    ]);
+    const [e1, e2, s1, s2] = await twoEnterprisesTwoSocieties();
     const a = await submittedAlliance(roundId, e1, s1, '联盟甲', 300_000);
     const b = await submittedAlliance(roundId, e2, s2, '联盟乙', 300_000);
     const c = await submittedAlliance(roundId, e1, s2, '联盟丙', 300_000);
