@@ -22,7 +22,8 @@ export interface SelectionRecord {
     adjustments: unknown[];
     result: ReturnType<typeof selectWithinBudget>;
   };
-  dropped?: { allianceId: string; objectionId: string; at: string; reason: string }[];
+  /** Alliances out of the selection since approval: an upheld objection, or a withdrawal before designation. */
+  dropped?: { allianceId: string; objectionId?: string; withdrawnBy?: string; at: string; reason: string }[];
   /** 递补 decisions after alliances were dropped, oldest first. */
   supplements?: SupplementRecord[];
 }

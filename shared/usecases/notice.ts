@@ -77,7 +77,11 @@ export async function syncNotice(roundId: string): Promise<{ revision: number; c
   const revision = current.revisions?.at(-1)?.revision ?? 1;
   const next = withdrawFromNotice(
     current,
-    (selection.dropped ?? []).map((d) => ({ allianceId: d.allianceId, at: d.at, ground: d.reason })),
+    (selection.dropped ?? []).map((d) => ({
+      allianceId: d.allianceId,
+      at: d.at,
+      ground: d.withdrawnBy ? `联盟申请撤回：${d.reason}` : d.reason,
+    })),
   );
   if (!next) return { revision, changed: false };
   await writeNoticeDocuments(roundId, current, noticeRevisionKeys(roundId, revision));

@@ -4,14 +4,18 @@
  */
 import { allianceStatusUpdate } from '../../db/alliance-status.ts';
 import { orgMemberships, overdueReports, type StoredAlliance } from '../../db/alliances.ts';
-import { allianceAudit } from '../../db/audit.ts';
+import { allianceAudit, roundAudit } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
 import { listDocuments } from '../../db/documents.ts';
+import { loadPipeline } from '../../db/pipeline.ts';
+import { selectionDropUpdate } from '../../db/selection.ts';
 import { byWhom, isAdmin, type Principal, userActor } from '../../domain/actors.ts';
 import { evaluateEligibility } from '../../domain/eligibility.ts';
 import type { EligibilityReport } from '../../domain/eligibility-report.ts';
 import { conflict, ruleViolation, versionConflict } from '../../domain/errors.ts';
 import type { AllianceRecord, AllianceStatus, Member } from '../../domain/model/alliance.ts';
+import { logger } from '../../logger.ts';
+import { syncNotice } from '../notice.ts';
 import { loadProfiles } from '../organisations.ts';
 import { getRound } from '../rounds.ts';
 import { type AllianceView, accessAlliance, present, requireDraft, requireVersion } from './access.ts';
@@ -116,6 +120,8 @@ export async function withdrawAlliance(
   now = new Date(),
 ) {
   const view = await accessAlliance(principal, allianceId, { confirmedOnly: !isAdmin(principal) });
+  if (view.alliance.status === 'selected')
+    return withdrawSelected(principal, view.alliance, version, reason, now);
   if (!['draft', 'submitted'].includes(view.alliance.status)) {
     throw conflict({
       en: `alliance ${allianceId} is ${view.alliance.status}`,
@@ -166,4 +172,62 @@ async function changeStatus(
     ],
     (failed) => (failed === 0 ? versionConflict(version) : undefined),
   );
+}
+
+/** The stages during which a selected alliance may still withdraw: designation has not started. */
+const BEFORE_DESIGNATION = new Set(['selection', 'public-notice', 'objections', 'supplement']);
+
+/**
+ * A selected alliance withdraws before designation: it leaves the selection (its award is freed for
+ * 递补, as after an upheld objection), the notice shows it withdrawn with the reason, all audited.
+ */
+async function withdrawSelected(
+  principal: Principal,
+  alliance: StoredAlliance,
+  version: number,
+  reason: string,
+  now: Date,
+) {
+  requireVersion(alliance, version);
+  const pipeline = await loadPipeline(alliance.roundId);
+  if (!pipeline || !BEFORE_DESIGNATION.has(pipeline.stage))
+    throw conflict({
+      en: `designation of round ${alliance.roundId} has started (${pipeline?.stage ?? 'not started'}): ask the programme office to terminate the alliance instead`,
+      zh: `申报批次 ${alliance.roundId} 已进入立项阶段（${pipeline?.stage ?? '未开始'}），请联系科协业务部门终止该联盟`,
+    });
+  const at = now.toISOString();
+  const by = byWhom(principal);
+  await commit(
+    [
+      allianceStatusUpdate({
+        allianceId: alliance.id,
+        to: 'withdrawn',
+        from: ['selected'],
+        at,
+        by,
+        expectedVersion: version,
+        reason,
+      }),
+      selectionDropUpdate(alliance.roundId, { allianceId: alliance.id, withdrawnBy: by, at, reason }),
+      allianceAudit(alliance.id, { action: 'alliance.withdrawn', actor: userActor(principal), reason }, now),
+      roundAudit(
+        alliance.roundId,
+        {
+          action: 'selection.withdrawn',
+          actor: userActor(principal),
+          reason,
+          data: { allianceId: alliance.id },
+        },
+        now,
+      ),
+    ],
+    conflict({
+      en: `alliance ${alliance.id} changed meanwhile; reload it`,
+      zh: `联盟 ${alliance.id} 已被同时修改，请刷新后重试`,
+    }),
+  );
+  await syncNotice(alliance.roundId).catch((error: unknown) =>
+    logger.error('notice not updated after a withdrawal', { roundId: alliance.roundId, error }),
+  );
+  return present(await accessAlliance(principal, alliance.id));
 }

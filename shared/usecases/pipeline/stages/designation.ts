@@ -23,6 +23,9 @@ export async function listDesignated(roundId: string) {
 /** Designates one alliance: its award, its dedicated account (budget lines) and its deadlines (once). */
 export async function designate(roundId: string, allianceId: string, executionId: string, now = new Date()) {
   const selection = await loadSelection(roundId);
+  // Withdrawn (or dropped) after ListDesignated read the list: nothing to designate, not a failure.
+  if (selection?.dropped?.some((d) => d.allianceId === allianceId))
+    return { allianceId, designated: false, reused: false, dropped: true };
   const row = selection ? fundedRowOf(selection, allianceId) : undefined;
   if (!selection || !row || !fundedIds(selection).includes(allianceId)) {
     throw new TaskError(
