@@ -167,6 +167,17 @@ export async function registerReviewer(admin: string, roundId: string, reviewerI
   expect(res.status, res.text).toBe(200);
 }
 
+/** An admin passes every one of `allianceIds` at screening, with a reason. */
+export async function passScreening(admin: string, roundId: string, allianceIds: readonly string[]) {
+  for (const id of allianceIds) {
+    const res = await api('POST', `/v1/rounds/${roundId}/screening/${id}`, {
+      token: admin,
+      body: { outcome: 'pass', reason: '符合申报条件' },
+    });
+    expect(res.status, res.text).toBe(200);
+  }
+}
+
 /** A new open round created by `admin` (the default round body); its id. */
 export async function openRound(admin: string): Promise<string> {
   const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody() });

@@ -8,7 +8,13 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { api, ddb, eventually, skipWaits, tableName, tokenFor, uid } from './client.ts';
-import { registerReviewer, roundBody, submittedAlliance, twoEnterprisesTwoSocieties } from './fixtures.ts';
+import {
+  passScreening,
+  registerReviewer,
+  roundBody,
+  submittedAlliance,
+  twoEnterprisesTwoSocieties,
+} from './fixtures.ts';
 
 const auditOf = async (pk: string) =>
   (
@@ -58,13 +64,7 @@ describe('retrying a failed round pipeline', () => {
       (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
     ).toBe(202);
     await waitFor('the screening gate', (s) => s.stage === 'screening' && s.waitingOn);
-    for (const id of [a, b]) {
-      const res = await api('POST', `/v1/rounds/${roundId}/screening/${id}`, {
-        token: admin,
-        body: { outcome: 'pass', reason: '符合申报条件' },
-      });
-      expect(res.status, res.text).toBe(200);
-    }
+    await passScreening(admin, roundId, [a, b]);
     await waitFor('the review gate', (s) => s.stage === 'review' && s.waitingOn);
     // While the run is alive, a retry is refused with what it is doing.
     const running = await api('POST', `/v1/rounds/${roundId}/pipeline/retry`, {

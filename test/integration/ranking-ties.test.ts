@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { api, eventually, tokenFor, uid } from './client.ts';
-import { registerReviewer, roundBody, submittedAlliance, twoEnterprisesTwoSocieties } from './fixtures.ts';
+import {
+  passScreening,
+  registerReviewer,
+  roundBody,
+  submittedAlliance,
+  twoEnterprisesTwoSocieties,
+} from './fixtures.ts';
 
 describe('a tie on the final score, as the programme office reads it', () => {
   it('names the rule that decided it in the ranking and in both selection reasons', async () => {
@@ -30,11 +36,7 @@ describe('a tie on the final score, as the programme office reads it', () => {
         return s.stage === name && s.waitingOn ? s : undefined;
       }, name);
     await stage('screening');
-    for (const id of [big, small])
-      await api('POST', `/v1/rounds/${roundId}/screening/${id}`, {
-        token: admin,
-        body: { outcome: 'pass', reason: '符合' },
-      });
+    await passScreening(admin, roundId, [big, small]);
     await stage('review');
     const token = await tokenFor(['reviewer'], reviewer);
     for (const id of [big, small]) {

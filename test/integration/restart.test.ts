@@ -13,7 +13,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../local/stack.ts';
 import { api, eventually, skipWaits, tokenFor, uid, useStack } from './client.ts';
-import { registerReviewer, roundBody, submittedAlliance, twoEnterprisesTwoSocieties } from './fixtures.ts';
+import {
+  passScreening,
+  registerReviewer,
+  roundBody,
+  submittedAlliance,
+  twoEnterprisesTwoSocieties,
+} from './fixtures.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'esip-restart-'));
 let child: ChildProcess | undefined;
@@ -119,13 +125,7 @@ describe('the local stack killed and restarted mid-round', () => {
       (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
     ).toBe(202);
     await waitFor('the screening gate', (s) => s.stage === 'screening' && s.waitingOn);
-    for (const id of [a, b]) {
-      const res = await api('POST', `/v1/rounds/${roundId}/screening/${id}`, {
-        token: admin,
-        body: { outcome: 'pass', reason: '符合申报条件' },
-      });
-      expect(res.status, res.text).toBe(200);
-    }
+    await passScreening(admin, roundId, [a, b]);
     await waitFor('the review gate', (s) => s.stage === 'review' && s.waitingOn);
     const reviewerToken = await tokenFor(['reviewer'], reviewer);
     const review = (id: string, score: number) =>

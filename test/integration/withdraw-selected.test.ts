@@ -5,7 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { api, apiUrl, eventually, skipWaits, tokenFor, uid } from './client.ts';
-import { registerReviewer, roundBody, submittedAlliance, twoEnterprisesTwoSocieties } from './fixtures.ts';
+import {
+  passScreening,
+  registerReviewer,
+  roundBody,
+  submittedAlliance,
+  twoEnterprisesTwoSocieties,
+} from './fixtures.ts';
 
 describe('a selected alliance withdraws before designation', () => {
   it('is withdrawn from the selection and the notice; 递补 declined with a reason; nothing designated', async () => {
@@ -40,11 +46,7 @@ describe('a selected alliance withdraws before designation', () => {
       (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
     ).toBe(202);
     await stage('screening');
-    for (const id of [first, second])
-      await api('POST', `/v1/rounds/${roundId}/screening/${id}`, {
-        token: admin,
-        body: { outcome: 'pass', reason: '符合' },
-      });
+    await passScreening(admin, roundId, [first, second]);
     await stage('review');
     const token = await tokenFor(['reviewer'], reviewer);
     for (const [id, score] of [
