@@ -43,14 +43,17 @@ export async function retryPipeline(principal: Principal, roundId: string, reaso
       zh: `申报批次 ${roundId} 的流程正在运行（第 ${attempt} 次，阶段 ${item.stage}），只有失败的流程才能重试`,
     });
   }
-  const failed = live ? FAILED.has(live) : item.status === 'FAILED';
+  // Step Functions no longer knowing the run (live undefined) means it is gone, whatever the status
+  // item last recorded: that run can be retried too, unless the round had finished.
+  const failed = live ? FAILED.has(live) : item.status !== 'SUCCEEDED';
   if (!failed) {
     throw conflict({
       en: `nothing failed in the pipeline of round ${roundId} (${live ?? item.status}, stage ${item.stage})`,
       zh: `申报批次 ${roundId} 的流程没有失败（${live ?? item.status}，阶段 ${item.stage}），无需重试`,
     });
   }
-  const resumeStage = item.failure?.stage ?? lastStageBefore(item) ?? 'starting';
+  const resumeStage =
+    item.failure?.stage ?? (item.stage !== 'failed' ? item.stage : lastStageBefore(item)) ?? 'starting';
   const next = attempt + 1;
   const executionName = executionNameForAttempt(roundId, next);
   const stateMachineArn = env('roundPipelineArn');

@@ -1,5 +1,10 @@
-import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
-import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DescribeExecutionCommand,
+  ExecutionDoesNotExist,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { apiEvent, lambdaContext, setEnv } from './helpers.ts';
@@ -77,5 +82,59 @@ describe('GET /v1/rounds/{roundId}/pipeline', () => {
     const { status, body } = await call('[admin]');
     expect(status).toBe(200);
     expect(body).toMatchObject({ stage: 'screening', status: 'FAILED', waitingOn: 'admin: decisions' });
+  });
+});
+
+describe('POST /v1/rounds/{roundId}/pipeline/retry', () => {
+  const retry = async (reason = '已修复') => {
+    const result = (await handler(
+      apiEvent('POST /v1/rounds/{roundId}/pipeline/retry', {
+        path: '/v1/rounds/r1/pipeline/retry',
+        pathParameters: { roundId: 'r1' },
+        groups: '[admin]',
+        body: JSON.stringify({ reason }),
+        headers: { 'content-type': 'application/json' },
+      }),
+      lambdaContext,
+    )) as { statusCode: number; body: string };
+    return { status: result.statusCode, body: JSON.parse(result.body) };
+  };
+  const pipelineItem = (over: Record<string, unknown>) =>
+    ddb.on(GetCommand, { Key: { pk: 'ROUND#r1', sk: 'PIPELINE' } }).resolves({
+      Item: {
+        roundId: 'r1',
+        executionArn: 'arn:aws:states:us-east-1:000000000000:execution:RoundPipeline:round-r1',
+        stage: 'review',
+        status: 'RUNNING',
+        history: [],
+        ...over,
+      },
+    });
+
+  it('retries a run Step Functions no longer knows (gone with its data), resuming at its stage', async () => {
+    pipelineItem({});
+    sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'gone', $metadata: {} }));
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:x' });
+    ddb.on(TransactWriteCommand).resolves({});
+    const res = await retry();
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
+    expect(res.body).toEqual({ roundId: 'r1', attempt: 2, executionName: 'round-r1-2', resumesAt: 'review' });
+    expect(sfn.commandCalls(StartExecutionCommand)[0]!.args[0].input).toMatchObject({
+      name: 'round-r1-2',
+      input: JSON.stringify({ roundId: 'r1' }),
+    });
+  });
+
+  it('refuses while the run is alive, and when the round finished', async () => {
+    pipelineItem({});
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'RUNNING' });
+    expect((await retry()).status).toBe(409);
+    ddb.reset();
+    pipelineItem({ status: 'SUCCEEDED', stage: 'implementation' });
+    sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'gone', $metadata: {} }));
+    const done = await retry();
+    expect(done.status).toBe(409);
+    expect(done.body.error.message).toContain('nothing failed');
+    expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
 });
