@@ -179,8 +179,11 @@ export async function passScreening(admin: string, roundId: string, allianceIds:
 }
 
 /** A new open round created by `admin` (the default round body); its id. */
-export async function openRound(admin: string): Promise<string> {
-  const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody() });
+export const openRound = (admin: string) => openRoundWith(admin, {});
+
+/** A new open round created by `admin` with `overrides` on the default round body; its id. */
+export async function openRoundWith(admin: string, overrides: Record<string, unknown>): Promise<string> {
+  const round = await api('POST', '/v1/rounds', { token: admin, body: roundBody(overrides) });
   expect(round.status, round.text).toBe(201);
   return round.body.id as string;
 }
@@ -259,4 +262,93 @@ export async function submittedAlliance(
   const submitted = await api('POST', `/v1/alliances/${id}/submit`, { token: lead.token, body: { version } });
   expect(submitted.status, submitted.text).toBe(200);
   return id;
+}
+
+/** A round's pipeline status, as an admin reads it. */
+export const pipelineOf = async (admin: string, roundId: string) =>
+  (await api('GET', `/v1/rounds/${roundId}/pipeline`, { token: admin })).body;
+
+/** The pipeline waits on people at `stage` (a gate is open there). */
+export const atGate = (stage: string) => (s: any) => s.stage === stage && Boolean(s.waitingOn);
+
+/**
+ * Waits until the round's pipeline status passes `test` and returns it. A pipeline that FAILED
+ * (unless that is what `test` waits for) ends the wait with its failure; a timeout with the last
+ * status seen.
+ */
+export async function waitForPipeline(
+  admin: string,
+  roundId: string,
+  what: string,
+  test: (status: any) => boolean,
+  timeoutMs = 30_000,
+): Promise<any> {
+  let last: unknown;
+  return eventually(
+    async () => {
+      const status = await pipelineOf(admin, roundId);
+      last = status;
+      if (test(status)) return status;
+      if (status.status === 'FAILED') throw new Error(`pipeline failed: ${JSON.stringify(status.failure)}`);
+      return undefined;
+    },
+    what,
+    timeoutMs,
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; last status: ${JSON.stringify(last)}`);
+  });
+}
+
+/**
+ * A round (`overrides` on roundBody) with two alliances of one enterprise and one society each,
+ * asking `funds` yuan, submitted with verified agreements, and one reviewer registered.
+ */
+export async function twoAllianceRound(
+  admin: string,
+  overrides: Record<string, unknown>,
+  alliances: readonly [readonly [string, number], readonly [string, number]],
+) {
+  const roundId = await openRoundWith(admin, overrides);
+  const [e1, e2, s1, s2] = await twoEnterprisesTwoSocieties();
+  const a = await submittedAlliance(roundId, e1, s1, alliances[0][0], alliances[0][1]);
+  const b = await submittedAlliance(roundId, e2, s2, alliances[1][0], alliances[1][1]);
+  const reviewer = uid('rev');
+  await registerReviewer(admin, roundId, reviewer);
+  return { roundId, a, b, parties: { e1, e2, s1, s2 }, reviewer };
+}
+
+/** An admin closes the round, passes `allianceIds` at screening, and waits for the review gate. */
+export async function closeAndScreen(
+  admin: string,
+  roundId: string,
+  allianceIds: readonly string[],
+  timeoutMs?: number,
+) {
+  const closed = await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } });
+  expect(closed.status, closed.text).toBe(202);
+  await waitForPipeline(admin, roundId, 'the screening gate', atGate('screening'), timeoutMs);
+  await passScreening(admin, roundId, allianceIds);
+  await waitForPipeline(admin, roundId, 'the review gate', atGate('review'), timeoutMs);
+}
+
+/** A reviewer's review of each alliance, every criterion scored the same; each must be stored. */
+export async function reviewEach(
+  reviewerToken: string,
+  roundId: string,
+  scores: readonly (readonly [string, number])[],
+) {
+  const responses = [];
+  for (const [allianceId, score] of scores) {
+    const res = await api('PUT', `/v1/reviews/assignments/${roundId}/${allianceId}`, {
+      token: reviewerToken,
+      body: {
+        scores: { innovation: score, feasibility: score, impact: score },
+        comment: '意见',
+        recommendation: 'fund',
+      },
+    });
+    expect(res.status, res.text).toBe(200);
+    responses.push(res);
+  }
+  return responses;
 }

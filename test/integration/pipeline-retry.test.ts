@@ -8,13 +8,7 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { api, ddb, eventually, skipWaits, tableName, tokenFor, uid } from './client.ts';
-import {
-  passScreening,
-  registerReviewer,
-  roundBody,
-  submittedAlliance,
-  twoEnterprisesTwoSocieties,
-} from './fixtures.ts';
+import { closeAndScreen, reviewEach, twoAllianceRound, waitForPipeline } from './fixtures.ts';
 
 const auditOf = async (pk: string) =>
   (
@@ -30,28 +24,15 @@ const auditOf = async (pk: string) =>
 describe('retrying a failed round pipeline', () => {
   it('fails at PublishNotice, is retried after the fix, and reaches funded with nothing done twice', async () => {
     const admin = await tokenFor(['admin'], uid('admin'));
-    const created = await api('POST', '/v1/rounds', {
-      token: admin,
-      body: roundBody({ budget: 1_000_000, reviewersPerAlliance: 1, noticePeriodDays: 3 }),
-    });
-    expect(created.status, created.text).toBe(201);
-    const roundId = created.body.id as string;
-    const pipeline = async () => (await api('GET', `/v1/rounds/${roundId}/pipeline`, { token: admin })).body;
-    const waitFor = (what: string, test: (s: any) => boolean) =>
-      eventually(
-        async () => {
-          const s = await pipeline();
-          return test(s) ? s : undefined;
-        },
-        what,
-        30_000,
-      );
-
-    const [e1, e2, s1, s2] = await twoEnterprisesTwoSocieties();
-    const a = await submittedAlliance(roundId, e1, s1, '重试联盟甲', 200_000);
-    const b = await submittedAlliance(roundId, e2, s2, '重试联盟乙', 150_000);
-    const reviewer = uid('rev');
-    await registerReviewer(admin, roundId, reviewer);
+    const { roundId, a, b, reviewer } = await twoAllianceRound(
+      admin,
+      { budget: 1_000_000, reviewersPerAlliance: 1, noticePeriodDays: 3 },
+      [
+        ['重试联盟甲', 200_000],
+        ['重试联盟乙', 150_000],
+      ],
+    );
+    const waitFor = (what: string, test: (s: any) => boolean) => waitForPipeline(admin, roundId, what, test);
 
     // Nothing to retry before the pipeline starts.
     const early = await api('POST', `/v1/rounds/${roundId}/pipeline/retry`, {
@@ -60,12 +41,7 @@ describe('retrying a failed round pipeline', () => {
     });
     expect(early.status, early.text).toBe(409);
 
-    expect(
-      (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
-    ).toBe(202);
-    await waitFor('the screening gate', (s) => s.stage === 'screening' && s.waitingOn);
-    await passScreening(admin, roundId, [a, b]);
-    await waitFor('the review gate', (s) => s.stage === 'review' && s.waitingOn);
+    await closeAndScreen(admin, roundId, [a, b]);
     // While the run is alive, a retry is refused with what it is doing.
     const running = await api('POST', `/v1/rounds/${roundId}/pipeline/retry`, {
       token: admin,
@@ -74,21 +50,10 @@ describe('retrying a failed round pipeline', () => {
     });
     expect(running.status, running.text).toBe(409);
     expect(running.body.error.message).toContain('正在运行');
-    const reviewerToken = await tokenFor(['reviewer'], reviewer);
-    for (const [id, score] of [
+    await reviewEach(await tokenFor(['reviewer'], reviewer), roundId, [
       [a, 9],
       [b, 7],
-    ] as const) {
-      const res = await api('PUT', `/v1/reviews/assignments/${roundId}/${id}`, {
-        token: reviewerToken,
-        body: {
-          scores: { innovation: score, feasibility: score, impact: score },
-          comment: '意见',
-          recommendation: 'fund',
-        },
-      });
-      expect(res.status, res.text).toBe(200);
-    }
+    ]);
     await waitFor('the selection gate', (s) => s.stage === 'selection' && s.waitingOn);
 
     // Break PublishNotice for this round only: its round record loses the priority sectors the notice

@@ -12,14 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../local/stack.ts';
-import { api, eventually, skipWaits, tokenFor, uid, useStack } from './client.ts';
-import {
-  passScreening,
-  registerReviewer,
-  roundBody,
-  submittedAlliance,
-  twoEnterprisesTwoSocieties,
-} from './fixtures.ts';
+import { api, eventually, skipWaits, tokenFor, useStack } from './client.ts';
+import { closeAndScreen, reviewEach, twoAllianceRound, waitForPipeline } from './fixtures.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'esip-restart-'));
 let child: ChildProcess | undefined;
@@ -95,49 +89,19 @@ describe('the local stack killed and restarted mid-round', () => {
   it('continues the round from where it was, twice, to funded, with nothing repeated', async () => {
     useStack(await startStack());
     const admin = await tokenFor(['admin'], 'restart-admin');
-    const created = await api('POST', '/v1/rounds', {
-      token: admin,
-      body: roundBody({ budget: 1_000_000, reviewersPerAlliance: 1, noticePeriodDays: 3 }),
-    });
-    expect(created.status, created.text).toBe(201);
-    const roundId = created.body.id as string;
-    let lastSeen: unknown;
+    const { roundId, a, b, reviewer } = await twoAllianceRound(
+      admin,
+      { budget: 1_000_000, reviewersPerAlliance: 1, noticePeriodDays: 3 },
+      [
+        ['重启联盟甲', 200_000],
+        ['重启联盟乙', 150_000],
+      ],
+    );
     const waitFor = (what: string, test: (s: any) => boolean) =>
-      eventually(
-        async () => {
-          const s = (await api('GET', `/v1/rounds/${roundId}/pipeline`, { token: admin })).body;
-          lastSeen = s;
-          if (s.status === 'FAILED') throw new Error(`pipeline failed: ${JSON.stringify(s.failure)}`);
-          return test(s) ? s : undefined;
-        },
-        what,
-        60_000,
-      ).catch((error: Error) => {
-        throw new Error(`${error.message}; last status: ${JSON.stringify(lastSeen)}`);
-      });
-
-    const [e1, e2, s1, s2] = await twoEnterprisesTwoSocieties();
-    const a = await submittedAlliance(roundId, e1, s1, '重启联盟甲', 200_000);
-    const b = await submittedAlliance(roundId, e2, s2, '重启联盟乙', 150_000);
-    const reviewer = uid('rev');
-    await registerReviewer(admin, roundId, reviewer);
-    expect(
-      (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
-    ).toBe(202);
-    await waitFor('the screening gate', (s) => s.stage === 'screening' && s.waitingOn);
-    await passScreening(admin, roundId, [a, b]);
-    await waitFor('the review gate', (s) => s.stage === 'review' && s.waitingOn);
+      waitForPipeline(admin, roundId, what, test, 60_000);
+    await closeAndScreen(admin, roundId, [a, b], 60_000);
     const reviewerToken = await tokenFor(['reviewer'], reviewer);
-    const review = (id: string, score: number) =>
-      api('PUT', `/v1/reviews/assignments/${roundId}/${id}`, {
-        token: reviewerToken,
-        body: {
-          scores: { innovation: score, feasibility: score, impact: score },
-          comment: '意见',
-          recommendation: 'fund',
-        },
-      });
-    expect((await review(a, 9)).status).toBe(200);
+    await reviewEach(reviewerToken, roundId, [[a, 9]]);
 
     // --- killed while waiting for the second review -------------------------------------------------
     await kill();
@@ -145,9 +109,8 @@ describe('the local stack killed and restarted mid-round', () => {
     // The restarted execution passes screening by itself (every decision stands) and waits for reviews again.
     const back = await waitFor('the review gate again', (s) => s.stage === 'review' && s.waitingOn);
     expect(back.status).toBe('RUNNING');
-    const last = await review(b, 7);
-    expect(last.status, last.text).toBe(200);
-    expect(last.body.allReviewsIn).toBe(true);
+    const [last] = await reviewEach(reviewerToken, roundId, [[b, 7]]);
+    expect(last!.body.allReviewsIn).toBe(true);
     await waitFor('the selection gate', (s) => s.stage === 'selection' && s.waitingOn);
     const approved = await api('POST', `/v1/rounds/${roundId}/selection/approve`, { token: admin, body: {} });
     expect(approved.status, approved.text).toBe(200);

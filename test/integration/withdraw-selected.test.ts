@@ -6,61 +6,38 @@
 import { describe, expect, it } from 'vitest';
 import { api, apiUrl, eventually, skipWaits, tokenFor, uid } from './client.ts';
 import {
-  passScreening,
-  registerReviewer,
-  roundBody,
-  submittedAlliance,
-  twoEnterprisesTwoSocieties,
+  atGate,
+  closeAndScreen,
+  pipelineOf,
+  reviewEach,
+  twoAllianceRound,
+  waitForPipeline,
 } from './fixtures.ts';
 
 describe('a selected alliance withdraws before designation', () => {
   it('is withdrawn from the selection and the notice; 递补 declined with a reason; nothing designated', async () => {
     const admin = await tokenFor(['admin'], uid('admin'));
-    const created = await api('POST', '/v1/rounds', {
-      token: admin,
-      body: roundBody({
-        budget: 250_000,
-        perAllianceCap: 250_000,
-        reviewersPerAlliance: 1,
-        noticePeriodDays: 3,
-      }),
-    });
-    expect(created.status, created.text).toBe(201);
-    const roundId = created.body.id as string;
-    const status = () => api('GET', `/v1/rounds/${roundId}/pipeline`, { token: admin }).then((r) => r.body);
-    const stage = (name: string) =>
-      eventually(
-        async () => {
-          const s = await status();
-          return s.stage === name && s.waitingOn ? s : undefined;
-        },
-        name,
-        30_000,
-      );
-    const [e1, e2, s1, s2] = await twoEnterprisesTwoSocieties();
-    const first = await submittedAlliance(roundId, e1, s1, '撤回联盟甲', 200_000);
-    const second = await submittedAlliance(roundId, e2, s2, '撤回联盟乙', 150_000);
-    const reviewer = uid('rev');
-    await registerReviewer(admin, roundId, reviewer);
-    expect(
-      (await api('POST', `/v1/rounds/${roundId}/close`, { token: admin, body: { reason: '截止' } })).status,
-    ).toBe(202);
-    await stage('screening');
-    await passScreening(admin, roundId, [first, second]);
-    await stage('review');
-    const token = await tokenFor(['reviewer'], reviewer);
-    for (const [id, score] of [
+    const {
+      roundId,
+      a: first,
+      b: second,
+      parties: { e1, e2 },
+      reviewer,
+    } = await twoAllianceRound(
+      admin,
+      { budget: 250_000, perAllianceCap: 250_000, reviewersPerAlliance: 1, noticePeriodDays: 3 },
+      [
+        ['撤回联盟甲', 200_000],
+        ['撤回联盟乙', 150_000],
+      ],
+    );
+    const status = () => pipelineOf(admin, roundId);
+    const stage = (name: string) => waitForPipeline(admin, roundId, name, atGate(name));
+    await closeAndScreen(admin, roundId, [first, second]);
+    await reviewEach(await tokenFor(['reviewer'], reviewer), roundId, [
       [first, 9],
       [second, 7],
-    ] as const)
-      await api('PUT', `/v1/reviews/assignments/${roundId}/${id}`, {
-        token,
-        body: {
-          scores: { innovation: score, feasibility: score, impact: score },
-          comment: '意见',
-          recommendation: 'fund',
-        },
-      });
+    ]);
     await stage('selection');
     expect(
       (await api('POST', `/v1/rounds/${roundId}/selection/approve`, { token: admin, body: {} })).status,
