@@ -104,7 +104,7 @@ export function invalid(path: string, message: Text, code = 'invalid'): DomainEr
   );
 }
 /** A dependency (another AWS service) did not answer; retrying later may work. */
-export const unavailable = (what: string) => withCode('unavailable', { what });
+export const unavailable = (what: Text) => filled('unavailable', 'what', what);
 /** A custom domain error with its own templates (e.g. a ledger refusal with amounts). */
 export const domainError = (
   code: DomainErrorCode,

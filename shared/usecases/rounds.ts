@@ -41,7 +41,10 @@ export { listRounds, loadRound } from '../db/rounds.ts';
 
 const schedulerUnavailable = (error: unknown, what: string) => {
   logger.error(`round close schedule: ${what} failed`, { error: error as Error });
-  return unavailable('EventBridge Scheduler (round close schedule)');
+  return unavailable({
+    en: 'EventBridge Scheduler (round close schedule)',
+    zh: 'EventBridge Scheduler（申报截止定时任务）',
+  });
 };
 
 export async function getRound(roundId: string): Promise<Round> {

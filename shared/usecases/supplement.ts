@@ -37,8 +37,8 @@ async function approvedSelection(roundId: string): Promise<SelectionRecord & { a
 }
 
 /** The 递补 proposal for the money freed by the drops no decision has covered yet. */
-export async function supplementProposal(roundId: string) {
-  const selection = await approvedSelection(roundId);
+export async function supplementProposal(roundId: string, loaded?: SelectionRecord) {
+  const selection = loaded?.approved ? loaded : await approvedSelection(roundId);
   const round = await getRound(roundId);
   const dropped = (selection.dropped ?? []).map((d) => d.allianceId);
   const proposal = proposeSupplement(

@@ -114,7 +114,10 @@ export async function retryPipeline(principal: Principal, roundId: string, reaso
         cause: `the retry could not be started: ${(error as Error).message}`,
         stage: resumeStage,
       });
-      throw unavailable('Step Functions (starting the retry; try again)');
+      throw unavailable({
+        en: 'Step Functions (starting the retry; try again)',
+        zh: 'Step Functions（启动重试失败，请再试一次）',
+      });
     }
   }
   return { roundId, attempt: next, executionName, resumesAt: resumeStage };

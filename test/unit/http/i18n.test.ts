@@ -42,7 +42,7 @@ describe('errors read in the language asked for', () => {
     expect(httpStatusOf(versionConflict(3))).toBe(409);
     expect(httpStatusOf(ruleViolation(['E3'], []))).toBe(422);
     expect(httpStatusOf(invalid('body.x', { en: 'bad', zh: '无效' }))).toBe(400);
-    expect(httpStatusOf(unavailable('scheduler'))).toBe(503);
+    expect(httpStatusOf(unavailable({ en: 'scheduler', zh: '调度' }))).toBe(503);
     expect(httpStatusOf(new Error('boom'))).toBe(500);
   });
 });

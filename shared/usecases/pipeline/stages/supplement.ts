@@ -17,7 +17,7 @@ export async function checkSupplement(roundId: string): Promise<SupplementStep> 
   if (!selection?.approved) return { next: 'done' };
   if (uncoveredDrops(selection).length > 0) {
     // Freed money a 递补 could spend: the office decides (when nobody fits, there is nothing to decide).
-    const { proposal } = await supplementProposal(roundId);
+    const { proposal } = await supplementProposal(roundId, selection);
     if (proposal.additions.length > 0) return { next: 'decide' };
   }
   // A supplementary notice the pipeline has not waited out yet (time is the Wait state's business,
