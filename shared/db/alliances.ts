@@ -2,7 +2,7 @@
 import type { AllianceRecord, AllianceStatus, Member } from '../domain/model/alliance.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getItem, getRecord, queryAll, queryIndex, queryIndexPage, queryPrefix } from './query.ts';
+import { getItem, getRecord, queryAll, queryIndex, queryIndexPage } from './query.ts';
 import { stripKeys, table } from './table.ts';
 
 export interface StatusChange {
@@ -89,15 +89,6 @@ export async function overdueReports(
     kind: d.kind as string,
     due: d.due as string,
   }));
-}
-
-/** A designated alliance's award with its deadlines, or undefined when it has no award. */
-export async function loadAwardWithDeadlines(
-  allianceId: string,
-): Promise<(Record<string, unknown> & { deadlines: Record<string, unknown>[] }) | undefined> {
-  const { pk, skPrefix } = keys.allianceDeadlines(allianceId);
-  const [award, deadlines] = await Promise.all([getItem(keys.award(allianceId)), queryPrefix(pk, skPrefix)]);
-  return award && { ...stripKeys(award), deadlines: deadlines.map((d) => stripKeys(d)) };
 }
 
 /** A new draft alliance (listed under its round). */

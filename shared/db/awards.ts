@@ -45,6 +45,13 @@ export interface AwardItem {
 /** The award of an alliance (consistent read), or undefined before designation. */
 export const loadAward = (allianceId: string) => getRecord<AwardItem>(keys.award(allianceId));
 
+/** An alliance's award with every deadline designation wrote (GET /v1/alliances/{id}/award). */
+export async function loadAwardWithDeadlines(allianceId: string) {
+  const { pk, skPrefix } = keys.allianceDeadlines(allianceId);
+  const [award, deadlines] = await Promise.all([loadAward(allianceId), queryPrefix(pk, skPrefix)]);
+  return award && { ...award, deadlines: deadlines.map((d) => stripKeys(d)) };
+}
+
 /** The entry id a receipt is claimed by, if it is. */
 export async function receiptClaimedBy(allianceId: string, documentId: string): Promise<string | undefined> {
   const claim = await getItem(keys.receiptClaim(allianceId, documentId));

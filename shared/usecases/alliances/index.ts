@@ -8,14 +8,15 @@
  * This module holds the reads and gathers the rest: access (./access.ts), drafts (./drafts.ts),
  * membership (./membership.ts), submission (./submission.ts) and documents (./documents.ts).
  */
+
 import {
   loadAlliance,
-  loadAwardWithDeadlines,
   pageOrgMemberships,
   pageRoundAlliances,
   type StoredAlliance,
 } from '../../db/alliances.ts';
 import { allianceAuditTrail } from '../../db/audit.ts';
+import { loadAwardWithDeadlines } from '../../db/awards.ts';
 import { isAdmin, type Principal } from '../../domain/actors.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
 import { requireOwnOrganisation } from '../organisations.ts';
