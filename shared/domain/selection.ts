@@ -14,47 +14,59 @@
  *    then to the set that is lexicographically higher in the ranking (the one containing the
  *    best-ranked alliance where they differ). A score ≤ 0 adds no merit and is not funded.
  *
- * Exact knapsack, two dynamic programmes over the same order of preference; the smaller table wins:
- *  - over merit: G_i[t] = least cost of a subset of alliances i…n (rank order) with merit exactly
- *    t, for t ≤ Σ merit. Time and table bits O(n · Σ merit), independent of the money amounts;
- *  - over the budget, in units of g = gcd of the awards: V_i[c] = best (merit, −cost) with cost
- *    ≤ c·g, for c ≤ Σ awards / g. O(n · Σ awards / g) — small when awards are round sums.
- * Both keep one "take alliance i" bit per cell and one row of values, and rebuild the selection
- * in rank order, taking an alliance whenever a best completion with it exists, which yields the
- * preferred set among ties. Past 2^31 cells (256 MiB of bits) it refuses rather than approximate;
- * 40 candidates scoring ~60–100 need ~12 million cells (~1.5 MB), ~35 ms.
+ * max-merit, solved exactly for that order (./selection/):
+ *  - small tables: two dynamic programmes over the same order of preference; the smaller wins
+ *    (./selection/knapsack-dp.ts):
+ *    - over merit: G_i[t] = least cost of a subset of alliances i…n (rank order) with merit
+ *      exactly t, for t ≤ Σ merit. Time and table bits O(n · Σ merit), independent of the money;
+ *    - over the budget, in units of g = gcd of the awards: V_i[c] = best (merit, −cost) with cost
+ *      ≤ c·g, for c ≤ Σ awards / g. O(n · Σ awards / g) — small when awards are round sums.
+ *    Both keep one "take alliance i" bit per cell and one row of values, and rebuild the selection
+ *    in rank order, taking an alliance whenever a best completion with it exists, which yields the
+ *    preferred set among ties. They run when the smaller table has at most DP_CELLS (2^25) cells:
+ *    40 candidates scoring ~60–100 need ~12 million cells (~1.5 MB), ~35 ms.
+ *  - larger instances (hundreds to tens of thousands of candidates, yuan-exact requests): branch
+ *    and bound from the break item outward with exact integer bounds, which compares every
+ *    selection it meets in the same order (./selection/branch-and-bound.ts). If it cannot finish
+ *    within the time limit (10 s; `timeLimitMs`, or a deterministic `nodeLimit`, options of
+ *    selectWithinBudget) it returns the best selection found with a certified upper bound on the
+ *    best total merit possible.
+ *  Either way the result carries a `certificate` (optimal, totalMerit, upperBound, gap, method,
+ *  nodes, increases; ms and stoppedBy for branch and bound), and under branch and bound every
+ *  scored row's reason says whether the selection is proven optimal, or within how many points of
+ *  the best possible total it is (and the bound).
  *
  * budgetIncreaseToFund (unfunded rows): the least Δ ≥ 1 (whole yuan) such that the same policy
  * with budget + Δ funds the alliance.
- *  - max-merit: the selection changes only at the budgets where a larger total merit first
- *    becomes affordable — the table's Pareto points (least cost of each merit level); between two
- *    of them it is the same set. The answer is the first such budget above the current one whose
- *    selection contains the alliance: O(n) per Pareto point visited, at most Σ merit of them.
+ *  - max-merit, dynamic programme: the selection changes only at the budgets where a larger total
+ *    merit first becomes affordable — the table's Pareto points (least cost of each merit level);
+ *    between two of them it is the same set. The answer is the first such budget above the
+ *    current one whose selection contains the alliance: O(n) per Pareto point visited.
+ *  - max-merit, branch and bound: omitted (certificate.increases = 'omitted'), and the reason says
+ *    so. The selection is not monotone in the budget, so the least Δ needs a proven optimum at
+ *    every budget where the optimum may change — as many exact knapsacks as there are such
+ *    budgets — and no cheaper bound on Δ is both proven and useful (funding at budget + Σ awards
+ *    is certain but says nothing). An unproven figure would be worse than none.
  *  - rank-order: not monotone in the budget (funding one more alliance can crowd out a lower one),
  *    so no bisection. Let slack(b) be what the alliances ranked above leave at its turn with
  *    budget b; it is funded iff slack(b) ≥ its award. Between budgets where the funded set above
  *    changes, slack grows one yuan per yuan; where it changes, a higher alliance has just started
  *    to fit exactly, so slack drops to 0. Hence from b no budget below b + (award − slack(b)) can
  *    fund it, and iterating b ← b + award − slack(b) from the current budget reaches the least
- *    one; each step past the first crosses a change above it, and it ends by Σ awards up to it.
+ *    one. All rows are answered in one pass over those runs of budgets (rankOrderIncreases in
+ *    ./selection/rank-order.ts), with the same answers as that iteration: 10,000 candidates in
+ *    well under a second, where re-running the greedy per row and step was quadratic and worse.
  */
 import type { SelectionPolicy } from './model/round.ts';
 import { isWholeYuan, yuan } from './money.ts';
+import { branchAndBound } from './selection/branch-and-bound.ts';
+import { type Candidate, type Item, items } from './selection/items.ts';
+import { type DpKind, dpSize, solveKnapsack } from './selection/knapsack-dp.ts';
+import { greedy, rankOrderIncreases } from './selection/rank-order.ts';
 import type { Text } from './text.ts';
 
-export type { Text };
+export type { Candidate, Text };
 export type Policy = SelectionPolicy;
-
-export interface Candidate {
-  allianceId: string;
-  rank: number;
-  /** null when the alliance received no review: it is never funded. */
-  finalScore: number | null;
-  /** Programme funds requested, whole yuan. */
-  requested: number;
-  /** How ties with neighbours on the final score were decided (from the ranking), for the reason. */
-  tieBreaks?: readonly { text: Text }[];
-}
 
 export interface SelectionParams {
   budget: number;
@@ -70,7 +82,8 @@ interface RowBase {
   award: number;
   reason: Text;
   /** Unfunded rows: the smallest budget increase with which the same policy funds this alliance
-   * (absent when no budget would: no review, or no positive score). */
+   * (absent when no budget would: no review, or no positive score; and under max-merit when the
+   * branch-and-bound search ran, see certificate.increases). */
   budgetIncreaseToFund?: number;
   /** Set by applyAdjustments: what the admin did, why, and what the policy had decided. */
   adjustment?: { action: 'include' | 'exclude'; reason: string; previous: { funded: boolean; reason: Text } };
@@ -80,6 +93,29 @@ export type FundedRow = RowBase & { funded: true; finalScore: number };
 export type UnfundedRow = RowBase & { funded: false; finalScore: number | null };
 export type SelectionRow = FundedRow | UnfundedRow;
 export const isFunded = (row: SelectionRow): row is FundedRow => row.funded;
+
+export type SolverKind = DpKind | 'branch-and-bound';
+
+/** max-merit: what the solver proved about the policy's selection (before any adjustment). */
+export interface SelectionCertificate {
+  /** Proven the policy's optimum: most merit, then least cost, then higher in the ranking. */
+  optimal: boolean;
+  method: SolverKind;
+  /** Σ finalScore of the selection (points). */
+  totalMerit: number;
+  /** A proven upper bound on the largest total score any selection within the budget has (points). */
+  upperBound: number;
+  /** upperBound − totalMerit (points): 0 when optimal. */
+  gap: number;
+  /** Search nodes (branch and bound) or table cells (dynamic programme). */
+  nodes: number;
+  /** budgetIncreaseToFund on the unfunded rows: exact, or omitted (branch and bound). */
+  increases: 'exact' | 'omitted';
+  /** Branch and bound: wall-clock milliseconds (the one field that is not deterministic). */
+  ms?: number;
+  /** Branch and bound stopped before proving optimality. */
+  stoppedBy?: 'node-limit' | 'time-limit';
+}
 
 export interface SelectionResult {
   policy: Policy;
@@ -91,11 +127,25 @@ export interface SelectionResult {
   totalMerit: number;
   /** Rows in rank order. */
   rows: SelectionRow[];
-  /** max-merit: which exact programme ran and its table size (cells). */
-  solver?: { kind: 'dp-over-merit' | 'dp-over-budget'; cells: number };
+  /** max-merit: which exact method ran and its table size (cells; 0 for branch and bound). */
+  solver?: { kind: SolverKind; cells: number };
+  /** max-merit: optimality or the certified gap (see the module comment). */
+  certificate?: SelectionCertificate;
   /** True once applyAdjustments changed the policy's outcome. */
   adjusted?: boolean;
 }
+
+export interface SelectOptions {
+  /** @internal tests force one exact method */
+  solver?: SolverKind;
+  /** max-merit branch and bound: stop after this long, returning the best found with its bound (default 10 s). */
+  timeLimitMs?: number;
+  /** max-merit branch and bound: stop after this many nodes (deterministic, for tests). */
+  nodeLimit?: number;
+}
+
+/** The dynamic programmes run (when not forced) up to this many cells; branch and bound above. */
+export const DP_CELLS = 2 ** 25;
 
 // ---------------------------------------------------------------------------------------------
 // Formatting
@@ -104,6 +154,7 @@ export interface SelectionResult {
 export { yuan };
 
 const score2 = (x: number | null) => (x === null ? '–' : x.toFixed(2));
+const points = (hundredths: number) => (hundredths / 100).toFixed(2);
 
 const notReviewed = (c: { rank: number }): Text => ({
   en: `not funded: no review was received (rank ${c.rank})`,
@@ -118,72 +169,6 @@ function awardText(c: Item, cap: number): Text {
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Input
-
-interface Item {
-  allianceId: string;
-  rank: number;
-  finalScore: number | null;
-  requested: number;
-  award: number;
-  /** finalScore in whole hundredths. */
-  merit: number;
-}
-
-function items(candidates: Candidate[], params: SelectionParams): Item[] {
-  if (!isWholeYuan(params.budget)) throw new RangeError('budget must be whole yuan ≥ 0');
-  if (!isWholeYuan(params.perAllianceCap)) throw new RangeError('perAllianceCap must be whole yuan ≥ 0');
-  const seen = new Set<string>();
-  const list = candidates.map((c) => {
-    if (seen.has(c.allianceId)) throw new RangeError(`duplicate alliance ${c.allianceId}`);
-    seen.add(c.allianceId);
-    if (!isWholeYuan(c.requested)) throw new RangeError(`${c.allianceId}: requested must be whole yuan ≥ 0`);
-    if (c.finalScore !== null && !Number.isFinite(c.finalScore))
-      throw new RangeError(`${c.allianceId}: finalScore must be finite or null`);
-    return {
-      allianceId: c.allianceId,
-      rank: c.rank,
-      finalScore: c.finalScore,
-      requested: c.requested,
-      award: Math.min(c.requested, params.perAllianceCap),
-      merit: c.finalScore === null ? Number.NEGATIVE_INFINITY : Math.round(c.finalScore * 100),
-    };
-  });
-  return list.sort(
-    (a, b) => a.rank - b.rank || (a.allianceId < b.allianceId ? -1 : a.allianceId > b.allianceId ? 1 : 0),
-  );
-}
-
-// ---------------------------------------------------------------------------------------------
-// rank-order
-
-/** Greedy down the ranking: which of `list` are funded with `budget`, and what was left at each turn. */
-function greedy(list: Item[], budget: number, upTo = list.length) {
-  const funded: boolean[] = [];
-  const leftAtTurn: number[] = [];
-  let left = budget;
-  for (let i = 0; i < upTo; i++) {
-    const { award, finalScore } = list[i]!;
-    const fits = finalScore !== null && award <= left;
-    leftAtTurn.push(left);
-    funded.push(fits);
-    if (fits) left -= award;
-  }
-  return { funded, leftAtTurn, left };
-}
-
-/** Least Δ ≥ 1 such that rank-order with budget + Δ funds list[j] (see the module comment). */
-function rankOrderIncrease(list: Item[], j: number, budget: number): number {
-  const need = list[j]!.award;
-  let b = budget;
-  for (;;) {
-    const { left } = greedy(list, b, j);
-    if (left >= need) return b - budget;
-    b += need - left; // the first budget at which j could fit; see the module comment for why exact
-  }
-}
-
 /** What every row of a selection says about its alliance, funded or not. */
 const rowBase = (c: Item) => ({
   allianceId: c.allianceId,
@@ -193,8 +178,18 @@ const rowBase = (c: Item) => ({
   award: c.award,
 });
 
-function rankOrder(list: Item[], params: SelectionParams): SelectionResult {
+/** A policy's rows, with notes to append after the tie notes (by row index). */
+interface Outcome {
+  result: SelectionResult;
+  notes: Map<number, Text[]>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// rank-order
+
+function rankOrder(list: Item[], params: SelectionParams): Outcome {
   const { funded, leftAtTurn, left } = greedy(list, params.budget);
+  const increases = rankOrderIncreases(list, params.budget, funded);
   const rows = list.map((c, i): SelectionRow => {
     const base = rowBase(c);
     if (funded[i]) {
@@ -214,184 +209,126 @@ function rankOrder(list: Item[], params: SelectionParams): SelectionResult {
         en: `not funded: rank ${c.rank}, needs ${yuan(c.award)}, ${yuan(leftAtTurn[i]!)} left`,
         zh: `未获资助：排名第${c.rank}，需 ${yuan(c.award)}，剩余 ${yuan(leftAtTurn[i]!)}`,
       },
-      budgetIncreaseToFund: rankOrderIncrease(list, i, params.budget),
+      budgetIncreaseToFund: increases[i]!,
     };
   });
-  return summarise('rank-order', params, rows, params.budget - left);
+  return { result: summarise('rank-order', params, rows, params.budget - left), notes: new Map() };
 }
 
 // ---------------------------------------------------------------------------------------------
-// max-merit: exact 0/1 knapsack
+// max-merit
 
-class Bits {
-  private readonly words: Uint32Array;
-  constructor(
-    rows: number,
-    private readonly width: number,
-  ) {
-    this.words = new Uint32Array(Math.ceil((rows * width) / 32));
-  }
-  set(r: number, c: number) {
-    const k = r * this.width + c;
-    this.words[k >>> 5] = this.words[k >>> 5]! | (1 << (k & 31));
-  }
-  get(r: number, c: number): boolean {
-    const k = r * this.width + c;
-    return (this.words[k >>> 5]! & (1 << (k & 31))) !== 0;
-  }
-}
-
-/** An exact solver: the Pareto points (least cost of each better merit) and the preferred set at each. */
-interface Knapsack {
-  kind: 'dp-over-merit' | 'dp-over-budget';
-  cells: number;
-  /** Pareto points by increasing cost (and merit): each point's cost in yuan and a handle to select it. */
-  points: { cost: number; at: number }[];
-  /** The preferred set (indices into the DP's items) for a point's handle. */
-  select(at: number): number[];
-}
-
-/** Most table cells (one bit each) either programme may use: 2^31 bits = 256 MiB. */
-const MAX_CELLS = 2 ** 31;
-
-function gcd(a: number, b: number): number {
-  while (b) [a, b] = [b, a % b];
-  return a;
-}
-
-/** DP over merit, items in rank order, computed from the last one up. */
-function meritDp(dp: Item[]): Knapsack {
-  const n = dp.length;
-  const M = dp.reduce((s, c) => s + c.merit, 0);
-  const W = M + 1;
-  const take = new Bits(n, W);
-  const G = new Float64Array(W).fill(Number.POSITIVE_INFINITY);
-  G[0] = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    const { merit: m, award: a } = dp[i]!;
-    for (let t = M; t >= m; t--) {
-      const via = G[t - m]! + a;
-      if (via <= G[t]! && via < Number.POSITIVE_INFINITY) {
-        G[t] = via;
-        take.set(i, t);
-      }
-    }
-  }
-  const points: { cost: number; at: number }[] = [];
-  let cheapestAbove = Number.POSITIVE_INFINITY;
-  for (let t = M; t >= 0; t--) {
-    if (G[t]! < cheapestAbove) {
-      points.push({ cost: G[t]!, at: t });
-      cheapestAbove = G[t]!;
-    }
-  }
-  points.reverse();
-  return {
-    kind: 'dp-over-merit',
-    cells: n * W,
-    points,
-    select: (target) => backtrack(take, n, target, (i) => dp[i]!.merit),
-  };
-}
-
-/** The items a DP's take-table chose, walked from item 0 with `remaining` of the table's dimension. */
-function backtrack(take: Bits, n: number, remaining: number, weight: (i: number) => number): number[] {
-  const chosen: number[] = [];
-  let r = remaining;
-  for (let i = 0; i < n; i++)
-    if (take.get(i, r)) {
-      chosen.push(i);
-      r -= weight(i);
-    }
-  return chosen;
-}
-
-/** DP over the budget in units of g (the gcd of the awards), capacity up to Σ awards. */
-function budgetDp(dp: Item[], g: number): Knapsack {
-  const n = dp.length;
-  const units = dp.map((c) => c.award / g);
-  const C = units.reduce((s, u) => s + u, 0);
-  const W = C + 1;
-  const take = new Bits(n, W);
-  const merit = new Float64Array(W); // best merit with cost ≤ c (units); ties → least cost
-  const cost = new Float64Array(W);
-  for (let i = n - 1; i >= 0; i--) {
-    const m = dp[i]!.merit;
-    const u = units[i]!;
-    for (let c = C; c >= u; c--) {
-      const vm = merit[c - u]! + m;
-      const vc = cost[c - u]! + u;
-      if (vm > merit[c]! || (vm === merit[c]! && vc <= cost[c]!)) {
-        merit[c] = vm;
-        cost[c] = vc;
-        take.set(i, c);
-      }
-    }
-  }
-  const points: { cost: number; at: number }[] = [];
-  for (let c = 0; c <= C; c++)
-    if (c === 0 || merit[c]! > merit[c - 1]!) points.push({ cost: cost[c]! * g, at: c });
-  return {
-    kind: 'dp-over-budget',
-    cells: n * W,
-    points,
-    select: (capacity) => backtrack(take, n, capacity, (i) => units[i]!),
-  };
-}
-
-/** The smaller exact programme, unless `solver` forces one (tests compare them). */
-function solveKnapsack(dp: Item[], solver?: 'dp-over-merit' | 'dp-over-budget'): Knapsack {
-  const g = dp.reduce((acc, c) => gcd(acc, c.award), 0) || 1;
-  const meritCells = dp.length * (dp.reduce((s, c) => s + c.merit, 0) + 1);
-  const budgetCells = dp.length * (dp.reduce((s, c) => s + c.award / g, 0) + 1);
-  const kind = solver ?? (budgetCells < meritCells ? 'dp-over-budget' : 'dp-over-merit');
-  const cells = kind === 'dp-over-budget' ? budgetCells : meritCells;
-  if (cells > MAX_CELLS)
-    throw new RangeError(`max-merit selection too large for the exact programme (${cells} cells)`);
-  return kind === 'dp-over-budget' ? budgetDp(dp, g) : meritDp(dp);
-}
-
-function maxMerit(
-  list: Item[],
-  params: SelectionParams,
-  solver?: 'dp-over-merit' | 'dp-over-budget',
-): SelectionResult {
-  // Alliances with no positive merit never improve the total; only a free one could join a tie.
-  const inDp = list
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => c.merit > 0 || (c.merit === 0 && c.award === 0));
+/** The exact selection by dynamic programme, with every increase (see the module comment). */
+function byDp(inDp: { c: Item; i: number }[], budget: number, kind?: DpKind) {
   const knapsack = solveKnapsack(
     inDp.map(({ c }) => c),
-    solver,
+    kind,
   );
   const toList = (chosen: number[]) => new Set(chosen.map((k) => inDp[k]!.i));
   const { points } = knapsack;
   let current = 0;
-  while (current + 1 < points.length && points[current + 1]!.cost <= params.budget) current++;
+  while (current + 1 < points.length && points[current + 1]!.cost <= budget) current++;
   const funded = toList(knapsack.select(points[current]!.at));
-  const spent = [...funded].reduce((s, i) => s + list[i]!.award, 0);
-  const left = params.budget - spent;
-
   // budgetIncreaseToFund: first Pareto point above the budget whose selection includes the alliance.
   const increase = new Map<number, number>();
   const waiting = new Set(inDp.filter(({ i }) => !funded.has(i)).map(({ i }) => i));
   for (let p = current + 1; p < points.length && waiting.size > 0; p++) {
     for (const i of toList(knapsack.select(points[p]!.at)))
-      if (waiting.delete(i)) increase.set(i, points[p]!.cost - params.budget);
+      if (waiting.delete(i)) increase.set(i, points[p]!.cost - budget);
   }
+  return { funded, increase, kind: knapsack.kind, cells: knapsack.cells };
+}
+
+function maxMerit(list: Item[], params: SelectionParams, options: SelectOptions): Outcome {
+  // Alliances with no positive merit never improve the total; only a free one could join a tie.
+  const inDp = list
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => c.merit > 0 || (c.merit === 0 && c.award === 0));
+  const forced = options.solver;
+  const useDp =
+    forced === 'dp-over-merit' ||
+    forced === 'dp-over-budget' ||
+    (forced === undefined && dpSize(inDp.map(({ c }) => c)).cells <= DP_CELLS);
+  let funded: Set<number>;
+  let increase = new Map<number, number>();
+  let solver: { kind: SolverKind; cells: number };
+  let cert: Omit<SelectionCertificate, 'totalMerit' | 'upperBound' | 'gap'> & { bound?: number };
+  if (useDp) {
+    const dp = byDp(inDp, params.budget, forced as DpKind | undefined);
+    ({ funded, increase } = dp);
+    solver = { kind: dp.kind, cells: dp.cells };
+    cert = { optimal: true, method: dp.kind, nodes: dp.cells, increases: 'exact' };
+  } else {
+    // Free alliances (award 0, merit ≥ 0) are in every preferred set; the search takes the rest.
+    const free = inDp.filter(({ c }) => c.award === 0).map(({ i }) => i);
+    const rest = inDp.filter(({ c }) => c.award > 0);
+    const bnb = branchAndBound(
+      rest.map(({ c, i }) => ({ merit: c.merit, award: c.award, pos: i })),
+      params.budget,
+      {
+        ...(options.nodeLimit !== undefined ? { nodeLimit: options.nodeLimit } : {}),
+        ...(options.timeLimitMs !== undefined ? { timeLimitMs: options.timeLimitMs } : {}),
+      },
+    );
+    funded = new Set([...free, ...bnb.chosen.map((k) => rest[k]!.i)]);
+    solver = { kind: 'branch-and-bound', cells: 0 };
+    const freeMerit = free.reduce((s, i) => s + list[i]!.merit, 0);
+    cert = {
+      optimal: bnb.optimal,
+      method: 'branch-and-bound',
+      nodes: bnb.nodes,
+      increases: 'omitted',
+      ms: Math.round(bnb.ms * 10) / 10,
+      ...(bnb.stoppedBy ? { stoppedBy: bnb.stoppedBy } : {}),
+      bound: bnb.upperBound + freeMerit,
+    };
+  }
+  const spent = [...funded].reduce((s, i) => s + list[i]!.award, 0);
+  const left = params.budget - spent;
+  const merit = [...funded].reduce((s, i) => s + list[i]!.merit, 0);
+  const { bound = merit, ...rest } = cert;
+  const certificate: SelectionCertificate = {
+    ...rest,
+    totalMerit: merit / 100,
+    upperBound: bound / 100,
+    gap: (bound - merit) / 100,
+  };
+  const proven = certificate.optimal;
+  const byBnb = certificate.method === 'branch-and-bound';
+  // Under branch and bound every scored row says what was proven, and why no increase is given.
+  const certNote: Text = proven
+    ? {
+        en: `the selection is proven optimal (branch and bound, ${certificate.nodes} nodes)`,
+        zh: `该选择已证明为最优（分支定界，${certificate.nodes} 个节点）`,
+      }
+    : {
+        en: `the selection is within ${points(bound - merit)} points of the best possible total (bound ${points(bound)}; the search stopped at ${certificate.nodes} nodes before proving optimality)`,
+        zh: `该选择与可能的最高总分相差不超过 ${points(bound - merit)} 分（上界 ${points(bound)}；搜索在 ${certificate.nodes} 个节点处停止，未能证明最优）`,
+      };
+  const omitted: Text = {
+    en: `the budget increase that would fund it is not computed for ${inDp.length} candidates (it needs a proven optimum at every larger budget where the selection may change)`,
+    zh: `候选联盟 ${inDp.length} 个，未计算使其获资助所需的预算增加额（需在选择可能变化的每个更大预算下求得经证明的最优解）`,
+  };
+  const notes = new Map<number, Text[]>();
 
   const rows = list.map((c, i): SelectionRow => {
     const base = rowBase(c);
     if (funded.has(i)) {
       const a = awardText(c, params.perAllianceCap);
+      if (byBnb) notes.set(i, [certNote]);
       return {
         ...base,
         finalScore: c.finalScore!,
         funded: true,
-        reason: {
-          en: `funded (rank ${c.rank}, ${a.en}; in the set of alliances with the highest total score within the budget)`,
-          zh: `获资助（排名第${c.rank}，${a.zh}；属于预算内总分最高的联盟组合）`,
-        },
+        reason: proven
+          ? {
+              en: `funded (rank ${c.rank}, ${a.en}; in the set of alliances with the highest total score within the budget)`,
+              zh: `获资助（排名第${c.rank}，${a.zh}；属于预算内总分最高的联盟组合）`,
+            }
+          : {
+              en: `funded (rank ${c.rank}, ${a.en}; in the set of alliances with the highest total score found within the budget)`,
+              zh: `获资助（排名第${c.rank}，${a.zh}；属于已找到的预算内总分最高的联盟组合）`,
+            },
       };
     }
     if (c.finalScore === null) return { ...base, funded: false, reason: notReviewed(c) };
@@ -404,22 +341,29 @@ function maxMerit(
           zh: `未获资助：得分 ${score2(c.finalScore)}，不增加总分（排名第${c.rank}）`,
         },
       };
+    if (byBnb) notes.set(i, [certNote, omitted]);
+    const figures = {
+      en: `rank ${c.rank}, score ${score2(c.finalScore)}, needs ${yuan(c.award)}, ${yuan(left)} left`,
+      zh: `排名第${c.rank}，得分 ${score2(c.finalScore)}，需 ${yuan(c.award)}，剩余 ${yuan(left)}`,
+    };
     const row: SelectionRow = {
       ...base,
       funded: false,
-      reason: {
-        en: `not funded: the budget buys more merit without it, or as much at lower cost or with higher-ranked alliances (rank ${c.rank}, score ${score2(c.finalScore)}, needs ${yuan(c.award)}, ${yuan(left)} left)`,
-        zh: `未获资助：不含该联盟的组合在预算内总分更高（或总分相同而花费更少、排名更前）（排名第${c.rank}，得分 ${score2(c.finalScore)}，需 ${yuan(c.award)}，剩余 ${yuan(left)}）`,
-      },
+      reason: proven
+        ? {
+            en: `not funded: the budget buys more merit without it, or as much at lower cost or with higher-ranked alliances (${figures.en})`,
+            zh: `未获资助：不含该联盟的组合在预算内总分更高（或总分相同而花费更少、排名更前）（${figures.zh}）`,
+          }
+        : {
+            en: `not funded: not in the set of alliances with the highest total score found within the budget (${figures.en})`,
+            zh: `未获资助：不在已找到的预算内总分最高的联盟组合中（${figures.zh}）`,
+          },
     };
     const delta = increase.get(i);
     if (delta !== undefined) row.budgetIncreaseToFund = delta;
     return row;
   });
-  return {
-    ...summarise('max-merit', params, rows, spent),
-    solver: { kind: knapsack.kind, cells: knapsack.cells },
-  };
+  return { result: { ...summarise('max-merit', params, rows, spent), solver, certificate }, notes };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -449,22 +393,25 @@ function summarise(
 export function selectWithinBudget(
   candidates: Candidate[],
   params: SelectionParams,
-  /** @internal tests force one exact programme */
-  options: { solver?: 'dp-over-merit' | 'dp-over-budget' } = {},
+  options: SelectOptions = {},
 ): SelectionResult {
   const list = items(candidates, params);
-  const result =
-    params.policy === 'rank-order' ? rankOrder(list, params) : maxMerit(list, params, options.solver);
+  const { result, notes } =
+    params.policy === 'rank-order' ? rankOrder(list, params) : maxMerit(list, params, options);
   const ties = new Map(candidates.map((c) => [c.allianceId, c.tieBreaks ?? []]));
-  return { ...result, rows: result.rows.map((row) => withNotes(row, ties.get(row.allianceId) ?? [])) };
+  return {
+    ...result,
+    rows: result.rows.map((row, i) => withNotes(row, ties.get(row.allianceId) ?? [], notes.get(i) ?? [])),
+  };
 }
 
 /**
  * A reason a person can check: the policy's decision, then how a tie was decided when one mattered,
- * then (unfunded) the budget increase that would fund the alliance.
+ * then what the solver proved (max-merit by branch and bound), then (unfunded) the budget increase
+ * that would fund the alliance, or why it is not given.
  */
-function withNotes(row: SelectionRow, ties: readonly { text: Text }[]): SelectionRow {
-  const notes: Text[] = ties.map((t) => t.text);
+function withNotes(row: SelectionRow, ties: readonly { text: Text }[], more: readonly Text[]): SelectionRow {
+  const notes: Text[] = [...ties.map((t) => t.text), ...more];
   if (row.budgetIncreaseToFund !== undefined) {
     notes.push({
       en: `a budget ${yuan(row.budgetIncreaseToFund)} larger would fund it`,
@@ -586,6 +533,7 @@ export function applyAdjustments(
   return {
     ...summarise(result.policy, { ...result, budget }, rows, spent),
     ...(result.solver ? { solver: result.solver } : {}),
+    ...(result.certificate ? { certificate: result.certificate } : {}),
     adjusted: true,
   };
 }
