@@ -6,6 +6,7 @@
  * proven optimal (or its certified gap) and the nodes searched.
  *
  *   node --import tsx bench/selection.ts [--sizes 40,1000,10000] [--runs 3] [--module path]
+ *     [--skip-rank-order-above n]
  *
  * `--module` measures another copy of shared/domain/selection.ts (e.g. an older one in /tmp).
  */
@@ -106,7 +107,7 @@ export function benchSelection(
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+async function main() {
   const arg = (name: string) => {
     const k = process.argv.indexOf(name);
     return k >= 0 ? process.argv[k + 1] : undefined;
@@ -125,3 +126,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }))
     console.log(JSON.stringify(row));
 }
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) void main();
