@@ -329,6 +329,10 @@ describe('the selection certificate when the search is cut short', () => {
     expect(cut.certificate!.upperBound).toBeGreaterThanOrEqual(full.totalMerit);
     expect(cut.totalMerit).toBeLessThanOrEqual(full.totalMerit);
     expect(cut.totalAwarded).toBeLessThanOrEqual(budget);
+    // A time limit stops it too (how far it got is not deterministic; that it stopped, here, is).
+    const timed = selectWithinBudget(list, params, { timeLimitMs: 0 });
+    expect(timed.certificate).toMatchObject({ optimal: false, stoppedBy: 'time-limit' });
+    expect(timed.certificate!.upperBound).toBeGreaterThanOrEqual(full.totalMerit);
     const funded = cut.rows.find((row) => row.funded)!;
     expect(funded.reason.en).toContain(
       'in the set of alliances with the highest total score found within the budget',
