@@ -75,6 +75,8 @@ export const keys = {
     pk: `ROUND#${roundId}`,
     sk: `REVIEW#${allianceId}#${reviewerId}`,
   }),
+  /** The counters a gate completes on (screening decided, reviews in, objections open). */
+  tally: (roundId: string, name: string) => ({ pk: `ROUND#${roundId}`, sk: `TALLY#${name}` }),
   selection: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'SELECTION' }),
   notice: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'NOTICE' }),
   objection: (roundId: string, objectionId: string) => ({

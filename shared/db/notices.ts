@@ -67,17 +67,6 @@ export async function loadObjections(roundId: string): Promise<ObjectionRecord[]
   });
 }
 
-export async function countOpenObjections(roundId: string) {
-  const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    FilterExpression: '#status = :open',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':pk': keys.round(roundId).pk, ':prefix': 'OBJECTION#', ':open': 'open' },
-    ConsistentRead: true,
-  });
-  return items.length;
-}
-
 /** A new objection and its audit record (filed by the public: the actor is the public API). */
 export function objectionFiledItems(objection: ObjectionRecord, sourceIp: string, now: Date): TxItem[] {
   return [

@@ -137,6 +137,35 @@ export function assignmentReplacedUpdate(
   };
 }
 
+/** The assignment is still active (not replaced): a first review counts only then. */
+export function assignmentActiveCheck(roundId: string, allianceId: string, reviewerId: string) {
+  return {
+    ConditionCheck: {
+      TableName: table(),
+      Key: keys.assignment(roundId, allianceId, reviewerId),
+      ConditionExpression: '#status = :assigned',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':assigned': 'assigned' },
+    },
+  };
+}
+
+/** The reviewer's review of the alliance is in (`present`) or not, as read: the tally's deltas rely on it. */
+export function reviewPresenceCheck(
+  roundId: string,
+  allianceId: string,
+  reviewerId: string,
+  present: boolean,
+) {
+  return {
+    ConditionCheck: {
+      TableName: table(),
+      Key: keys.review(roundId, allianceId, reviewerId),
+      ConditionExpression: present ? 'attribute_exists(pk)' : 'attribute_not_exists(pk)',
+    },
+  };
+}
+
 /** A review, first written or updated over `previous` (optimistic: the version must not have moved). */
 export function reviewPut(record: ReviewRecord, previous: ReviewRecord | undefined) {
   return {

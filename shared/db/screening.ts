@@ -40,18 +40,29 @@ export function screeningFindingsPut(
   };
 }
 
-/** An admin's decision on an existing screening record. */
+/**
+ * An admin's decision on an existing screening record, over the outcome that was read (`previous`,
+ * null when undecided): the condition fails if another decision landed meanwhile, so the gate's
+ * tally, moved in the same transaction, stays exact.
+ */
 export function screeningDecisionUpdate(
   allianceId: string,
   decision: NonNullable<ScreeningRecord['decision']>,
+  previous: NonNullable<ScreeningRecord['decision']>['outcome'] | null,
 ) {
   return {
     Update: {
       TableName: table(),
       Key: keys.screening(allianceId),
       UpdateExpression: 'SET decision = :decision',
-      ConditionExpression: 'attribute_exists(pk)',
-      ExpressionAttributeValues: { ':decision': decision },
+      ConditionExpression:
+        previous === null
+          ? 'attribute_exists(pk) AND attribute_not_exists(decision)'
+          : 'attribute_exists(pk) AND decision.outcome = :previous',
+      ExpressionAttributeValues: {
+        ':decision': decision,
+        ...(previous === null ? {} : { ':previous': previous }),
+      },
     },
   };
 }

@@ -10,11 +10,11 @@ import { allianceAudit, roundAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
 import {
   type AssignmentRecord,
+  assignmentActiveCheck,
   assignmentPut,
   assignmentReplacedUpdate,
   loadAssignment,
   loadAssignments,
-  loadMissingReviews,
   loadPassedAlliances,
   loadReview,
   loadReviewerAssignments,
@@ -23,14 +23,17 @@ import {
   type ReviewRecord,
   reviewerInput,
   reviewerPut,
+  reviewPresenceCheck,
   reviewPut,
 } from '../db/reviews.ts';
+import { loadTally, tallyAdd } from '../db/tallies.ts';
 import { type Principal, userActor } from '../domain/actors.ts';
 import { assignReviewers, replaceReviewer } from '../domain/assignment.ts';
 import { conflict, domainError, domainErrorCatalogue, notFound, nouns } from '../domain/errors.ts';
 import { validateScores } from '../domain/scoring.ts';
 import type { Text } from '../domain/text.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
+import { currentTally, reviewsDone } from './pipeline/tallies.ts';
 import { getRound } from './rounds.ts';
 
 const assignmentOf = (roundId: string, allianceId: string): Text => ({
@@ -158,6 +161,7 @@ export async function submitReview(
     );
   }
   const previous = await loadReview(roundId, allianceId, principal.sub);
+  if (!previous) await currentTally(roundId, 'review'); // counted when the gate opened, else now
   const record: ReviewRecord = {
     roundId,
     allianceId,
@@ -171,6 +175,9 @@ export async function submitReview(
   await commit(
     [
       reviewPut(record, previous),
+      // A first review of an active assignment: one more in (the assignment must still be active).
+      !previous && assignmentActiveCheck(roundId, allianceId, principal.sub),
+      !previous && tallyAdd(roundId, 'review', { reviewed: 1, reviews: 1 }, { mustExist: true }),
       allianceAudit(
         allianceId,
         {
@@ -188,9 +195,12 @@ export async function submitReview(
             en: 'this review changed meanwhile; reload and retry',
             zh: '该评审意见已被修改，请刷新后重试',
           })
-        : undefined,
+        : failed === 1 && !previous
+          ? notFound(assignmentOf(roundId, allianceId))
+          : undefined,
   );
-  const complete = (await loadMissingReviews(roundId)).missing.length === 0;
+  const tally = await loadTally(roundId, 'review');
+  const complete = tally !== undefined && reviewsDone(tally.counts);
   if (complete) await completeGate(roundId, 'review', { allReviewsIn: true }, principal.username);
   return { review: record, allReviewsIn: complete };
 }
@@ -235,10 +245,20 @@ export async function declareConflict(
   );
   const at = now.toISOString();
   const added = replacement.added.filter((p) => p.allianceId === allianceId);
+  // The review tally: this assignment leaves (with its review, if one is in), the replacements join.
+  await currentTally(roundId, 'review');
+  const reviewed = Boolean(await loadReview(roundId, allianceId, principal.sub));
   await commit([
     reviewerPut(updatedMe),
     assignmentReplacedUpdate(roundId, allianceId, principal.sub, input.reason, at),
     ...added.map((p) => assignmentPut(roundId, allianceId, p.reviewerId, p.expertiseMatch ?? 0, at)),
+    reviewPresenceCheck(roundId, allianceId, principal.sub, reviewed),
+    tallyAdd(
+      roundId,
+      'review',
+      { assigned: added.length - 1, reviewed: reviewed ? -1 : 0 },
+      { mustExist: true },
+    ),
     roundAudit(
       roundId,
       {

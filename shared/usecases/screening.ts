@@ -4,9 +4,11 @@ import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { allianceAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
 import { loadScreening, loadScreenings, screeningDecisionUpdate } from '../db/screening.ts';
+import { loadTally, tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
+import { currentTally, screeningDone } from './pipeline/tallies.ts';
 
 const notWaiting = (roundId: string) =>
   conflict({
@@ -23,6 +25,8 @@ export async function listScreening(roundId: string) {
     items: records,
   };
 }
+
+const outcomeKey = { pass: 'passed', reject: 'rejected' } as const;
 
 /**
  * Records a decision (a pass or a reject, always with a reason) and the alliance's resulting
@@ -43,12 +47,23 @@ export async function decide(
     });
   const gate = await loadGate(roundId, 'screening');
   if (gate?.status !== 'open') throw notWaiting(roundId);
+  await currentTally(roundId, 'screening'); // counted when the gate opened; counted now if it never was
   const at = now.toISOString();
   const by = byWhom(principal);
   const status = decision.outcome === 'pass' ? 'submitted' : 'rejected';
+  // The tally moves with the decision, in its transaction: a first decision counts as decided, a
+  // changed one moves from one outcome to the other (the update's condition pins what was read).
+  const previous = record.decision?.outcome;
+  const deltas =
+    previous === undefined
+      ? { decided: 1, [outcomeKey[decision.outcome]]: 1 }
+      : previous === decision.outcome
+        ? {}
+        : { [outcomeKey[previous]]: -1, [outcomeKey[decision.outcome]]: 1 };
   await commit(
     [
-      screeningDecisionUpdate(allianceId, { ...decision, by, at }),
+      screeningDecisionUpdate(allianceId, { ...decision, by, at }, previous ?? null),
+      Object.keys(deltas).length > 0 && tallyAdd(roundId, 'screening', deltas, { mustExist: true }),
       // A pass keeps it 'submitted' until reviewers are assigned; a reject is final. Both are recorded.
       allianceStatusUpdate({
         allianceId,
@@ -75,17 +90,14 @@ export async function decide(
       zh: `联盟 ${allianceId} 已不能再作审查决定`,
     }),
   );
-  const all = await loadScreenings(roundId);
-  const pending = all.filter((r) => !r.decision).length;
+  const tally = (await loadTally(roundId, 'screening'))!.counts;
+  const pending = Math.max(0, tally.total - tally.decided);
   let completed = false;
-  if (pending === 0) {
+  if (screeningDone(tally)) {
     completed = await completeGate(
       roundId,
       'screening',
-      {
-        passed: all.filter((r) => r.decision?.outcome === 'pass').length,
-        rejected: all.filter((r) => r.decision?.outcome === 'reject').length,
-      },
+      { passed: tally.passed, rejected: tally.rejected },
       by,
     );
   }
@@ -97,10 +109,11 @@ export async function completeScreening(principal: Principal, roundId: string) {
   const all = await loadScreenings(roundId);
   const pending = all.filter((r) => !r.decision);
   if (pending.length) {
-    const ids = pending.map((p) => p.allianceId);
+    const ids = pending.slice(0, 20).map((p) => p.allianceId);
+    const more = pending.length - ids.length;
     throw conflict({
-      en: `${pending.length} alliance(s) still need a decision: ${ids.join(', ')}`,
-      zh: `尚有 ${pending.length} 个联盟未作审查决定：${ids.join('、')}`,
+      en: `${pending.length} alliance(s) still need a decision: ${ids.join(', ')}${more ? ` and ${more} more` : ''}`,
+      zh: `尚有 ${pending.length} 个联盟未作审查决定：${ids.join('、')}${more ? ` 等（另有 ${more} 个）` : ''}`,
     });
   }
   const completed = await completeGate(

@@ -8,7 +8,6 @@ import { allianceStatusUpdate, setAllianceStatus } from '../db/alliance-status.t
 import { allianceAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
 import {
-  countOpenObjections,
   loadNotice,
   loadObjection,
   loadObjections,
@@ -19,6 +18,7 @@ import {
 } from '../db/notices.ts';
 import { roundAudit } from '../db/rounds.ts';
 import { fundedIds, loadSelection, selectionApprovalUpdate, selectionDropUpdate } from '../db/selection.ts';
+import { loadTally, tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import {
   conflict,
@@ -186,7 +186,10 @@ export async function fileObjection(
     status: 'open',
     filedAt: now.toISOString(),
   };
-  await commit(objectionFiledItems(objection, sourceIp, now));
+  await commit([
+    ...objectionFiledItems(objection, sourceIp, now),
+    tallyAdd(roundId, 'objections', { open: 1 }),
+  ]);
   return {
     id: objection.id,
     roundId,
@@ -223,6 +226,7 @@ export async function resolveObjection(
   await commit(
     [
       ...objectionResolvedItems(objection, { ...resolution, by, at }, userActor(principal), now),
+      tallyAdd(roundId, 'objections', { open: -1 }),
       // Upheld: the alliance leaves the selection, and its status and trail say why.
       dropped &&
         selectionDropUpdate(roundId, {
@@ -263,9 +267,9 @@ export async function resolveObjection(
       logger.error('notice not updated', { roundId, error }),
     );
   }
-  const open = await countOpenObjections(roundId);
+  // The tally (recounted whenever the pipeline checks objections) says whether any is still open.
+  const open = (await loadTally(roundId, 'objections'))?.counts.open ?? 0;
   const gate = await loadGate(roundId, 'objections');
-  if (open === 0 && gate?.status === 'open')
-    await completeGate(roundId, 'objections', { resolved: true }, by);
+  if (open <= 0 && gate?.status === 'open') await completeGate(roundId, 'objections', { resolved: true }, by);
   return { ...objection, status: resolution.outcome, resolution: { ...resolution, by, at } };
 }

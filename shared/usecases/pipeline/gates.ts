@@ -6,12 +6,10 @@
 import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { sfnClient } from '../../aws/clients.ts';
 import { claimGate, type GateItem, loadGate, setGateStatus } from '../../db/gates.ts';
-import { countOpenObjections } from '../../db/notices.ts';
-import { loadMissingReviews } from '../../db/reviews.ts';
-import { loadScreenings } from '../../db/screening.ts';
 import { loadSelection, uncoveredDrops } from '../../db/selection.ts';
 import type { GateName } from '../../domain/pipeline.ts';
 import { logger } from '../../logger.ts';
+import { recountTally, reviewsDone, screeningDone } from './tallies.ts';
 
 export { type GateItem, loadGate } from '../../db/gates.ts';
 
@@ -70,6 +68,8 @@ export async function completeGate(
  * - selection approval: the selection is approved;
  * - objections: no objection is open (the gate reopens while CheckObjections finds open ones);
  * - supplement (递补): every dropped alliance's freed money has a fill-or-decline decision.
+ * Screening, review and objections recount their tally here, once per opening (./tallies.ts); the
+ * decisions made at the gate then keep it, each in its own transaction.
  */
 export async function gateSatisfied(
   roundId: string,
@@ -79,23 +79,20 @@ export async function gateSatisfied(
   const completedBefore = previous?.status === 'closed';
   switch (gate) {
     case 'screening': {
-      const all = await loadScreenings(roundId);
-      const decided = all.length > 0 && all.every((r) => r.decision);
-      if (!decided && !completedBefore) return undefined;
-      return {
-        passed: all.filter((r) => r.decision?.outcome === 'pass').length,
-        rejected: all.filter((r) => r.decision?.outcome === 'reject').length,
-      };
+      // Counted from the records once per opening; the decisions keep it from here on.
+      const tally = await recountTally(roundId, 'screening');
+      if (!screeningDone(tally) && !completedBefore) return undefined;
+      return { passed: tally.passed, rejected: tally.rejected };
     }
     case 'review': {
+      const tally = await recountTally(roundId, 'review');
       if (completedBefore) return { allReviewsIn: false, completedBefore: true };
-      const { reviews, missing } = await loadMissingReviews(roundId);
-      return reviews.length > 0 && missing.length === 0 ? { allReviewsIn: true } : undefined;
+      return reviewsDone(tally) ? { allReviewsIn: true } : undefined;
     }
     case 'selection-approval':
       return (await loadSelection(roundId))?.status === 'approved' ? { approved: true } : undefined;
     case 'objections':
-      return (await countOpenObjections(roundId)) === 0 ? { resolved: true } : undefined;
+      return (await recountTally(roundId, 'objections')).open === 0 ? { resolved: true } : undefined;
     case 'supplement': {
       const selection = await loadSelection(roundId);
       return selection && uncoveredDrops(selection).length === 0 ? { decided: true } : undefined;

@@ -2,7 +2,7 @@
 
 import { systemActor } from '../../../db/audit.ts';
 import { commitFirstTime } from '../../../db/commit.ts';
-import { countOpenObjections, loadNotice, noticeKeys, noticePut } from '../../../db/notices.ts';
+import { loadNotice, noticeKeys, noticePut } from '../../../db/notices.ts';
 import { enterStage } from '../../../db/pipeline.ts';
 import { roundAudit } from '../../../db/rounds.ts';
 import { loadSelection } from '../../../db/selection.ts';
@@ -12,6 +12,7 @@ import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
 import { noticeEntries, syncNotice, writeNoticeDocuments } from '../../notice.ts';
 import { getRound } from '../../rounds.ts';
+import { recountTally } from '../tallies.ts';
 
 /** Publishes the approved list as JSON and as a Chinese HTML page; the notice period starts now (once). */
 export async function publishNotice(roundId: string, executionId: string, now = new Date()) {
@@ -61,7 +62,8 @@ export async function publishNotice(roundId: string, executionId: string, now = 
 
 export async function checkObjections(roundId: string) {
   await syncNotice(roundId); // an upheld objection shows on the notice, whatever happened to its own update
-  const open = await countOpenObjections(roundId);
+  // Recounted from the objections at each check; resolutions keep it between checks.
+  const { open } = await recountTally(roundId, 'objections');
   if (open > 0) {
     await enterStage({
       roundId,

@@ -1,0 +1,65 @@
+/**
+ * Gate tallies (issue #10): counted from the records once when a gate opens (or when a decision
+ * finds none, for a round already waiting when tallies came in), then kept by each decision's own
+ * transaction. A decision reads one small item instead of the round.
+ */
+import { loadObjections } from '../../db/notices.ts';
+import { commitTask } from '../../db/pipeline.ts';
+import { loadAssignments, loadReviews } from '../../db/reviews.ts';
+import { loadScreenings } from '../../db/screening.ts';
+import { loadTally, type Tallies, type Tally, type TallyName, tallyReplace } from '../../db/tallies.ts';
+
+async function count<N extends TallyName>(roundId: string, name: N): Promise<Tallies[N]> {
+  switch (name) {
+    case 'screening': {
+      const all = await loadScreenings(roundId);
+      return {
+        total: all.length,
+        decided: all.filter((r) => r.decision).length,
+        passed: all.filter((r) => r.decision?.outcome === 'pass').length,
+        rejected: all.filter((r) => r.decision?.outcome === 'reject').length,
+      } satisfies Tallies['screening'] as Tallies[N];
+    }
+    case 'review': {
+      const [assignments, reviews] = await Promise.all([loadAssignments(roundId), loadReviews(roundId)]);
+      const done = new Set(reviews.map((r) => `${r.allianceId}#${r.reviewerId}`));
+      const active = assignments.filter((a) => a.status === 'assigned');
+      return {
+        assigned: active.length,
+        reviewed: active.filter((a) => done.has(`${a.allianceId}#${a.reviewerId}`)).length,
+        reviews: reviews.length,
+      } satisfies Tallies['review'] as Tallies[N];
+    }
+    default: {
+      const objections = await loadObjections(roundId);
+      return {
+        open: objections.filter((o) => o.status === 'open').length,
+      } satisfies Tallies['objections'] as Tallies[N];
+    }
+  }
+}
+
+/**
+ * Counts a tally from the records and stores it, unless a decision changed it meanwhile — then
+ * counts again. Returns the stored counts.
+ */
+export async function recountTally<N extends TallyName>(roundId: string, name: N): Promise<Tallies[N]> {
+  for (let attempt = 0; ; attempt++) {
+    const seen = await loadTally(roundId, name);
+    const counts = await count(roundId, name);
+    if (await commitTask([tallyReplace(roundId, name, counts, seen)])) return counts;
+    if (attempt >= 9) throw new Error(`the ${name} tally of round ${roundId} kept changing while counted`);
+  }
+}
+
+/** The tally, counted first if it never was (a round already waiting at its gate before tallies). */
+export async function currentTally<N extends TallyName>(roundId: string, name: N): Promise<Tally<N>> {
+  const tally = await loadTally(roundId, name);
+  if (tally) return tally;
+  await recountTally(roundId, name);
+  return (await loadTally(roundId, name))!;
+}
+
+/** Whether the tally says the gate's people are done. */
+export const screeningDone = (t: Tallies['screening']) => t.total > 0 && t.decided >= t.total;
+export const reviewsDone = (t: Tallies['review']) => t.reviews > 0 && t.reviewed >= t.assigned;
