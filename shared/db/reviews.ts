@@ -195,6 +195,11 @@ export function reviewsConcludedAudit(
     reason: missing.length
       ? `${missing.length} assigned reviews missing; ranking proceeds with the ${submitted} submitted (each alliance's count is shown)`
       : `all ${submitted} assigned reviews are in`,
-    data: { missing: missing.map((m) => ({ allianceId: m.allianceId, reviewerId: m.reviewerId })) },
+    // At most 100 pairs on the audit record (an item must not grow with the round); the assignments
+    // themselves say which reviews are missing.
+    data: {
+      missingCount: missing.length,
+      missing: missing.slice(0, 100).map((m) => ({ allianceId: m.allianceId, reviewerId: m.reviewerId })),
+    },
   });
 }
