@@ -6,7 +6,7 @@
 import type { Actor } from '../domain/actors.ts';
 import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
-import { getItem, queryAll, queryPrefix } from './query.ts';
+import { getItem, queryPrefix } from './query.ts';
 import { roundAudit } from './rounds.ts';
 import { stripKeys, table } from './table.ts';
 
