@@ -45,6 +45,38 @@ export interface LocalInvoker {
   readonly functions: Readonly<Record<string, TemplateFunction>>;
 }
 
+export interface InvocationCount {
+  invocations: number;
+  failed: number;
+  /** Sum of handler durations, ms. */
+  durationMs: number;
+  /** Sum of each invocation's duration (rounded up to 1 ms, as Lambda bills) × its memory, GB-s. */
+  gbSeconds: number;
+  memoryMB: number;
+}
+
+const invocationCounts = new Map<string, InvocationCount>();
+
+/**
+ * Every handler invocation of the process's local invokers (API requests, Step Functions tasks,
+ * S3/EventBridge/Scheduler targets), by function logical id: a copy, for the benchmarks.
+ */
+export function invocationCountsSnapshot(): Record<string, InvocationCount> {
+  return Object.fromEntries([...invocationCounts].map(([id, c]) => [id, { ...c }]));
+}
+
+function countInvocation(fn: TemplateFunction, durationMs: number, ok: boolean): void {
+  let c = invocationCounts.get(fn.logicalId);
+  if (!c) {
+    c = { invocations: 0, failed: 0, durationMs: 0, gbSeconds: 0, memoryMB: fn.memorySize };
+    invocationCounts.set(fn.logicalId, c);
+  }
+  c.invocations++;
+  if (!ok) c.failed++;
+  c.durationMs += durationMs;
+  c.gbSeconds += (Math.max(1, Math.ceil(durationMs)) / 1000) * (fn.memorySize / 1024);
+}
+
 function normalizeEntry(root: string, entry: string): string {
   const abs = isAbsolute(entry) ? entry : resolve(root, entry);
   return relative(root, abs).split('\\').join('/');
@@ -120,6 +152,7 @@ export function createLocalInvoker(
     const started = performance.now();
     try {
       const result = await handler(event, context);
+      countInvocation(fn, performance.now() - started, true);
       options.log?.({
         functionLogicalId: fn.logicalId,
         entry: fn.entry,
@@ -129,6 +162,7 @@ export function createLocalInvoker(
       });
       return result;
     } catch (error) {
+      countInvocation(fn, performance.now() - started, false);
       options.log?.({
         functionLogicalId: fn.logicalId,
         entry: fn.entry,

@@ -9,6 +9,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { envOptional } from '../config.ts';
+import { capacity, countCapacity, countCapacityProcessWide } from './capacity.ts';
 
 let ddb: DynamoDBDocumentClient | undefined;
 let s3: S3Client | undefined;
@@ -16,9 +17,19 @@ let sfn: SFNClient | undefined;
 let scheduler: SchedulerClient | undefined;
 
 export function documentClient(): DynamoDBDocumentClient {
-  ddb ??= DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
-    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-  });
+  if (!ddb) {
+    const client = new DynamoDBClient({ maxAttempts: 3 });
+    // Opt-in (ESIP_COUNT_CAPACITY=1, the scale benchmark): count the capacity consumed by this
+    // client and every other DynamoDBClient of the process (shared/aws/capacity.ts). Off, nothing
+    // is installed.
+    if (capacity.enabled()) {
+      countCapacityProcessWide(DynamoDBClient);
+      countCapacity(client);
+    }
+    ddb = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
   return ddb;
 }
 
