@@ -175,10 +175,51 @@ function commitOf(): string {
   }
 }
 
+/** The stages run so far when a run fails or passes its deadline, and where it stopped. */
+export interface ScaleFailureRecord {
+  n: number;
+  date: string;
+  commit: string;
+  node: string;
+  concurrency: number;
+  /** The stage that was running when the error came. */
+  failedStage: string;
+  error: string;
+  /** Wall time from the start of the setup stage to the failure, ms. */
+  msToFailure: number;
+  /** The stages that completed, with their figures. */
+  stages: Record<string, StageFigures>;
+  /** What the failed stage had done when it failed, if it counts its items (e.g. alliances submitted). */
+  progress?: string;
+}
+
+/** Thrown by runScale when the round does not reach funded; `record` holds what was measured. */
+export class ScaleFailure extends Error {
+  constructor(readonly record: ScaleFailureRecord) {
+    super(
+      `N=${record.n}: ${record.failedStage} failed after ${(record.msToFailure / 1000).toFixed(1)} s: ${record.error}`,
+    );
+    this.name = 'ScaleFailure';
+  }
+}
+
+interface Progress {
+  stage: string;
+  startedAt: number;
+  stages: Record<string, StageFigures>;
+  count?: () => string;
+  deadline: number;
+}
+
 /** Builds a round of `n` alliances through the API and runs it to funded; returns the figures. */
 export async function runScale(
   n: number,
-  options: { concurrency?: number; log?: (line: string) => void } = {},
+  options: {
+    concurrency?: number;
+    log?: (line: string) => void;
+    /** Give up (ScaleFailure) after this long, counted from the start of the setup stage. */
+    deadlineMs?: number;
+  } = {},
 ): Promise<ScaleResult> {
   const concurrency = options.concurrency ?? CONCURRENCY;
   const started = performance.now();
@@ -197,8 +238,28 @@ export async function runScale(
       if (/failed|error/i.test(line)) log(`stack: ${line}`);
     },
   });
+  const progress: Progress = {
+    stage: 'start',
+    startedAt: performance.now(),
+    stages: {},
+    deadline: Date.now() + (options.deadlineMs ?? Number.POSITIVE_INFINITY),
+  };
   try {
-    return await drive(n, stack, concurrency, log);
+    return await drive(n, stack, concurrency, log, progress);
+  } catch (error) {
+    if (error instanceof ScaleFailure) throw error;
+    throw new ScaleFailure({
+      n,
+      date: new Date().toISOString(),
+      commit: commitOf(),
+      node: process.version,
+      concurrency,
+      failedStage: progress.stage,
+      error: (error as Error).message?.slice(0, 2000) ?? String(error),
+      msToFailure: Math.round(performance.now() - progress.startedAt),
+      stages: progress.stages,
+      ...(progress.count ? { progress: progress.count() } : {}),
+    });
   } finally {
     await stack.stop();
   }
@@ -209,8 +270,13 @@ async function drive(
   stack: LocalStack,
   concurrency: number,
   log: (line: string) => void,
+  progress: Progress,
 ): Promise<ScaleResult> {
   const api = apiClient(stack.urls.api);
+  progress.startedAt = performance.now();
+  const checkDeadline = () => {
+    if (Date.now() > progress.deadline) throw new Error('deadline passed (runScale deadlineMs)');
+  };
   const { rand, pick } = seededRandom(20261210 + n);
   const year = new Date().getUTCFullYear();
   const now = Date.now();
@@ -220,7 +286,7 @@ async function drive(
   const notes: string[] = [];
 
   // --- stage bookkeeping ------------------------------------------------------------------------
-  const stages: Record<string, StageFigures> = {};
+  const stages = progress.stages;
   const lambdaTotals = () => {
     const now = invocationCountsSnapshot();
     let invocations = 0;
@@ -235,7 +301,11 @@ async function drive(
     }
     return { invocations, gbSeconds, byFunction };
   };
-  function begin(name: string) {
+  function begin(name: string, count?: () => string) {
+    checkDeadline();
+    progress.stage = name;
+    if (count) progress.count = count;
+    else delete progress.count;
     const t = performance.now();
     const cap = capacity.snapshot();
     const lam = lambdaTotals();
@@ -302,6 +372,7 @@ async function drive(
     while (!ready()) {
       failedCheck();
       if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      checkDeadline();
       await sleep(10);
     }
   }
@@ -395,11 +466,17 @@ async function drive(
   );
 
   // --- submission: draft, invite, confirm, upload the agreement, submit ------------------------------
-  const endSubmission = begin('submission');
+  let drafted = 0;
+  let submittedCount = 0;
+  const endSubmission = begin(
+    'submission',
+    () => `${drafted} of ${n} alliances drafted with their agreement, ${submittedCount} submitted`,
+  );
   const built = await pool(
     Array.from({ length: n }, (_, i) => i),
     concurrency,
     async (i) => {
+      checkDeadline();
       const big = i % 7 === 0;
       const lead = enterprises[i % enterprises.length]!;
       const members = [lead, societies[i % societies.length]!];
@@ -425,16 +502,19 @@ async function drive(
         await api.must('POST', `/v1/alliances/${created.id}/members/${m.id}/confirm`, m.token);
       }
       await api.uploadAgreement(created.id, lead.token);
+      drafted++;
       return { id: created.id, lead, i };
     },
   );
   // The verifier runs on the S3 event; by now most agreements are verified.
   const submittedIds = (
     await pool(built, concurrency, async (b) => {
+      checkDeadline();
       await api.waitVerified(b.id, b.lead.token);
       const { version } = await api.must<{ version: number }>('GET', `/v1/alliances/${b.id}`, b.lead.token);
       const res = await api.call('POST', `/v1/alliances/${b.id}/submit`, b.lead.token, { version }, 'submit');
       if (res.status !== 200) throw new Error(`submit ${b.id} → ${res.status} ${JSON.stringify(res.body)}`);
+      submittedCount++;
       return b.id;
     })
   ).filter(Boolean);
@@ -447,13 +527,14 @@ async function drive(
   endClose();
 
   // --- screening decisions (one in 25 rejected, with a reason) ----------------------------------------------
-  const endScreening = begin('screeningDecisions');
+  const decisions: number[] = [];
+  const endScreening = begin('screeningDecisions', () => `${decisions.length} screening decisions made`);
   const screening = await api.must<{
     items: { allianceId: string; findings: { eligible: boolean; failing: string[] } }[];
   }>('GET', `/v1/rounds/${roundId}/screening`, admin);
   const rejected = new Set(screening.items.filter((_, k) => k % 25 === 12).map((x) => x.allianceId));
-  const decisions: number[] = [];
   await pool(screening.items, concurrency, async (item) => {
+    checkDeadline();
     const pass = item.findings.eligible && !rejected.has(item.allianceId);
     const res = await api.call(
       'POST',
@@ -477,7 +558,8 @@ async function drive(
   endAssignment();
 
   // --- reviews ---------------------------------------------------------------------------------------------------
-  const endReviews = begin('reviews');
+  const reviewLatency: number[] = [];
+  const endReviews = begin('reviews', () => `${reviewLatency.length} reviews submitted`);
   const quality = new Map<string, number>();
   for (const id of submittedIds)
     quality.set(id, Math.min(9.5, Math.max(3, 6.5 + (rand() + rand() + rand() - 1.5) * 2.5)));
@@ -492,8 +574,8 @@ async function drive(
   });
   // Interleave the reviewers' work, as a committee working in parallel would.
   const work = reviewerWork.flat().sort((x, y) => (x.a.allianceId < y.a.allianceId ? -1 : 1));
-  const reviewLatency: number[] = [];
   await pool(work, concurrency, async ({ r, token, a }) => {
+    checkDeadline();
     const q = quality.get(a.allianceId) ?? 6;
     const score = (d: number) => Math.max(0, Math.min(10, Math.round(q + r.bias + d + (rand() - 0.5) * 2)));
     const res = await api.call(
@@ -757,4 +839,160 @@ export function markdownSection(r: ScaleResult, label: string): string {
   for (const note of r.notes) lines.push(`- ${note}`);
   lines.push('');
   return lines.join('\n');
+}
+
+/** The prices behind the cost figures, as a markdown list. */
+export function pricesMarkdown(): string {
+  return [
+    `- DynamoDB on-demand: $${PRICES.dynamoReadPerMillion} per million read request units, $${PRICES.dynamoWritePerMillion} per million write request units (https://aws.amazon.com/dynamodb/pricing/on-demand/).`,
+    `- Step Functions Standard: $${PRICES.sfnPerThousandTransitions} per 1,000 state transitions (https://aws.amazon.com/step-functions/pricing/).`,
+    `- Lambda: $${PRICES.lambdaPerMillionRequests} per million requests, $${PRICES.lambdaPerGbSecondArm} per GB-second on arm64 (https://aws.amazon.com/lambda/pricing/).`,
+    `- API Gateway HTTP API: $${PRICES.apiPerMillionRequests.toFixed(2)} per million requests (https://aws.amazon.com/api-gateway/pricing/).`,
+    `- S3 Standard: $${PRICES.s3PutPerThousand} per 1,000 PUT/POST/LIST, $${PRICES.s3GetPerThousand} per 1,000 GET (https://aws.amazon.com/s3/pricing/).`,
+    '',
+    'us-east-1, on-demand, as listed on the pricing pages (checked 2026-11; `PRICES` in bench/scale.ts). Free tiers are not subtracted.',
+  ].join('\n');
+}
+
+export type ScaleRecord = ScaleResult | { n: number; failed: ScaleFailureRecord };
+const isFailure = (r: ScaleRecord): r is { n: number; failed: ScaleFailureRecord } => 'failed' in r;
+
+/**
+ * One table over several sizes: a column per N, a row per figure (stage wall times, the median
+ * latency of a screening decision and of a review, DynamoDB units in all and per 1,000
+ * applications, state transitions, Lambda invocations, the largest item, the cost per 1,000
+ * applications). A run that failed shows the stages it completed and where it stopped.
+ */
+export function summaryTable(records: ScaleRecord[]): string {
+  const rs = [...records].sort((a, b) => a.n - b.n);
+  const stageNames = [
+    ...new Set([
+      ...Object.keys(STAGE_LABELS),
+      ...rs.flatMap((r) => Object.keys(isFailure(r) ? r.failed.stages : r.stages)),
+    ]),
+  ];
+  const rows: string[] = [];
+  const row = (label: string, cell: (r: ScaleRecord) => string) =>
+    rows.push(`| ${label} | ${rs.map((r) => cell(r) || '—').join(' | ')} |`);
+  rows.push(`| | ${rs.map((r) => `N = ${r.n.toLocaleString('en-US')}`).join(' | ')} |`);
+  rows.push(`|---|${rs.map(() => '---:').join('|')}|`);
+  const stagesOf = (r: ScaleRecord) => (isFailure(r) ? r.failed.stages : r.stages);
+  row('outcome', (r) =>
+    isFailure(r)
+      ? `**failed** in ${STAGE_LABELS[r.failed.failedStage]?.split(' (')[0] ?? r.failed.failedStage} after ${fmt(r.failed.msToFailure / 1000, 0)} s`
+      : `funded: ${r.round.submitted} submitted, ${r.round.designated} designated`,
+  );
+  for (const name of stageNames) {
+    if (!rs.some((r) => stagesOf(r)[name] || (isFailure(r) && r.failed.failedStage === name))) continue;
+    row(`wall s: ${STAGE_LABELS[name] ?? name}`, (r) => {
+      const s = stagesOf(r)[name];
+      if (s) return fmt(s.ms / 1000, 1);
+      return isFailure(r) && r.failed.failedStage === name ? '✖' : '';
+    });
+  }
+  row('**wall s: total**', (r) => (isFailure(r) ? '' : `**${fmt(r.totals.ms / 1000, 1)}**`));
+  const perCall = (name: string) => (r: ScaleRecord) => {
+    const p = stagesOf(r)[name]?.perCall;
+    return p
+      ? `${fmt(p.median, 0)} (${fmt(p.firstTenthMedian ?? 0, 0)} / ${fmt(p.lastTenthMedian ?? 0, 0)})`
+      : '';
+  };
+  row('submit, median ms per call (first / last tenth)', perCall('submission'));
+  row('screening decision, median ms per call (first / last tenth)', perCall('screeningDecisions'));
+  row('review, median ms per call (first / last tenth)', perCall('reviews'));
+  const ok = (f: (r: ScaleResult) => string) => (r: ScaleRecord) => (isFailure(r) ? '' : f(r));
+  const per1000 = (r: ScaleResult, x: number) => fmt((x / r.round.submitted) * 1000, 0);
+  row(
+    'DynamoDB RRU, total',
+    ok((r) => fmt(r.totals.dynamo.read, 0)),
+  );
+  row(
+    'DynamoDB WRU, total',
+    ok((r) => fmt(r.totals.dynamo.write, 0)),
+  );
+  row(
+    'RRU per 1,000 applications',
+    ok((r) => per1000(r, r.totals.dynamo.read)),
+  );
+  row(
+    'WRU per 1,000 applications',
+    ok((r) => per1000(r, r.totals.dynamo.write)),
+  );
+  row(
+    'Step Functions state transitions',
+    ok((r) => String(r.totals.sfnStateTransitions)),
+  );
+  row(
+    'Lambda invocations',
+    ok((r) => r.totals.lambda.invocations.toLocaleString('en-US')),
+  );
+  row(
+    'API requests',
+    ok((r) => r.totals.apiRequests.toLocaleString('en-US')),
+  );
+  row(
+    'largest item, KiB',
+    ok(
+      (r) =>
+        `${fmt(r.table.largestItemBytes / 1024, 1)} (\`${r.table.largestItemKey.replace(/#[^ ]*/g, '#…')}\`)`,
+    ),
+  );
+  row(
+    '**cost per 1,000 applications, USD**',
+    ok((r) => `**${r.costUsd.per1000Applications.total!.toFixed(4)}**`),
+  );
+  row(
+    '  of which DynamoDB / Step Functions / Lambda / API GW / S3',
+    ok((r) => {
+      const c = r.costUsd.per1000Applications;
+      return [
+        c.dynamoRead! + c.dynamoWrite!,
+        c.stepFunctions!,
+        c.lambdaRequests! + c.lambdaCompute!,
+        c.apiGateway!,
+        c.s3!,
+      ]
+        .map((x) => x.toFixed(4))
+        .join(' / ');
+    }),
+  );
+  return rows.join('\n');
+}
+
+/** What a failed run measured: where it stopped, the error, and the stages it completed. */
+export function failureSection(f: ScaleFailureRecord, label: string): string {
+  const lines = [
+    `### N = ${f.n} — ${label}: failed`,
+    '',
+    `${f.date.slice(0, 10)}, commit \`${f.commit}\`, Node ${f.node}, ${f.concurrency} requests in flight. ` +
+      `Failed in **${STAGE_LABELS[f.failedStage] ?? f.failedStage}** after ${fmt(f.msToFailure / 1000, 1)} s` +
+      `${f.progress ? ` (${f.progress})` : ''}:`,
+    '',
+    '```',
+    f.error.length > 1200 ? `${f.error.slice(0, 1200)}…` : f.error,
+    '```',
+    '',
+    '| completed stage | wall s | per-call median ms (first/last tenth) | API req | RRU | WRU | λ invocations |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const [name, s] of Object.entries(f.stages)) {
+    const per = s.perCall
+      ? `${fmt(s.perCall.median)} (${fmt(s.perCall.firstTenthMedian ?? 0)} / ${fmt(s.perCall.lastTenthMedian ?? 0)})`
+      : '';
+    lines.push(
+      `| ${STAGE_LABELS[name] ?? name} | ${fmt(s.ms / 1000, 2)} | ${per} | ${s.apiRequests} | ${fmt(s.dynamo.read)} | ${fmt(s.dynamo.write)} | ${s.lambda.invocations} |`,
+    );
+  }
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** The summary table, then each size in detail. */
+export function scaleReport(records: ScaleRecord[], label: string): string {
+  const rs = [...records].sort((a, b) => a.n - b.n);
+  return [
+    summaryTable(rs),
+    '',
+    ...rs.map((r) => (isFailure(r) ? failureSection(r.failed, label) : markdownSection(r, label))),
+  ].join('\n');
 }
