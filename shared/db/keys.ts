@@ -9,8 +9,6 @@ export const indexKeys = {
   roundAlliances: (roundId: string) => `ROUND#${roundId}#ALLIANCES`,
   /** gsi2: the alliances an organisation belongs to (on member items). */
   orgAlliances: (orgId: string) => `ORG#${orgId}#ALLIANCES`,
-  /** gsi1: the screening records of a round. */
-  roundScreening: (roundId: string) => `ROUND#${roundId}#SCREENING`,
   /** gsi1: a reviewer's assignments across rounds. */
   reviewerAssignments: (reviewerId: string) => `REVIEWER#${reviewerId}#ASSIGNMENTS`,
   /** gsi1: every implementation deadline, by due date (the daily sweep reads it). */
@@ -48,7 +46,6 @@ export const keys = {
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'USER' }),
   alliance: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'ALLIANCE' }),
   member: (allianceId: string, orgId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `MEMBER#${orgId}` }),
-  screening: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'SCREENING' }),
   award: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'AWARD' }),
   plan: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'PLAN' }),
   planVersion: (allianceId: string, version: number) => ({
@@ -75,6 +72,16 @@ export const keys = {
     pk: `ROUND#${roundId}`,
     sk: `REVIEW#${allianceId}#${reviewerId}`,
   }),
+  /**
+   * An alliance's screening record, in its round's partition: the gate's recount and the listing
+   * read the round's records with one consistent Query (a GSI is only eventually consistent).
+   */
+  screening: (roundId: string, allianceId: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `SCREENING#${allianceId}`,
+  }),
+  /** Query for every screening record of a round: its partition, sort keys beginning SCREENING#. */
+  roundScreenings: (roundId: string) => ({ pk: `ROUND#${roundId}`, skPrefix: 'SCREENING#' }),
   /** The counters a gate completes on (screening decided, reviews in, objections open). */
   tally: (roundId: string, name: string) => ({ pk: `ROUND#${roundId}`, sk: `TALLY#${name}` }),
   selection: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'SELECTION' }),

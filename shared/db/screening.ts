@@ -1,19 +1,26 @@
-/** Screening records of a round (one per submitted alliance, in the alliance's partition; gsi1 by round). */
+/**
+ * Screening records of a round: one per submitted alliance, in the round's partition
+ * (`ROUND#<id>` / `SCREENING#<allianceId>`), so the round's records are one Query that can be read
+ * consistently. They used to sit in the alliance's partition and be listed through gsi1, which on
+ * AWS is only eventually consistent: the screening gate's recount could miss a record the
+ * ScreenAlliances step had just written, or a decision just made, and under-count (issue #10).
+ */
 import type { EligibilityReport } from '../domain/eligibility-report.ts';
 import type { ScreeningRecord } from '../domain/records.ts';
-import { indexKeys, keys } from './keys.ts';
-import { getRecord, queryIndex } from './query.ts';
-import { table } from './table.ts';
+import { keys } from './keys.ts';
+import { getRecord, queryPrefix } from './query.ts';
+import { stripKeys, table } from './table.ts';
 
 export type { ScreeningRecord } from '../domain/records.ts';
 
+/** Every screening record of the round, by alliance id (consistent read). */
 export async function loadScreenings(roundId: string): Promise<ScreeningRecord[]> {
-  return (await queryIndex<ScreeningRecord>('gsi1', indexKeys.roundScreening(roundId))).sort((a, b) =>
-    a.allianceId.localeCompare(b.allianceId),
-  );
+  const { pk, skPrefix } = keys.roundScreenings(roundId);
+  return (await queryPrefix(pk, skPrefix)).map((item) => stripKeys<ScreeningRecord>(item));
 }
 
-export const loadScreening = (allianceId: string) => getRecord<ScreeningRecord>(keys.screening(allianceId));
+export const loadScreening = (roundId: string, allianceId: string) =>
+  getRecord<ScreeningRecord>(keys.screening(roundId, allianceId));
 
 /** The automatic findings on one alliance; written only while no decision is recorded (a decided record stands). */
 export function screeningFindingsPut(
@@ -26,10 +33,8 @@ export function screeningFindingsPut(
     Put: {
       TableName: table(),
       Item: {
-        ...keys.screening(allianceId),
+        ...keys.screening(roundId, allianceId),
         type: 'screening',
-        gsi1pk: indexKeys.roundScreening(roundId),
-        gsi1sk: allianceId,
         roundId,
         allianceId,
         name,
@@ -46,6 +51,7 @@ export function screeningFindingsPut(
  * tally, moved in the same transaction, stays exact.
  */
 export function screeningDecisionUpdate(
+  roundId: string,
   allianceId: string,
   decision: NonNullable<ScreeningRecord['decision']>,
   previous: NonNullable<ScreeningRecord['decision']>['outcome'] | null,
@@ -53,7 +59,7 @@ export function screeningDecisionUpdate(
   return {
     Update: {
       TableName: table(),
-      Key: keys.screening(allianceId),
+      Key: keys.screening(roundId, allianceId),
       UpdateExpression: 'SET decision = :decision',
       ConditionExpression:
         previous === null

@@ -39,7 +39,7 @@ export async function decide(
   decision: { outcome: 'pass' | 'reject'; reason: string },
   now = new Date(),
 ) {
-  const record = await loadScreening(allianceId);
+  const record = await loadScreening(roundId, allianceId);
   if (!record || record.roundId !== roundId)
     throw notFound({
       en: `screening record of alliance ${allianceId} in round ${roundId}`,
@@ -62,7 +62,7 @@ export async function decide(
         : { [outcomeKey[previous]]: -1, [outcomeKey[decision.outcome]]: 1 };
   await commit(
     [
-      screeningDecisionUpdate(allianceId, { ...decision, by, at }, previous ?? null),
+      screeningDecisionUpdate(roundId, allianceId, { ...decision, by, at }, previous ?? null),
       Object.keys(deltas).length > 0 && tallyAdd(roundId, 'screening', deltas, { mustExist: true }),
       // A pass keeps it 'submitted' until reviewers are assigned; a reject is final. Both are recorded.
       allianceStatusUpdate({

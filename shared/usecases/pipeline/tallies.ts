@@ -9,6 +9,13 @@ import { loadAssignments, loadReviews } from '../../db/reviews.ts';
 import { loadScreenings } from '../../db/screening.ts';
 import { loadTally, type Tallies, type Tally, type TallyName, tallyReplace } from '../../db/tallies.ts';
 
+/**
+ * The counts from the records. Every read here is a consistent Query of the round's partition
+ * (screening records, assignments, reviews, objections all live there): a GSI is only eventually
+ * consistent on AWS, and a recount from one could miss a record or a decision written a moment
+ * before and store a short count — the gate would then complete with alliances still undecided or
+ * reviews still out. The tally's version condition covers decisions landing during the count.
+ */
 async function count<N extends TallyName>(roundId: string, name: N): Promise<Tallies[N]> {
   switch (name) {
     case 'screening': {
