@@ -68,8 +68,8 @@ export const handler = httpHandler('rounds', {
   async closeReviews({ principal, params, body }) {
     return { body: await closeReviews(principal, params.roundId, body.reason) };
   },
-  async getRanking({ params }) {
-    return { body: await ranking(params.roundId) };
+  async getRanking({ params, query }) {
+    return { body: await ranking(params.roundId, query.cursor, query.limit) };
   },
   async previewSupplement({ params }) {
     return { body: await previewSupplement(params.roundId) };

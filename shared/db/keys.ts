@@ -23,6 +23,8 @@ export const indexKeys = {
   inspectorInspections: (inspectorId: string) => `INSPECTOR#${inspectorId}#INSPECTIONS`,
   /** gsi2: every inspection, by draw time (admin listing, last inspection per alliance). */
   inspections: () => 'INSPECTIONS',
+  /** gsi1: a round's selection rows in rank order (gsi1sk = the rank, zero-padded). */
+  roundRanking: (roundId: string) => `ROUND#${roundId}#RANKING`,
 };
 
 export const keys = {
@@ -84,7 +86,25 @@ export const keys = {
   roundScreenings: (roundId: string) => ({ pk: `ROUND#${roundId}`, skPrefix: 'SCREENING#' }),
   /** The counters a gate completes on (screening decided, reviews in, objections open). */
   tally: (roundId: string, name: string) => ({ pk: `ROUND#${roundId}`, sk: `TALLY#${name}` }),
+  /** The selection's header: status, policy, budget, totals, approval, counters (never grows with the round). */
   selection: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'SELECTION' }),
+  /** One alliance's ranking entry and selection rows (proposed, approved, dropped, 递补). */
+  selectionRow: (roundId: string, allianceId: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `SELROW#${allianceId}`,
+  }),
+  /** Query for every selection row of a round. */
+  selectionRows: (roundId: string) => ({ pk: `ROUND#${roundId}`, skPrefix: 'SELROW#' }),
+  /** A chunk of the admin's approval adjustments (at most ADJUSTMENTS_PER_ITEM each). */
+  selectionAdjustments: (roundId: string, chunk: number) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `SELADJ#${String(chunk).padStart(4, '0')}`,
+  }),
+  /** A 递补 decision (n = 1, 2, …). */
+  supplement: (roundId: string, n: number) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `SUPPLEMENT#${String(n).padStart(4, '0')}`,
+  }),
   notice: (roundId: string) => ({ pk: `ROUND#${roundId}`, sk: 'NOTICE' }),
   objection: (roundId: string, objectionId: string) => ({
     pk: `ROUND#${roundId}`,

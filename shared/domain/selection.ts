@@ -443,6 +443,39 @@ export interface AdjustmentError {
 }
 
 /**
+ * One row as an adjustment leaves it (unchanged without one): the admin's decision with its reason,
+ * the policy's kept in `adjustment.previous`. applyAdjustments applies it to every row (after
+ * checking them); the pipeline applies it row by row once the selection is approved.
+ */
+export function adjustRow(row: SelectionRow, a: Adjustment | undefined): SelectionRow {
+  if (!a) return row;
+  const { budgetIncreaseToFund: _dropped, adjustment: earlier, ...rest } = row;
+  const adjustment = {
+    action: a.action,
+    reason: a.reason,
+    previous: earlier?.previous ?? { funded: row.funded, reason: row.reason },
+  };
+  if (a.action === 'exclude')
+    return {
+      ...rest,
+      funded: false,
+      reason: { en: `not funded by adjustment: ${a.reason}`, zh: `经调整不予资助：${a.reason}` },
+      adjustment,
+    };
+  if (rest.finalScore === null) return row; // never funded without a review (applyAdjustments refuses it)
+  return {
+    ...rest,
+    finalScore: rest.finalScore,
+    funded: true,
+    reason: {
+      en: `funded by adjustment (${yuan(row.award)}): ${a.reason}`,
+      zh: `经调整获资助（${yuan(row.award)}）：${a.reason}`,
+    },
+    adjustment,
+  };
+}
+
+/**
  * An admin's changes to the policy's selection (domain.md Lifecycle 4: "may adjust, with a
  * recorded reason"). The budget still holds: if the adjusted selection costs more, nothing is
  * changed and the error says by how much. Each adjusted row keeps the policy's decision in
@@ -491,33 +524,7 @@ export function applyAdjustments(
       };
     byId.set(a.allianceId, a);
   }
-  const rows = result.rows.map((row): SelectionRow => {
-    const a = byId.get(row.allianceId);
-    if (!a) return row;
-    const { budgetIncreaseToFund: _dropped, adjustment: earlier, ...rest } = row;
-    const adjustment = {
-      action: a.action,
-      reason: a.reason,
-      previous: earlier?.previous ?? { funded: row.funded, reason: row.reason },
-    };
-    if (a.action === 'exclude')
-      return {
-        ...rest,
-        funded: false,
-        reason: { en: `not funded by adjustment: ${a.reason}`, zh: `经调整不予资助：${a.reason}` },
-        adjustment,
-      };
-    return {
-      ...rest,
-      finalScore: rest.finalScore!, // checked above: included rows were reviewed
-      funded: true,
-      reason: {
-        en: `funded by adjustment (${yuan(row.award)}): ${a.reason}`,
-        zh: `经调整获资助（${yuan(row.award)}）：${a.reason}`,
-      },
-      adjustment,
-    };
-  });
+  const rows = result.rows.map((row) => adjustRow(row, byId.get(row.allianceId)));
   const spent = rows.reduce((s, r) => (r.funded ? s + r.award : s), 0);
   if (spent > budget) {
     const over = spent - budget;

@@ -11,7 +11,7 @@ import { s3Client } from '../aws/clients.ts';
 import { env } from '../config.ts';
 import { loadAllianceWithMembers } from '../db/alliances.ts';
 import { loadNotice, noticeKeys } from '../db/notices.ts';
-import { loadSelection } from '../db/selection.ts';
+import { loadSelectionRows } from '../db/selection.ts';
 import {
   addSupplementToNotice,
   type NoticeEntry,
@@ -67,21 +67,24 @@ export async function readNoticeObject(key: string): Promise<string | undefined>
 /**
  * Brings the published notice in line with the selection: withdraws every dropped alliance (once),
  * keeping the version it replaces. Returns the notice's revision after the call.
+ *
+ * It reads every selection row of the round (a paged Query): O(alliances), deliberately — it runs
+ * in pipeline steps (CheckObjections, the start of designation) and after an upheld objection or a
+ * withdrawal, where the notice must be re-rendered from the whole selection anyway.
  */
 export async function syncNotice(roundId: string): Promise<{ revision: number; changed: boolean }> {
-  const [record, selection] = await Promise.all([loadNotice(roundId), loadSelection(roundId)]);
-  if (!record || !selection) return { revision: 0, changed: false };
+  const record = await loadNotice(roundId);
+  if (!record) return { revision: 0, changed: false };
   const text = await readNoticeObject(noticeKeys(roundId).json);
   if (!text) return { revision: 0, changed: false };
   const current = JSON.parse(text) as PublicNotice;
   const revision = current.revisions?.at(-1)?.revision ?? 1;
+  const rows = await loadSelectionRows(roundId);
   const next = withdrawFromNotice(
     current,
-    (selection.dropped ?? []).map((d) => ({
-      allianceId: d.allianceId,
-      at: d.at,
-      ground: d.withdrawnBy ? `联盟申请撤回：${d.reason}` : d.reason,
-    })),
+    rows.flatMap(({ allianceId, dropped: d }) =>
+      d ? [{ allianceId, at: d.at, ground: d.withdrawnBy ? `联盟申请撤回：${d.reason}` : d.reason }] : [],
+    ),
   );
   if (!next) return { revision, changed: false };
   await writeNoticeDocuments(roundId, current, noticeRevisionKeys(roundId, revision));

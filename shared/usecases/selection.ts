@@ -4,7 +4,7 @@
  * objections; the public reads the notice and files objections during the notice period.
  */
 import { randomUUID } from 'node:crypto';
-import { allianceStatusUpdate, setAllianceStatus } from '../db/alliance-status.ts';
+import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { allianceAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
 import {
@@ -17,7 +17,16 @@ import {
   objectionResolvedItems,
 } from '../db/notices.ts';
 import { roundAudit } from '../db/rounds.ts';
-import { fundedIds, loadSelection, selectionApprovalUpdate, selectionDropUpdate } from '../db/selection.ts';
+import {
+  isSelected,
+  loadReadySelection,
+  loadSelectionRow,
+  loadSelectionRows,
+  pageRanking,
+  selectionApprovalItems,
+  selectionDropItems,
+  summarise,
+} from '../db/selection.ts';
 import { loadTally, tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import {
@@ -28,20 +37,34 @@ import {
   nouns,
   ruleViolation,
 } from '../domain/errors.ts';
-import { applyAdjustments } from '../domain/selection.ts';
+import { applyAdjustments, type SelectionResult } from '../domain/selection.ts';
 import { format } from '../domain/text.ts';
 import { logger } from '../logger.ts';
 import { readNoticeObject, syncNotice } from './notice.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
 
-export async function ranking(roundId: string) {
-  const selection = await loadSelection(roundId);
-  if (!selection)
-    throw notFound({
-      en: `a ranking of round ${roundId} (the pipeline has not reached selection)`,
-      zh: `申报批次 ${roundId} 的排名（流程尚未进入择优阶段）`,
-    });
-  return selection;
+const noRanking = (roundId: string) =>
+  notFound({
+    en: `a ranking of round ${roundId} (the pipeline has not reached selection)`,
+    zh: `申报批次 ${roundId} 的排名（流程尚未进入择优阶段）`,
+  });
+
+/** The selection's header once its rows are all written (proposed or approved). */
+export async function selectionHeader(roundId: string) {
+  const header = await loadReadySelection(roundId);
+  if (!header) throw noRanking(roundId);
+  return header;
+}
+
+/**
+ * GET …/ranking: the header (status, policy, budget, the proposed and approved totals, drops and
+ * 递补 counts) and one page of the ranking in rank order — each item an alliance's scores, bonuses,
+ * proposed row, approved row, drop and 递补 addition.
+ */
+export async function ranking(roundId: string, cursor: string | undefined, limit: number) {
+  const { proposalId: _run, ...header } = await selectionHeader(roundId);
+  const page = await pageRanking(roundId, cursor, limit);
+  return { ...header, ...page };
 }
 
 /** The adjustments name alliances that are not in the ranking: one detail per alliance. */
@@ -72,17 +95,21 @@ export async function approveSelection(
   },
   now = new Date(),
 ) {
-  const selection = await ranking(roundId);
+  const header = await selectionHeader(roundId);
   const gate = await loadGate(roundId, 'selection-approval');
-  if (selection.status !== 'proposed' || gate?.status !== 'open')
+  if (header.status !== 'proposed' || gate?.status !== 'open')
     throw conflict({
       en: `round ${roundId} is not waiting for a selection approval`,
       zh: `申报批次 ${roundId} 当前不在等待择优结果审批`,
     });
-  const known = new Set(selection.result.rows.map((r) => r.allianceId));
+  // Every row once, for the budget check over the adjusted selection; the per-alliance effects are
+  // the pipeline's ApplySelection, page by page.
+  const rows = await loadSelectionRows(roundId);
+  const proposed: SelectionResult = { ...header.result, rows: rows.map((r) => r.proposed) };
+  const known = new Set(rows.map((r) => r.allianceId));
   const unknown = input.adjustments.filter((a) => !known.has(a.allianceId));
   if (unknown.length) throw unknownAlliances(unknown.map((a) => a.allianceId));
-  const adjusted = applyAdjustments(selection.result, input.adjustments, selection.budget);
+  const adjusted = applyAdjustments(proposed, input.adjustments, header.budget);
   if ('error' in adjusted) {
     throw ruleViolation(['budget'], (lang) => [
       { path: 'body.adjustments', code: 'budget', message: adjusted.error[lang], over: adjusted.over },
@@ -90,16 +117,17 @@ export async function approveSelection(
   }
   const at = now.toISOString();
   const by = byWhom(principal);
+  const summary = summarise(adjusted);
   const approved = {
     by,
     at,
     ...(input.note ? { note: input.note } : {}),
-    adjustments: input.adjustments,
-    result: adjusted,
+    adjustments: input.adjustments.length,
+    result: summary,
   };
   await commit(
     [
-      selectionApprovalUpdate(roundId, approved),
+      ...selectionApprovalItems(roundId, approved, input.adjustments),
       roundAudit(
         roundId,
         {
@@ -107,8 +135,12 @@ export async function approveSelection(
           actor: userActor(principal),
           reason:
             input.note ??
-            `approved: ${adjusted.rows.filter((r) => r.funded).length} funded, ¥${adjusted.totalAwarded} of ¥${selection.budget}`,
-          data: { adjustments: input.adjustments, totalAwarded: adjusted.totalAwarded },
+            `approved: ${summary.funded} funded, ¥${adjusted.totalAwarded} of ¥${header.budget}`,
+          data: {
+            adjustments: input.adjustments.map((a) => ({ allianceId: a.allianceId, action: a.action })),
+            funded: summary.funded,
+            totalAwarded: adjusted.totalAwarded,
+          },
         },
         now,
       ),
@@ -121,22 +153,8 @@ export async function approveSelection(
           })
         : undefined,
   );
-  // Each alliance learns its outcome, with the reason the selection gives it.
-  for (const row of adjusted.rows) {
-    await setAllianceStatus(
-      row.allianceId,
-      row.funded ? 'selected' : 'not-selected',
-      ['in-review'],
-      row.reason.en,
-      `approval by ${by}`,
-    );
-  }
   await completeGate(roundId, 'selection-approval', { approved: true }, by);
-  return {
-    roundId,
-    funded: adjusted.rows.filter((r) => r.funded).length,
-    totalAwarded: adjusted.totalAwarded,
-  };
+  return { roundId, funded: summary.funded, totalAwarded: adjusted.totalAwarded };
 }
 
 const noticeOf = (roundId: string) =>
@@ -163,17 +181,14 @@ export async function fileObjection(
   now = new Date(),
 ) {
   const notice = await publishedNotice(roundId);
-  const selection = await ranking(roundId);
-  if (!fundedIds(selection).includes(input.allianceId))
+  const row = await loadSelectionRow(roundId, input.allianceId);
+  if (!row || !isSelected(row))
     throw notFound({
       en: `alliance ${input.allianceId} in this notice`,
       zh: `本次公示中的联盟 ${input.allianceId}`,
     });
   // An alliance added by 递补 has the period of its supplementary notice; the others the notice's.
-  const supplement = (selection.supplements ?? []).find((s) =>
-    s.additions.some((a) => a.allianceId === input.allianceId),
-  );
-  const endsAt = supplement?.endsAt ?? notice.endsAt;
+  const endsAt = row.supplement?.endsAt ?? notice.endsAt;
   if (now.getTime() > Date.parse(endsAt))
     throw conflict({
       en: `the notice period for alliance ${input.allianceId} of round ${roundId} ended at ${endsAt}`,
@@ -222,19 +237,18 @@ export async function resolveObjection(
     });
   const at = now.toISOString();
   const by = byWhom(principal);
-  const dropped = resolution.outcome === 'upheld';
+  // Upheld against an alliance still in the selection: it is dropped (one row read). Upheld against
+  // one already out (an earlier objection, a withdrawal): the objection is resolved, nothing more.
+  const dropped =
+    resolution.outcome === 'upheld' && isSelected(await loadSelectionRow(roundId, objection.allianceId));
   await commit(
     [
       ...objectionResolvedItems(objection, { ...resolution, by, at }, userActor(principal), now),
       tallyAdd(roundId, 'objections', { open: -1 }),
       // Upheld: the alliance leaves the selection, and its status and trail say why.
-      dropped &&
-        selectionDropUpdate(roundId, {
-          allianceId: objection.allianceId,
-          objectionId,
-          at,
-          reason: resolution.reason,
-        }),
+      ...(dropped
+        ? selectionDropItems(roundId, objection.allianceId, { objectionId, at, reason: resolution.reason })
+        : []),
       dropped &&
         allianceStatusUpdate({
           allianceId: objection.allianceId,
@@ -262,7 +276,8 @@ export async function resolveObjection(
   );
   if (dropped) {
     // The notice shows the alliance withdrawn at once; if this fails, the pipeline's next step
-    // (CheckObjections) brings it in line.
+    // (CheckObjections) brings it in line. syncNotice reads every selection row (page by page): the
+    // one part of resolving an objection that grows with the round, and only when one is upheld.
     await syncNotice(roundId).catch((error: unknown) =>
       logger.error('notice not updated', { roundId, error }),
     );

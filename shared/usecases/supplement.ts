@@ -11,50 +11,66 @@ import { allianceAudit, roundAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
 import {
   loadSelection,
-  type SelectionRecord,
-  type SupplementRecord,
-  supplementAdditions,
-  supplementAppend,
-  uncoveredDrops,
+  loadSelectionRows,
+  type SelectionHeader,
+  type SelectionRowItem,
 } from '../db/selection.ts';
+import {
+  type Addition,
+  loadSupplements,
+  type SupplementRecord,
+  supplementDecisionItems,
+} from '../db/supplements.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { noticePeriodEnd } from '../domain/award.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { asCandidates } from '../domain/scoring.ts';
+import type { SelectionResult } from '../domain/selection.ts';
 import { proposeSupplement } from '../domain/supplement.ts';
 import { publishSupplement } from './notice.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
 import { getRound } from './rounds.ts';
 
-async function approvedSelection(roundId: string): Promise<SelectionRecord & { approved: object }> {
+async function approvedSelection(roundId: string): Promise<SelectionHeader & { approved: object }> {
   const selection = await loadSelection(roundId);
-  if (!selection?.approved)
+  if (selection?.status !== 'approved' || !selection.approved)
     throw notFound({
       en: `an approved selection of round ${roundId}`,
       zh: `申报批次 ${roundId} 已批准的遴选结果`,
     });
-  return selection as SelectionRecord & { approved: object };
+  return selection as SelectionHeader & { approved: object };
 }
 
-/** The 递补 proposal for the money freed by the drops no decision has covered yet. */
-export async function supplementProposal(roundId: string, loaded?: SelectionRecord) {
-  const selection = loaded?.approved ? loaded : await approvedSelection(roundId);
-  const round = await getRound(roundId);
-  const dropped = (selection.dropped ?? []).map((d) => d.allianceId);
-  const proposal = proposeSupplement(
-    asCandidates(selection.ranking),
-    selection.approved!.result,
-    dropped,
-    { budget: round.budget, perAllianceCap: round.perAllianceCap, policy: round.selectionPolicy },
-    supplementAdditions(selection),
+/**
+ * The 递补 proposal for the money freed by the drops no decision has covered yet. It ranges over
+ * every left-out alliance, so it reads every selection row once (page by page): a round-level
+ * decision like the approval, not a per-alliance one.
+ */
+export async function supplementProposal(roundId: string, loaded?: SelectionHeader) {
+  const header = loaded?.approved ? loaded : await approvedSelection(roundId);
+  const [round, rows] = await Promise.all([getRound(roundId), loadSelectionRows(roundId)]);
+  const approvedRows = rows.flatMap((r) => (r.approved ? [r.approved] : []));
+  const approved: SelectionResult = { ...header.approved!.result, rows: approvedRows };
+  const earlier = rows.flatMap((r: SelectionRowItem) =>
+    r.supplement ? [{ allianceId: r.allianceId, award: r.supplement.award }] : [],
   );
-  return { selection, round, uncovered: uncoveredDrops(selection), proposal };
+  const proposal = proposeSupplement(
+    asCandidates(rows.map((r) => r.ranking)),
+    approved,
+    rows.flatMap((r) => (r.dropped ? [r.allianceId] : [])),
+    { budget: round.budget, perAllianceCap: round.perAllianceCap, policy: round.selectionPolicy },
+    earlier,
+  );
+  const uncovered = rows.flatMap((r) =>
+    r.dropped && r.dropped.coveredBy === undefined ? [r.allianceId] : [],
+  );
+  return { selection: header, round, uncovered, proposal };
 }
 
 /** GET …/supplement: what a fill would add, and whether a decision is awaited. */
 export async function previewSupplement(roundId: string) {
-  const { selection, uncovered, proposal } = await supplementProposal(roundId);
-  const gate = await loadGate(roundId, 'supplement');
+  const { uncovered, proposal } = await supplementProposal(roundId);
+  const [gate, decisions] = await Promise.all([loadGate(roundId, 'supplement'), loadSupplements(roundId)]);
   return {
     roundId,
     awaitingDecision: gate?.status === 'open' && uncovered.length > 0,
@@ -64,9 +80,12 @@ export async function previewSupplement(roundId: string) {
     additions: proposal.additions,
     rows: proposal.result.rows,
     summary: proposal.summary,
-    decisions: selection.supplements ?? [],
+    decisions,
   };
 }
+
+/** Items per 递补 decision transaction: DynamoDB's limit. */
+const MAX_TRANSACTION_ITEMS = 100;
 
 /** POST …/supplement: fill the freed budget as proposed, or decline to; audited, then the pipeline moves on. */
 export async function decideSupplement(
@@ -90,57 +109,72 @@ export async function decideSupplement(
   const at = now.toISOString();
   const by = byWhom(principal);
   const additions = input.decision === 'fill' ? proposal.additions : [];
+  const endsAt = additions.length ? noticePeriodEnd(now, round.noticePeriodDays) : undefined;
   const record: SupplementRecord = {
-    n: (selection.supplements?.length ?? 0) + 1,
+    n: (selection.supplementCount ?? 0) + 1,
     decision: input.decision,
     by,
     at,
     reason: input.reason,
     covers: uncovered,
-    additions,
-    ...(additions.length ? { publishedAt: at, endsAt: noticePeriodEnd(now, round.noticePeriodDays) } : {}),
+    additions: additions.length,
+    awarded: additions.reduce((sum, a) => sum + a.award, 0),
+    ...(endsAt ? { publishedAt: at, endsAt } : {}),
   };
+  const onRows: Addition[] = additions.map((a) => ({
+    ...a,
+    n: record.n,
+    at,
+    ...(endsAt ? { endsAt } : {}),
+  }));
   const actor = userActor(principal);
-  await commit(
-    [
-      supplementAppend(roundId, record),
-      ...additions.flatMap((a) => [
-        allianceStatusUpdate({
-          allianceId: a.allianceId,
-          to: 'selected',
-          from: ['not-selected'],
-          at,
-          by,
-          reason: `递补 (supplement ${record.n}): ${input.reason}`,
-        }),
-        allianceAudit(
-          a.allianceId,
-          {
-            action: 'alliance.supplemented',
-            actor,
-            reason: input.reason,
-            data: { award: a.award, rank: a.rank },
-          },
-          now,
-        ),
-      ]),
-      roundAudit(
-        roundId,
+  const items = [
+    ...supplementDecisionItems(roundId, record, selection.dropCount ?? 0, onRows),
+    ...additions.flatMap((a) => [
+      allianceStatusUpdate({
+        allianceId: a.allianceId,
+        to: 'selected',
+        from: ['not-selected'],
+        at,
+        by,
+        reason: `递补 (supplement ${record.n}): ${input.reason}`,
+      }),
+      allianceAudit(
+        a.allianceId,
         {
-          action: input.decision === 'fill' ? 'selection.supplemented' : 'selection.supplement-declined',
+          action: 'alliance.supplemented',
           actor,
           reason: input.reason,
-          data: {
-            n: record.n,
-            covers: uncovered,
-            freed: proposal.freed,
-            available: proposal.available,
-            additions,
-          },
+          data: { award: a.award, rank: a.rank },
         },
         now,
       ),
-    ],
+    ]),
+    roundAudit(
+      roundId,
+      {
+        action: input.decision === 'fill' ? 'selection.supplemented' : 'selection.supplement-declined',
+        actor,
+        reason: input.reason,
+        data: {
+          n: record.n,
+          covers: uncovered,
+          freed: proposal.freed,
+          available: proposal.available,
+          additions,
+        },
+      },
+      now,
+    ),
+  ];
+  // One atomic decision: its record, the covered drops, each addition's row, status and audit.
+  if (items.length > MAX_TRANSACTION_ITEMS)
+    throw conflict({
+      en: `this 递补 would add ${additions.length} alliances and cover ${uncovered.length} drops at once, more than one decision can record (${MAX_TRANSACTION_ITEMS} items); decline and add them by adjustment`,
+      zh: `本次递补将一次新增 ${additions.length} 个联盟并覆盖 ${uncovered.length} 个撤销，超出单次决定可记录的上限（${MAX_TRANSACTION_ITEMS} 项）`,
+    });
+  await commit(
+    items,
     conflict({
       en: `the selection of round ${roundId} changed meanwhile; reload the 递补 proposal`,
       zh: `申报批次 ${roundId} 的遴选结果已被同时修改，请刷新递补方案`,

@@ -1,6 +1,6 @@
 /** Selection within the budget (择优支持) and the admin's side of objections. Each entry: see RouteDef in ../route-types.ts. */
 import * as z from 'zod';
-import { IdSchema } from '../common.ts';
+import { CursorQuerySchema, DateTimeSchema, IdSchema } from '../common.ts';
 import {
   ObjectionParams,
   ObjectionResolutionSchema,
@@ -13,6 +13,65 @@ import {
 import { RoundIdParams } from '../rounds.ts';
 import type { RouteDef } from '../route-types.ts';
 
+const SummarySchema = z
+  .looseObject({
+    policy: z.string(),
+    budget: z.number().int(),
+    perAllianceCap: z.number().int(),
+    totalAwarded: z.number().int(),
+    remaining: z.number().int(),
+    totalMerit: z.number(),
+    rows: z.number().int().meta({ description: 'Ranked alliances' }),
+    funded: z.number().int().meta({ description: 'Funded alliances' }),
+  })
+  .meta({ description: 'A selection result without its rows (those are the items)' });
+
+/** GET …/ranking: the selection's header and one page of the ranking, in rank order. */
+export const RankingPageSchema = z
+  .object({
+    roundId: IdSchema,
+    status: z.enum(['proposed', 'approved']),
+    computedAt: DateTimeSchema,
+    policy: z.string(),
+    budget: z.number().int(),
+    result: SummarySchema.meta({ description: 'The proposed selection (the policy’s), summed up' }),
+    approved: z
+      .object({
+        by: z.string(),
+        at: DateTimeSchema,
+        note: z.string().optional(),
+        adjustments: z.number().int().meta({ description: 'How many rows the admin adjusted' }),
+        result: SummarySchema,
+      })
+      .optional(),
+    appliedAt: DateTimeSchema.optional().meta({
+      description: 'When every alliance had its approved outcome (the pipeline applies it after approval)',
+    }),
+    dropCount: z.number().int().optional().meta({ description: 'Alliances dropped since approval' }),
+    coveredDrops: z.number().int().optional().meta({ description: 'Of those, covered by a 递补 decision' }),
+    supplementCount: z.number().int().optional().meta({ description: '递补 decisions recorded' }),
+    items: z.array(
+      z.looseObject({
+        allianceId: IdSchema,
+        rank: z.number().int(),
+        ranking: z
+          .record(z.string(), z.unknown())
+          .meta({ description: 'Raw and calibrated scores, bonuses, reviews, tie breaks' }),
+        proposed: z
+          .record(z.string(), z.unknown())
+          .meta({ description: 'The proposed row, with its reason' }),
+        approved: z
+          .record(z.string(), z.unknown())
+          .optional()
+          .meta({ description: 'The approved row (with the adjustment, if any)' }),
+        dropped: z.record(z.string(), z.unknown()).optional(),
+        supplement: z.record(z.string(), z.unknown()).optional().meta({ description: 'Added by 递补' }),
+      }),
+    ),
+    nextCursor: z.string().optional().meta({ description: 'Pass as ?cursor= for the next page' }),
+  })
+  .meta({ id: 'RankingPage' });
+
 export const selectionRoutes = [
   {
     operationId: 'getRanking',
@@ -20,10 +79,12 @@ export const selectionRoutes = [
     path: '/v1/rounds/{roundId}/ranking',
     fn: 'rounds',
     auth: ['admin'],
-    summary: 'Raw and calibrated scores, bonuses, the budget line and a reason for every alliance',
+    summary:
+      'The selection (status, policy, budget, totals, approval) and a page of the ranking in rank order: raw and calibrated scores, bonuses, the budget line and a reason for every alliance',
     tag: 'selection',
     params: RoundIdParams,
-    responses: { 200: z.record(z.string(), z.unknown()) },
+    query: CursorQuerySchema,
+    responses: { 200: RankingPageSchema },
   },
   {
     operationId: 'approveSelection',

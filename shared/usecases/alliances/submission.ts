@@ -8,7 +8,7 @@ import { allianceAudit, roundAudit } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
 import { listDocuments } from '../../db/documents.ts';
 import { loadPipeline } from '../../db/pipeline.ts';
-import { selectionDropUpdate } from '../../db/selection.ts';
+import { selectionDropItems } from '../../db/selection.ts';
 import { byWhom, isAdmin, type Principal, userActor } from '../../domain/actors.ts';
 import { evaluateEligibility } from '../../domain/eligibility.ts';
 import type { EligibilityReport } from '../../domain/eligibility-report.ts';
@@ -208,7 +208,7 @@ async function withdrawSelected(
         expectedVersion: version,
         reason,
       }),
-      selectionDropUpdate(alliance.roundId, { allianceId: alliance.id, withdrawnBy: by, at, reason }),
+      ...selectionDropItems(alliance.roundId, alliance.id, { withdrawnBy: by, at, reason }),
       allianceAudit(alliance.id, { action: 'alliance.withdrawn', actor: userActor(principal), reason }, now),
       roundAudit(
         alliance.roundId,

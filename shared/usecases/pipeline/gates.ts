@@ -6,7 +6,7 @@
 import { InvalidToken, SendTaskSuccessCommand, TaskDoesNotExist, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { sfnClient } from '../../aws/clients.ts';
 import { claimGate, type GateItem, loadGate, setGateStatus } from '../../db/gates.ts';
-import { loadSelection, uncoveredDrops } from '../../db/selection.ts';
+import { loadSelection, uncoveredDropCount } from '../../db/selection.ts';
 import type { GateName } from '../../domain/pipeline.ts';
 import { logger } from '../../logger.ts';
 import { recountTally, reviewsDone, screeningDone } from './tallies.ts';
@@ -95,7 +95,7 @@ export async function gateSatisfied(
       return (await recountTally(roundId, 'objections')).open === 0 ? { resolved: true } : undefined;
     case 'supplement': {
       const selection = await loadSelection(roundId);
-      return selection && uncoveredDrops(selection).length === 0 ? { decided: true } : undefined;
+      return selection && uncoveredDropCount(selection) <= 0 ? { decided: true } : undefined;
     }
   }
 }

@@ -1,11 +1,18 @@
 /** Stages ListDesignated, DesignateAlliances and CompleteDesignation: awards, accounts, deadlines, funding. */
 
 import { setAllianceStatus } from '../../../db/alliance-status.ts';
-import { loadAllianceWithMembers } from '../../../db/alliances.ts';
-import { commitFirstTime, putItem } from '../../../db/commit.ts';
+import { loadAlliance, loadAllianceWithMembers } from '../../../db/alliances.ts';
+import { allianceAudit, systemActor } from '../../../db/audit.ts';
+import { commit, commitFirstTime, putItem } from '../../../db/commit.ts';
 import { awardPut, deadlinePut, roundFundedItems } from '../../../db/designation.ts';
 import { enterStage } from '../../../db/pipeline.ts';
-import { fundedIds, fundedRowOf, loadSelection } from '../../../db/selection.ts';
+import {
+  fundedRowOf,
+  isSelected,
+  loadSelection,
+  loadSelectionRow,
+  loadSelectionRows,
+} from '../../../db/selection.ts';
 import { allocateAward, implementationDeadlines } from '../../../domain/award.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
@@ -13,39 +20,77 @@ import { syncNotice } from '../../notice.ts';
 
 export async function listDesignated(roundId: string) {
   const selection = await loadSelection(roundId);
-  if (!selection) throw new TaskError('SelectionNotApproved', `round ${roundId}: no selection`);
-  const allianceIds = fundedIds(selection);
+  if (selection?.status !== 'approved')
+    throw new TaskError('SelectionNotApproved', `round ${roundId}: no selection`);
+  // Every row (the batch step that replaces this list pages the alliances still selected instead).
+  const allianceIds = (await loadSelectionRows(roundId)).filter(isSelected).map((r) => r.allianceId);
   await syncNotice(roundId); // the notice as it stands when designation starts
   await enterStage({ roundId, stage: 'designation', by: COMPONENT });
   return { allianceIds, count: allianceIds.length };
 }
 
-/** Designates one alliance: its award, its dedicated account (budget lines) and its deadlines (once). */
+/** Statuses in which an alliance left the selection on its own account or by objection: skipped, not failed. */
+const LEFT_SELECTION = new Set(['withdrawn', 'dropped']);
+
+/** A selected alliance that withdrew (or was dropped) before its turn: audited, not designated. */
+async function skipDesignation(
+  roundId: string,
+  allianceId: string,
+  status: string,
+  executionId: string,
+  now: Date,
+) {
+  await commit([
+    allianceAudit(
+      allianceId,
+      {
+        action: 'pipeline.designation-skipped',
+        actor: systemActor(COMPONENT, executionId),
+        reason: `not designated: the alliance is ${status}`,
+        data: { roundId },
+      },
+      now,
+    ),
+  ]);
+  return { allianceId, designated: false, reused: false, dropped: true };
+}
+
+/**
+ * Designates one alliance: its award, its dedicated account (budget lines) and its deadlines (once).
+ * Reads only the alliance's selection row and the alliance. Dropped or withdrawn since the list was
+ * read: nothing to designate, not a failure (audited when the row did not say so). Any other status
+ * than selected (or designated, a re-run) is an error: designating it would fund what nobody selected.
+ */
 export async function designate(roundId: string, allianceId: string, executionId: string, now = new Date()) {
-  const selection = await loadSelection(roundId);
-  // Withdrawn (or dropped) after ListDesignated read the list: nothing to designate, not a failure.
-  if (selection?.dropped?.some((d) => d.allianceId === allianceId))
-    return { allianceId, designated: false, reused: false, dropped: true };
-  const row = selection ? fundedRowOf(selection, allianceId) : undefined;
-  if (!selection || !row || !fundedIds(selection).includes(allianceId)) {
+  const row = await loadSelectionRow(roundId, allianceId);
+  if (row?.dropped) return { allianceId, designated: false, reused: false, dropped: true };
+  const funded = fundedRowOf(row);
+  if (!funded)
     throw new TaskError(
       'NotSelected',
       `alliance ${allianceId} is not in the approved selection of ${roundId}`,
     );
-  }
   const loaded = await loadAllianceWithMembers(allianceId);
   if (!loaded) throw new TaskError('AllianceNotFound', `alliance ${allianceId}`);
   const { alliance } = loaded;
+  const unexpected = (status: string) =>
+    new TaskError(
+      'UnexpectedAllianceStatus',
+      `alliance ${allianceId} of round ${roundId} is ${status}, not selected: it is not designated`,
+    );
+  if (LEFT_SELECTION.has(alliance.status))
+    return skipDesignation(roundId, allianceId, alliance.status, executionId, now);
+  if (alliance.status !== 'selected' && alliance.status !== 'designated') throw unexpected(alliance.status);
   const at = now.toISOString();
-  const lines = allocateAward(alliance.budgetLines ?? [], row.award);
+  const lines = allocateAward(alliance.budgetLines ?? [], funded.award);
   const deadlines = alliance.period ? implementationDeadlines(alliance.period) : [];
   const granted = await putItem(
     awardPut({
       roundId,
       allianceId,
-      amount: row.award,
-      requested: row.requested,
-      rank: row.rank,
+      amount: funded.award,
+      requested: funded.requested,
+      rank: funded.rank,
       lines,
       designatedAt: at,
     }),
@@ -53,13 +98,19 @@ export async function designate(roundId: string, allianceId: string, executionId
   // Each write is once-only, so a step cut short (award written, deadlines not yet) is completed on
   // a re-run, and one that finished changes nothing: a deadline or status already written stays.
   for (const d of deadlines) await putItem(deadlinePut(roundId, allianceId, d, at));
-  await setAllianceStatus(
+  const moved = await setAllianceStatus(
     allianceId,
     'designated',
     ['selected'],
-    `designated with an award of ¥${row.award}`,
+    `designated with an award of ¥${funded.award}`,
     executionId,
   );
+  if (!moved) {
+    // Not selected any more: designated already (a re-run), or it left the selection meanwhile.
+    const status = (await loadAlliance(allianceId))?.status ?? 'missing';
+    if (LEFT_SELECTION.has(status)) return skipDesignation(roundId, allianceId, status, executionId, now);
+    if (status !== 'designated') throw unexpected(status);
+  }
   return { allianceId, designated: true, reused: !granted };
 }
 

@@ -9,5 +9,5 @@ export { checkObjections, publishNotice } from './notice.ts';
 export { assignRoundReviewers, concludeReviews } from './review.ts';
 export { closeApplications, openGate, recordFailure } from './round.ts';
 export { listSubmitted, screenAlliance } from './screening.ts';
-export { rankAndSelect } from './selection.ts';
+export { applySelection, rankAndSelect } from './selection.ts';
 export { checkSupplement, endSupplementaryNotice } from './supplement.ts';

@@ -5,7 +5,7 @@ import { commitFirstTime } from '../../../db/commit.ts';
 import { loadNotice, noticeKeys, noticePut } from '../../../db/notices.ts';
 import { enterStage } from '../../../db/pipeline.ts';
 import { roundAudit } from '../../../db/rounds.ts';
-import { loadSelection } from '../../../db/selection.ts';
+import { loadSelection, loadSelectionRows } from '../../../db/selection.ts';
 import { noticePeriodEnd } from '../../../domain/award.ts';
 import { buildNotice } from '../../../domain/notice.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
@@ -21,7 +21,14 @@ export async function publishNotice(roundId: string, executionId: string, now = 
   const [round, selection] = await Promise.all([getRound(roundId), loadSelection(roundId)]);
   if (selection?.status !== 'approved' || !selection.approved)
     throw new TaskError('SelectionNotApproved', `round ${roundId}: no approved selection`);
-  const rows = selection.approved.result.rows.filter((r) => r.funded);
+  // Every row, once (this step runs once per round): the funded ones in rank order.
+  const all = await loadSelectionRows(roundId);
+  if (!selection.appliedAt || all.some((r) => !r.approved))
+    throw new TaskError(
+      'SelectionNotApplied',
+      `round ${roundId}: ApplySelection has not given every alliance its outcome yet`,
+    );
+  const rows = all.flatMap((r) => (r.approved?.funded ? [r.approved] : [])); // dropped ones: syncNotice marks them
   const entries = await noticeEntries(rows);
   const publishedAt = now.toISOString();
   const endsAt = noticePeriodEnd(now, round.noticePeriodDays);

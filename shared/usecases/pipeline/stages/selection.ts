@@ -1,23 +1,49 @@
-/** Stage RankAndSelect: the ranking and the proposed selection an admin approves. */
+/**
+ * Stages RankAndSelect and ApplySelection: the ranking and the proposed selection an admin
+ * approves, stored as a small header and one row per alliance (shared/db/selection.ts), then the
+ * approved outcome applied to every alliance, one page of rows per step.
+ */
+import { randomUUID } from 'node:crypto';
 import { loadAllianceWithMembers, roundAllianceIds } from '../../../db/alliances.ts';
 import { systemActor } from '../../../db/audit.ts';
-import { commit } from '../../../db/commit.ts';
+import { commit, commitFirstTime } from '../../../db/commit.ts';
 import { enterStage } from '../../../db/pipeline.ts';
 import { loadReviews } from '../../../db/reviews.ts';
 import { roundAudit } from '../../../db/rounds.ts';
-import { loadSelection, type SelectionRecord, selectionProposalPut } from '../../../db/selection.ts';
+import {
+  applySelectionRow,
+  loadAdjustments,
+  loadSelection,
+  pageSelectionRows,
+  type SelectionHeader,
+  selectionAppliedUpdate,
+  selectionClaimPut,
+  selectionProposedUpdate,
+  selectionRowTransactions,
+  selectionTakeoverPut,
+  summarise,
+} from '../../../db/selection.ts';
 import { requestedFunding } from '../../../domain/award.ts';
 import type { Member } from '../../../domain/model/alliance.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { asCandidates, rankAlliances } from '../../../domain/scoring.ts';
-import { selectWithinBudget } from '../../../domain/selection.ts';
+import { adjustRow, selectWithinBudget } from '../../../domain/selection.ts';
+import { TaskError } from '../../../errors.ts';
+import { logger } from '../../../logger.ts';
 import { getRound } from '../../rounds.ts';
 
-/** Ranking (raw and calibrated), bonuses and the budget-constrained selection: the proposal an admin approves. */
+const fundedOf = (header: SelectionHeader) => header.result.funded;
+
+/**
+ * Ranking (raw and calibrated), bonuses and the budget-constrained selection: the proposal an admin
+ * approves. Computed once: a re-run (retry, restart) finds the proposal (or the approved selection)
+ * and keeps it. The rows are written in transactions of ≤100 items while the header says
+ * `computing` for this run; a run that died half-way is taken over by the next, which rewrites
+ * every row; only then does the header become `proposed`.
+ */
 export async function rankAndSelect(roundId: string, executionId: string, now = new Date()) {
-  // Computed once: a re-run (retry, restart) finds the proposal (or the approved selection) and keeps it.
   const existing = await loadSelection(roundId);
-  if (existing) return { funded: existing.result.rows.filter((r) => r.funded).length, reused: true };
+  if (existing && existing.status !== 'computing') return { funded: fundedOf(existing), reused: true };
   const round = await getRound(roundId);
   const inReview = await roundAllianceIds(roundId, 'in-review');
   const alliances = (await Promise.all(inReview.map((id) => loadAllianceWithMembers(id)))).filter(
@@ -41,23 +67,44 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
     perAllianceCap: round.perAllianceCap,
     policy: round.selectionPolicy,
   });
-  const record: SelectionRecord = {
+  const header: SelectionHeader = {
     roundId,
-    status: 'proposed',
+    status: 'computing',
+    proposalId: `${executionId}:${randomUUID()}`,
     computedAt: now.toISOString(),
     policy: round.selectionPolicy,
     budget: round.budget,
-    ranking,
-    result,
+    result: summarise(result),
   };
+  const claimed = await commitFirstTime([
+    existing ? selectionTakeoverPut(header, existing.proposalId) : selectionClaimPut(header),
+  ]);
+  if (!claimed) {
+    // Another run claimed or finished it meanwhile: it writes the rows; this step is retried.
+    const current = await loadSelection(roundId);
+    if (current && current.status !== 'computing') return { funded: fundedOf(current), reused: true };
+    throw new TaskError('SelectionBeingComputed', `round ${roundId}: another run is writing the ranking`);
+  }
+  const rows = ranking.map((entry, i) => ({
+    allianceId: entry.allianceId,
+    rank: entry.rank,
+    ranking: entry,
+    proposed: result.rows[i]!,
+  }));
+  for (const [i, row] of rows.entries())
+    if (row.proposed.allianceId !== row.allianceId) throw new Error(`selection row ${i} out of rank order`);
+  const transactions = selectionRowTransactions(roundId, header.proposalId, rows);
+  // A few transactions at a time: the header check in each stops them all if another run takes over.
+  for (let i = 0; i < transactions.length; i += 4)
+    await Promise.all(transactions.slice(i, i + 4).map((items) => commit(items)));
   await commit([
-    selectionProposalPut(record),
+    selectionProposedUpdate(roundId, header.proposalId),
     roundAudit(
       roundId,
       {
         action: 'pipeline.selection-proposed',
         actor: systemActor(COMPONENT, executionId),
-        reason: `${result.rows.filter((r) => r.funded).length} of ${result.rows.length} funded by ${round.selectionPolicy}, ¥${result.totalAwarded} of ¥${round.budget}`,
+        reason: `${header.result.funded} of ${rows.length} funded by ${round.selectionPolicy}, ¥${result.totalAwarded} of ¥${round.budget}`,
       },
       now,
     ),
@@ -68,5 +115,63 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
     by: COMPONENT,
     waitingOn: 'admin: approval of the selection',
   });
-  return { funded: result.rows.filter((r) => r.funded).length, reused: false };
+  return { funded: header.result.funded, reused: false };
+}
+
+/** Rows per ApplySelection step. */
+export const APPLY_PAGE = 100;
+
+/**
+ * ApplySelection (after AwaitSelectionApproval, before PublishNotice), a loop: one page of ≤100
+ * rows per call. Each row gets its approved outcome (the proposed row with the admin's adjustment,
+ * if any) and its alliance the status selected / not-selected with the selection's reason.
+ * Idempotent: a row that has its outcome is skipped, so a re-run of a page changes nothing. Returns
+ * the cursor of the next page, none when every row is done (the header then records appliedAt).
+ */
+export async function applySelection(
+  roundId: string,
+  executionId: string,
+  cursor?: string,
+  now = new Date(),
+): Promise<{ cursor?: string; processed: number }> {
+  const header = await loadSelection(roundId);
+  if (header?.status !== 'approved' || !header.approved)
+    throw new TaskError('SelectionNotApproved', `round ${roundId}: no approved selection to apply`);
+  const adjustments = header.approved.adjustments > 0 ? await loadAdjustments(roundId) : [];
+  const byId = new Map(adjustments.map((a) => [a.allianceId, a]));
+  const page = await pageSelectionRows(roundId, cursor, APPLY_PAGE);
+  const pending = page.items.filter((row) => !row.approved);
+  const outcomes = await Promise.all(
+    pending.map((row) =>
+      applySelectionRow(
+        roundId,
+        row.allianceId,
+        adjustRow(row.proposed, byId.get(row.allianceId)),
+        systemActor(COMPONENT, executionId),
+        now,
+      ).then((outcome) => ({ allianceId: row.allianceId, outcome })),
+    ),
+  );
+  for (const { allianceId, outcome } of outcomes)
+    if (outcome === 'row-only')
+      logger.warn('alliance not in review when the selection was applied; its status is left as it is', {
+        roundId,
+        allianceId,
+      });
+  if (page.nextCursor) return { cursor: page.nextCursor, processed: page.items.length };
+  if (!header.appliedAt) {
+    await commitFirstTime([
+      selectionAppliedUpdate(roundId, now.toISOString()),
+      roundAudit(
+        roundId,
+        {
+          action: 'pipeline.selection-applied',
+          actor: systemActor(COMPONENT, executionId),
+          reason: `every alliance has its outcome: ${header.approved.result.funded} selected of ${header.approved.result.rows}`,
+        },
+        now,
+      ),
+    ]);
+  }
+  return { processed: page.items.length };
 }
