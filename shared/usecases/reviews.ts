@@ -26,14 +26,14 @@ import {
   reviewPresenceCheck,
   reviewPut,
 } from '../db/reviews.ts';
-import { loadTally, tallyAdd } from '../db/tallies.ts';
+import { tallyAdd } from '../db/tallies.ts';
 import { type Principal, userActor } from '../domain/actors.ts';
 import { assignReviewers, replaceReviewer } from '../domain/assignment.ts';
 import { conflict, domainError, domainErrorCatalogue, notFound, nouns } from '../domain/errors.ts';
 import { validateScores } from '../domain/scoring.ts';
 import type { Text } from '../domain/text.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
-import { currentTally, reviewsDone } from './pipeline/tallies.ts';
+import { commitWithTally, loadOrCountTally, reviewsDone } from './pipeline/tallies.ts';
 import { getRound } from './rounds.ts';
 
 const assignmentOf = (roundId: string, allianceId: string): Text => ({
@@ -161,7 +161,6 @@ export async function submitReview(
     );
   }
   const previous = await loadReview(roundId, allianceId, principal.sub);
-  if (!previous) await currentTally(roundId, 'review'); // counted when the gate opened, else now
   const record: ReviewRecord = {
     roundId,
     allianceId,
@@ -172,12 +171,16 @@ export async function submitReview(
     submittedAt: now.toISOString(),
     version: (previous?.version ?? 0) + 1,
   };
-  await commit(
+  // A first review of an active assignment: one more in (the assignment must still be active). The
+  // tally is not read first; if it was never counted, commitWithTally counts it and tries again.
+  const counted = !previous && tallyAdd(roundId, 'review', { reviewed: 1, reviews: 1 }, { mustExist: true });
+  await commitWithTally(
+    roundId,
+    'review',
     [
       reviewPut(record, previous),
-      // A first review of an active assignment: one more in (the assignment must still be active).
       !previous && assignmentActiveCheck(roundId, allianceId, principal.sub),
-      !previous && tallyAdd(roundId, 'review', { reviewed: 1, reviews: 1 }, { mustExist: true }),
+      counted,
       allianceAudit(
         allianceId,
         {
@@ -189,6 +192,7 @@ export async function submitReview(
         now,
       ),
     ],
+    counted,
     (failed) =>
       failed === 0
         ? conflict({
@@ -199,8 +203,7 @@ export async function submitReview(
           ? notFound(assignmentOf(roundId, allianceId))
           : undefined,
   );
-  const tally = await loadTally(roundId, 'review');
-  const complete = tally !== undefined && reviewsDone(tally.counts);
+  const complete = reviewsDone(await loadOrCountTally(roundId, 'review'));
   if (complete) await completeGate(roundId, 'review', { allReviewsIn: true }, principal.username);
   return { review: record, allReviewsIn: complete };
 }
@@ -245,31 +248,37 @@ export async function declareConflict(
   );
   const at = now.toISOString();
   const added = replacement.added.filter((p) => p.allianceId === allianceId);
-  // The review tally: this assignment leaves (with its review, if one is in), the replacements join.
-  await currentTally(roundId, 'review');
+  // The review tally: this assignment leaves (with its review, if one is in), the replacements join
+  // (not read first; counted and tried again only if it never was).
   const reviewed = Boolean(await loadReview(roundId, allianceId, principal.sub));
-  await commit([
-    reviewerPut(updatedMe),
-    assignmentReplacedUpdate(roundId, allianceId, principal.sub, input.reason, at),
-    ...added.map((p) => assignmentPut(roundId, allianceId, p.reviewerId, p.expertiseMatch ?? 0, at)),
-    reviewPresenceCheck(roundId, allianceId, principal.sub, reviewed),
-    tallyAdd(
-      roundId,
-      'review',
-      { assigned: added.length - 1, reviewed: reviewed ? -1 : 0 },
-      { mustExist: true },
-    ),
-    roundAudit(
-      roundId,
-      {
-        action: 'review.conflict-declared',
-        actor: userActor(principal),
-        reason: input.reason,
-        data: { allianceId, replacedBy: added.map((p) => p.reviewerId) },
-      },
-      now,
-    ),
-  ]);
+  const tally = tallyAdd(
+    roundId,
+    'review',
+    { assigned: added.length - 1, reviewed: reviewed ? -1 : 0 },
+    { mustExist: true },
+  );
+  await commitWithTally(
+    roundId,
+    'review',
+    [
+      reviewerPut(updatedMe),
+      assignmentReplacedUpdate(roundId, allianceId, principal.sub, input.reason, at),
+      ...added.map((p) => assignmentPut(roundId, allianceId, p.reviewerId, p.expertiseMatch ?? 0, at)),
+      reviewPresenceCheck(roundId, allianceId, principal.sub, reviewed),
+      tally,
+      roundAudit(
+        roundId,
+        {
+          action: 'review.conflict-declared',
+          actor: userActor(principal),
+          reason: input.reason,
+          data: { allianceId, replacedBy: added.map((p) => p.reviewerId) },
+        },
+        now,
+      ),
+    ],
+    tally,
+  );
   return { allianceId, replacedBy: added.map((p) => p.reviewerId), shortfall: added.length === 0 };
 }
 

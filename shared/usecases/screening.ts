@@ -2,13 +2,12 @@
 
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { allianceAudit } from '../db/audit.ts';
-import { commit } from '../db/commit.ts';
 import { loadScreening, loadScreenings, screeningDecisionUpdate } from '../db/screening.ts';
-import { loadTally, tallyAdd } from '../db/tallies.ts';
+import { tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
-import { currentTally, screeningDone } from './pipeline/tallies.ts';
+import { commitWithTally, loadOrCountTally, screeningDone } from './pipeline/tallies.ts';
 
 const notWaiting = (roundId: string) =>
   conflict({
@@ -47,12 +46,13 @@ export async function decide(
     });
   const gate = await loadGate(roundId, 'screening');
   if (gate?.status !== 'open') throw notWaiting(roundId);
-  await currentTally(roundId, 'screening'); // counted when the gate opened; counted now if it never was
   const at = now.toISOString();
   const by = byWhom(principal);
   const status = decision.outcome === 'pass' ? 'submitted' : 'rejected';
   // The tally moves with the decision, in its transaction: a first decision counts as decided, a
   // changed one moves from one outcome to the other (the update's condition pins what was read).
+  // It is not read first: it exists from the gate's opening on, and when it does not (a round
+  // waiting since before tallies), the transaction fails on it, and it is counted and tried again.
   const previous = record.decision?.outcome;
   const deltas =
     previous === undefined
@@ -60,10 +60,13 @@ export async function decide(
       : previous === decision.outcome
         ? {}
         : { [outcomeKey[previous]]: -1, [outcomeKey[decision.outcome]]: 1 };
-  await commit(
+  const tally = Object.keys(deltas).length > 0 && tallyAdd(roundId, 'screening', deltas, { mustExist: true });
+  await commitWithTally(
+    roundId,
+    'screening',
     [
       screeningDecisionUpdate(roundId, allianceId, { ...decision, by, at }, previous ?? null),
-      Object.keys(deltas).length > 0 && tallyAdd(roundId, 'screening', deltas, { mustExist: true }),
+      tally,
       // A pass keeps it 'submitted' until reviewers are assigned; a reject is final. Both are recorded.
       allianceStatusUpdate({
         allianceId,
@@ -85,19 +88,20 @@ export async function decide(
         now,
       ),
     ],
+    tally,
     conflict({
       en: `alliance ${allianceId} can no longer be screened`,
       zh: `联盟 ${allianceId} 已不能再作审查决定`,
     }),
   );
-  const tally = (await loadTally(roundId, 'screening'))!.counts;
-  const pending = Math.max(0, tally.total - tally.decided);
+  const counts = await loadOrCountTally(roundId, 'screening');
+  const pending = Math.max(0, counts.total - counts.decided);
   let completed = false;
-  if (screeningDone(tally)) {
+  if (screeningDone(counts)) {
     completed = await completeGate(
       roundId,
       'screening',
-      { passed: tally.passed, rejected: tally.rejected },
+      { passed: counts.passed, rejected: counts.rejected },
       by,
     );
   }

@@ -3,9 +3,25 @@
  * exact when a decision is changed, repeated or made at the same instant as another. The gate
  * completes once, on the decision that makes the count whole.
  */
+import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { api, tokenFor, uid } from './client.ts';
+import { keys } from '../../shared/db/keys.ts';
+import { api, ddb, tableName, tokenFor, uid } from './client.ts';
 import { atGate, twoAllianceRound, waitForPipeline } from './fixtures.ts';
+
+/** Deletes a gate's tally, as for a round that was waiting at the gate before tallies came in. */
+const dropTally = (roundId: string, name: string) =>
+  ddb.send(new DeleteCommand({ TableName: tableName, Key: keys.tally(roundId, name) }));
+
+/** The tally item as stored (consistent read), its counters only. */
+async function storedTally(roundId: string, name: string) {
+  const { Item } = await ddb.send(
+    new GetCommand({ TableName: tableName, Key: keys.tally(roundId, name), ConsistentRead: true }),
+  );
+  if (!Item) return undefined;
+  const { pk: _pk, sk: _sk, type: _type, tally: _tally, v: _v, ...counts } = Item;
+  return counts;
+}
 
 const screen = (admin: string, roundId: string, allianceId: string, outcome: 'pass' | 'reject') =>
   api('POST', `/v1/rounds/${roundId}/screening/${allianceId}`, {
@@ -58,6 +74,56 @@ describe('gate tallies', () => {
     expect((await review(token, roundId, a, 7)).body.allReviewsIn).toBe(false);
     expect((await review(token, roundId, a, 8)).body.allReviewsIn).toBe(false); // an update is not a second review
     expect((await review(token, roundId, b, 9)).body.allReviewsIn).toBe(true);
+    await waitForPipeline(admin, roundId, 'the selection gate', atGate('selection'));
+  });
+
+  it('count a decision whose tally is missing from the records, then commit it (no read before)', async () => {
+    const admin = await tokenFor(['admin'], uid('admin'));
+    const { roundId, a, b, reviewer } = await twoAllianceRound(admin, { reviewersPerAlliance: 1 }, [
+      ['补计联盟甲', 200_000],
+      ['补计联盟乙', 150_000],
+    ]);
+    const closed = await api('POST', `/v1/rounds/${roundId}/close`, {
+      token: admin,
+      body: { reason: '截止' },
+    });
+    expect(closed.status, closed.text).toBe(202);
+    await waitForPipeline(admin, roundId, 'the screening gate', atGate('screening'));
+    expect(await storedTally(roundId, 'screening')).toEqual({ total: 2, decided: 0, passed: 0, rejected: 0 });
+
+    // A first decision, a changed one and a repeated one (no delta), each with the tally gone.
+    await dropTally(roundId, 'screening');
+    const first = await screen(admin, roundId, a, 'pass');
+    expect(first.status, first.text).toBe(200);
+    expect(first.body).toMatchObject({ pending: 1, screeningComplete: false });
+    expect(await storedTally(roundId, 'screening')).toEqual({ total: 2, decided: 1, passed: 1, rejected: 0 });
+
+    await dropTally(roundId, 'screening');
+    const changed = await screen(admin, roundId, a, 'reject');
+    expect(changed.body).toMatchObject({ pending: 1, screeningComplete: false });
+    expect(await storedTally(roundId, 'screening')).toEqual({ total: 2, decided: 1, passed: 0, rejected: 1 });
+
+    await dropTally(roundId, 'screening');
+    const again = await screen(admin, roundId, a, 'reject');
+    expect(again.body).toMatchObject({ pending: 1, screeningComplete: false });
+    expect(await storedTally(roundId, 'screening')).toEqual({ total: 2, decided: 1, passed: 0, rejected: 1 });
+
+    // The last decision, with the tally gone, still completes the gate.
+    await screen(admin, roundId, a, 'pass');
+    await dropTally(roundId, 'screening');
+    const last = await screen(admin, roundId, b, 'pass');
+    expect(last.body).toMatchObject({ pending: 0, screeningComplete: true });
+    expect(await storedTally(roundId, 'screening')).toEqual({ total: 2, decided: 2, passed: 2, rejected: 0 });
+    await waitForPipeline(admin, roundId, 'the review gate', atGate('review'));
+
+    // Reviews: a first review with the tally gone counts it, then adds itself.
+    const token = await tokenFor(['reviewer'], reviewer);
+    await dropTally(roundId, 'review');
+    expect((await review(token, roundId, a, 7)).body.allReviewsIn).toBe(false);
+    expect(await storedTally(roundId, 'review')).toEqual({ assigned: 2, reviewed: 1, reviews: 1 });
+    await dropTally(roundId, 'review');
+    expect((await review(token, roundId, b, 9)).body.allReviewsIn).toBe(true);
+    expect(await storedTally(roundId, 'review')).toEqual({ assigned: 2, reviewed: 2, reviews: 2 });
     await waitForPipeline(admin, roundId, 'the selection gate', atGate('selection'));
   });
 });

@@ -1,13 +1,14 @@
 /**
- * Gate tallies (issue #10): counted from the records once when a gate opens (or when a decision
- * finds none, for a round already waiting when tallies came in), then kept by each decision's own
- * transaction. A decision reads one small item instead of the round.
+ * Gate tallies (issue #10): counted from the records once when a gate opens (or when a decision's
+ * transaction finds none, for a round already waiting when tallies came in), then kept by each
+ * decision's own transaction. A decision reads one small item instead of the round.
  */
+import { commit, type OnConditionFailed, type TxItem } from '../../db/commit.ts';
 import { loadObjections } from '../../db/notices.ts';
 import { commitTask } from '../../db/pipeline.ts';
 import { loadAssignments, loadReviews } from '../../db/reviews.ts';
 import { loadScreenings } from '../../db/screening.ts';
-import { loadTally, type Tallies, type Tally, type TallyName, tallyReplace } from '../../db/tallies.ts';
+import { loadTally, type Tallies, type TallyName, tallyReplace } from '../../db/tallies.ts';
 
 /**
  * The counts from the records. Every read here is a consistent Query of the round's partition
@@ -59,12 +60,42 @@ export async function recountTally<N extends TallyName>(roundId: string, name: N
   }
 }
 
-/** The tally, counted first if it never was (a round already waiting at its gate before tallies). */
-export async function currentTally<N extends TallyName>(roundId: string, name: N): Promise<Tally<N>> {
-  const tally = await loadTally(roundId, name);
-  if (tally) return tally;
-  await recountTally(roundId, name);
-  return (await loadTally(roundId, name))!;
+/**
+ * Commits a decision's transaction together with the tally it moves (`tally`: its
+ * `tallyAdd(…, { mustExist: true })`, one of `items`, or a falsy entry when nothing moves), without
+ * reading the tally first. Only when the transaction fails because the tally item does not exist (a
+ * round already waiting at its gate before tallies came in) is the tally counted from the records —
+ * which do not hold this decision yet, its transaction wrote nothing — and the transaction tried
+ * once more. Any other failed condition is mapped by `onConditionFailed`, as `commit` does.
+ */
+export async function commitWithTally(
+  roundId: string,
+  name: TallyName,
+  items: readonly (TxItem | undefined | false | null)[],
+  tally: TxItem | undefined | false | null,
+  onConditionFailed?: OnConditionFailed,
+): Promise<void> {
+  // commit leaves falsy entries out, so a failed item's index counts only the present ones.
+  const at = tally ? items.filter(Boolean).indexOf(tally) : -1;
+  const missing = new Error(`the ${name} tally of round ${roundId} does not exist`);
+  const mapped: OnConditionFailed = (failed) =>
+    at >= 0 && failed === at
+      ? missing
+      : typeof onConditionFailed === 'function'
+        ? onConditionFailed(failed)
+        : onConditionFailed;
+  try {
+    await commit(items, mapped);
+  } catch (error) {
+    if (error !== missing) throw error;
+    await recountTally(roundId, name);
+    await commit(items, mapped);
+  }
+}
+
+/** The tally as stored, counted first if it never was. */
+export async function loadOrCountTally<N extends TallyName>(roundId: string, name: N): Promise<Tallies[N]> {
+  return (await loadTally(roundId, name))?.counts ?? (await recountTally(roundId, name));
 }
 
 /** Whether the tally says the gate's people are done. */
