@@ -26,11 +26,11 @@ describe('a tie on the final score, as the programme office reads it', () => {
     ]);
     await waitForPipeline(admin, roundId, 'the selection gate', atGate('selection'));
     const ranking = (await api('GET', `/v1/rounds/${roundId}/ranking`, { token: admin })).body;
-    expect(ranking.ranking.map((r: { allianceId: string }) => r.allianceId)).toEqual([small, big]);
-    const [first, second] = ranking.ranking;
+    expect(ranking.items.map((r: { allianceId: string }) => r.allianceId)).toEqual([small, big]);
+    const [first, second] = ranking.items.map((i: { ranking: unknown }) => i.ranking);
     expect(first.finalScore).toBe(second.finalScore);
     expect(first.tieBreaks).toEqual([expect.objectContaining({ with: big, rule: 'requested', above: true })]);
-    const [won, lost] = ranking.result.rows;
+    const [won, lost] = ranking.items.map((i: { proposed: unknown }) => i.proposed);
     expect(won.funded).toBe(true);
     expect(won.reason.zh).toContain('申请金额较少（¥150,000 对 ¥200,000），排名在前');
     expect(lost.funded).toBe(false);

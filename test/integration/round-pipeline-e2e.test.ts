@@ -178,15 +178,19 @@ describe('one round from close to funded, through the API', () => {
     // --- ranking, selection, approval -------------------------------------------------------------
     await waitForStage('selection');
     const ranking = (await api('GET', `/v1/rounds/${roundId}/ranking`, { token: admin })).body;
-    const rows = ranking.result.rows as {
+    expect(ranking).toMatchObject({
+      status: 'proposed',
+      result: { rows: 3, funded: 2, totalAwarded: 600_000 },
+    });
+    const rows = ranking.items.map((i: { proposed: unknown }) => i.proposed) as {
       allianceId: string;
       funded: boolean;
       award: number;
       reason: { en: string; zh: string };
       budgetIncreaseToFund?: number;
     }[];
-    expect(ranking.ranking.map((r: { allianceId: string }) => r.allianceId)).toEqual([a, b, c]);
-    for (const r of ranking.ranking)
+    expect(ranking.items.map((r: { allianceId: string }) => r.allianceId)).toEqual([a, b, c]);
+    for (const { ranking: r } of ranking.items)
       expect(r).toMatchObject({ rawMean: expect.any(Number), calibratedMean: expect.any(Number) });
     expect(rows.filter((r) => r.funded).map((r) => r.allianceId)).toEqual([a, b]);
     const cRow = rows.find((r) => r.allianceId === c)!;
@@ -425,6 +429,7 @@ describe('one round from close to funded, through the API', () => {
       'pipeline.reviews-concluded',
       'pipeline.selection-proposed',
       'selection.approved',
+      'pipeline.selection-applied',
       'pipeline.notice-published',
       'objection.filed',
       'objection.upheld',

@@ -85,14 +85,13 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
     if (current && current.status !== 'computing') return { funded: fundedOf(current), reused: true };
     throw new TaskError('SelectionBeingComputed', `round ${roundId}: another run is writing the ranking`);
   }
-  const rows = ranking.map((entry, i) => ({
+  const proposed = new Map(result.rows.map((r) => [r.allianceId, r]));
+  const rows = ranking.map((entry) => ({
     allianceId: entry.allianceId,
     rank: entry.rank,
     ranking: entry,
-    proposed: result.rows[i]!,
+    proposed: proposed.get(entry.allianceId)!,
   }));
-  for (const [i, row] of rows.entries())
-    if (row.proposed.allianceId !== row.allianceId) throw new Error(`selection row ${i} out of rank order`);
   const transactions = selectionRowTransactions(roundId, header.proposalId, rows);
   // A few transactions at a time: the header check in each stops them all if another run takes over.
   for (let i = 0; i < transactions.length; i += 4)
