@@ -25,6 +25,7 @@ import {
   apiClient,
   enterpriseBody,
   pool,
+  roundBody,
   sectors,
   seededRandom,
   sleep,
@@ -191,6 +192,8 @@ export interface ScaleFailureRecord {
   stages: Record<string, StageFigures>;
   /** What the failed stage had done when it failed, if it counts its items (e.g. alliances submitted). */
   progress?: string;
+  /** The local stack's last error lines (a handler's error, the execution's failure). */
+  stackLog?: string[];
 }
 
 /** Thrown by runScale when the round does not reach funded; `record` holds what was measured. */
@@ -227,6 +230,7 @@ export async function runScale(
     options.log ??
     ((line: string) =>
       console.log(`${((performance.now() - started) / 1000).toFixed(1).padStart(6)}s  ${line}`));
+  const stackErrors: string[] = [];
   process.env[CAPACITY_ENV] = '1';
   process.env.POWERTOOLS_LOG_LEVEL ??= 'ERROR';
   countS3();
@@ -235,7 +239,10 @@ export async function runScale(
     schedules: false,
     runtimeSchedules: false,
     log: (line) => {
-      if (/failed|error/i.test(line)) log(`stack: ${line}`);
+      if (!/failed|error/i.test(line)) return;
+      stackErrors.push(line.slice(0, 500));
+      if (stackErrors.length > 5) stackErrors.shift();
+      log(`stack: ${line}`);
     },
   });
   const progress: Progress = {
@@ -259,6 +266,7 @@ export async function runScale(
       msToFailure: Math.round(performance.now() - progress.startedAt),
       stages: progress.stages,
       ...(progress.count ? { progress: progress.count() } : {}),
+      ...(stackErrors.length ? { stackLog: [...stackErrors] } : {}),
     });
   } finally {
     await stack.stop();
@@ -364,8 +372,19 @@ async function drive(
     const arn = executionArn();
     if (!arn) return;
     const rec = stack.sfn.describeExecution(arn);
-    if (rec.status === 'FAILED' || rec.status === 'ABORTED' || rec.status === 'TIMED_OUT')
-      throw new Error(`pipeline ${rec.status}: ${JSON.stringify(history().slice(-3))}`);
+    if (rec.status === 'FAILED' || rec.status === 'ABORTED' || rec.status === 'TIMED_OUT') {
+      // The last failed state in the history says which state failed and why (the events after it
+      // are the catch path); the execution's output would repeat every id list, so it is left out.
+      const failure = history().findLast((e) => /(?<!Execution)Failed$/.test(String(e.type))) as
+        | { type: string; previousEventId?: number; [details: string]: unknown }
+        | undefined;
+      const details = failure
+        ? Object.entries(failure).find(([k]) => k.endsWith('EventDetails'))?.[1]
+        : undefined;
+      throw new Error(
+        `pipeline ${rec.status}${failure ? `: ${failure.type} ${JSON.stringify(details ?? {}).slice(0, 600)}` : ''}`,
+      );
+    }
   };
   async function until(what: string, ready: () => boolean, timeoutMs = 30 * 60_000) {
     const deadline = Date.now() + timeoutMs;
@@ -390,28 +409,19 @@ async function drive(
   // Odd requested amounts between ¥100,001 and ¥299,999; the budget funds about 40 % of the total.
   const requestedOf = Array.from({ length: n }, () => 100_001 + 2 * Math.floor(rand() * 100_000));
   const budget = Math.round(requestedOf.reduce((a, b) => a + b, 0) * 0.4);
-  const round = await api.must<{ id: string }>('POST', '/v1/rounds', admin, {
-    name: `${year}年度企会协作创新计划（规模测试 N=${n}）`,
-    year,
-    budget,
-    perAllianceCap: 300_000,
-    applicationWindow: {
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 7 * 86_400_000).toISOString(),
-    },
-    reviewDeadline: new Date(now + 30 * 86_400_000).toISOString(),
-    reviewersPerAlliance: REVIEWS_PER_ALLIANCE,
-    rubric: [
-      { id: 'innovation', name: '创新性', weight: 35, max: 10 },
-      { id: 'feasibility', name: '可行性', weight: 30, max: 10 },
-      { id: 'enterprise-role', name: '企业主体作用', weight: 20, max: 10 },
-      { id: 'impact', name: '预期成效', weight: 15, max: 10 },
-    ],
-    noticePeriodDays: 7,
-    prioritySectors: [...sectors],
-    bonuses: { multipleEnterprisesAndSocieties: 2, crossSector: 1 },
-    selectionPolicy: 'rank-order',
-  });
+  const round = await api.must<{ id: string }>(
+    'POST',
+    '/v1/rounds',
+    admin,
+    roundBody({
+      name: `${year}年度企会协作创新计划（规模测试 N=${n}）`,
+      year,
+      budget,
+      now,
+      closesInDays: 7,
+      reviewersPerAlliance: REVIEWS_PER_ALLIANCE,
+    }),
+  );
   const roundId = round.id;
   type Org = { id: string; token: string; name: string };
   const enterprises = await pool(
@@ -529,9 +539,20 @@ async function drive(
   // --- screening decisions (one in 25 rejected, with a reason) ----------------------------------------------
   const decisions: number[] = [];
   const endScreening = begin('screeningDecisions', () => `${decisions.length} screening decisions made`);
-  const screening = await api.must<{
-    items: { allianceId: string; findings: { eligible: boolean; failing: string[] } }[];
-  }>('GET', `/v1/rounds/${roundId}/screening`, admin);
+  // The screening list is paged (500 records a page at most): read every page.
+  type ScreeningItem = { allianceId: string; findings: { eligible: boolean; failing: string[] } };
+  const screening = { items: [] as ScreeningItem[] };
+  let cursor: string | undefined;
+  do {
+    const query = `limit=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const page = await api.must<{ items: ScreeningItem[]; nextCursor?: string }>(
+      'GET',
+      `/v1/rounds/${roundId}/screening?${query}`,
+      admin,
+    );
+    screening.items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
   const rejected = new Set(screening.items.filter((_, k) => k % 25 === 12).map((x) => x.allianceId));
   await pool(screening.items, concurrency, async (item) => {
     checkDeadline();
@@ -788,6 +809,20 @@ const STAGE_LABELS: Record<string, string> = {
 const fmt = (x: number, digits = 1) =>
   x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
+/** The per-stage table's header and one row per stage. */
+function stageRows(stages: Record<string, StageFigures>, first: string): string[] {
+  return [
+    `| ${first} | wall s | per-call median ms (first/last tenth) | API req | RRU | WRU | λ invocations |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...Object.entries(stages).map(([name, s]) => {
+      const per = s.perCall
+        ? `${fmt(s.perCall.median)} (${fmt(s.perCall.firstTenthMedian ?? 0)} / ${fmt(s.perCall.lastTenthMedian ?? 0)})`
+        : '';
+      return `| ${STAGE_LABELS[name] ?? name} | ${fmt(s.ms / 1000, 2)} | ${per} | ${s.apiRequests} | ${fmt(s.dynamo.read)} | ${fmt(s.dynamo.write)} | ${s.lambda.invocations} |`;
+    }),
+  ];
+}
+
 /** The markdown section for one result. */
 export function markdownSection(r: ScaleResult, label: string): string {
   const lines: string[] = [];
@@ -800,18 +835,7 @@ export function markdownSection(r: ScaleResult, label: string): string {
       `${r.round.selected} selected, ${r.round.designated} designated.`,
   );
   lines.push('');
-  lines.push(
-    '| stage | wall s | per-call median ms (first/last tenth) | API req | RRU | WRU | λ invocations |',
-  );
-  lines.push('|---|---:|---:|---:|---:|---:|---:|');
-  for (const [name, s] of Object.entries(r.stages)) {
-    const per = s.perCall
-      ? `${fmt(s.perCall.median)} (${fmt(s.perCall.firstTenthMedian ?? 0)} / ${fmt(s.perCall.lastTenthMedian ?? 0)})`
-      : '';
-    lines.push(
-      `| ${STAGE_LABELS[name] ?? name} | ${fmt(s.ms / 1000, 2)} | ${per} | ${s.apiRequests} | ${fmt(s.dynamo.read)} | ${fmt(s.dynamo.write)} | ${s.lambda.invocations} |`,
-    );
-  }
+  lines.push(...stageRows(r.stages, 'stage'));
   const t = r.totals;
   lines.push(
     `| **total** | **${fmt(t.ms / 1000, 2)}** | | **${t.apiRequests}** | **${fmt(t.dynamo.read)}** | **${fmt(t.dynamo.write)}** | **${t.lambda.invocations}** |`,
@@ -864,7 +888,11 @@ const isFailure = (r: ScaleRecord): r is { n: number; failed: ScaleFailureRecord
  * applications). A run that failed shows the stages it completed and where it stopped.
  */
 export function summaryTable(records: ScaleRecord[]): string {
-  const rs = [...records].sort((a, b) => a.n - b.n);
+  const rs = [...records].sort(
+    (a, b) =>
+      a.n - b.n ||
+      (isFailure(a) ? a.failed.date : a.date).localeCompare(isFailure(b) ? b.failed.date : b.date),
+  );
   const stageNames = [
     ...new Set([
       ...Object.keys(STAGE_LABELS),
@@ -874,7 +902,11 @@ export function summaryTable(records: ScaleRecord[]): string {
   const rows: string[] = [];
   const row = (label: string, cell: (r: ScaleRecord) => string) =>
     rows.push(`| ${label} | ${rs.map((r) => cell(r) || '—').join(' | ')} |`);
-  rows.push(`| | ${rs.map((r) => `N = ${r.n.toLocaleString('en-US')}`).join(' | ')} |`);
+  const dateOf = (r: ScaleRecord) => (isFailure(r) ? r.failed.date : r.date);
+  const repeated = (r: ScaleRecord) => rs.filter((x) => x.n === r.n).length > 1;
+  rows.push(
+    `| | ${rs.map((r) => `N = ${r.n.toLocaleString('en-US')}${repeated(r) ? ` (run at ${dateOf(r).slice(11, 16)} UTC)` : ''}`).join(' | ')} |`,
+  );
   rows.push(`|---|${rs.map(() => '---:').join('|')}|`);
   const stagesOf = (r: ScaleRecord) => (isFailure(r) ? r.failed.stages : r.stages);
   row('outcome', (r) =>
@@ -969,20 +1001,12 @@ export function failureSection(f: ScaleFailureRecord, label: string): string {
       `${f.progress ? ` (${f.progress})` : ''}:`,
     '',
     '```',
-    f.error.length > 1200 ? `${f.error.slice(0, 1200)}…` : f.error,
+    ...(f.stackLog ?? []),
+    f.error.length > 400 ? `${f.error.slice(0, 400)}…` : f.error,
     '```',
     '',
-    '| completed stage | wall s | per-call median ms (first/last tenth) | API req | RRU | WRU | λ invocations |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    ...stageRows(f.stages, 'completed stage'),
   ];
-  for (const [name, s] of Object.entries(f.stages)) {
-    const per = s.perCall
-      ? `${fmt(s.perCall.median)} (${fmt(s.perCall.firstTenthMedian ?? 0)} / ${fmt(s.perCall.lastTenthMedian ?? 0)})`
-      : '';
-    lines.push(
-      `| ${STAGE_LABELS[name] ?? name} | ${fmt(s.ms / 1000, 2)} | ${per} | ${s.apiRequests} | ${fmt(s.dynamo.read)} | ${fmt(s.dynamo.write)} | ${s.lambda.invocations} |`,
-    );
-  }
   lines.push('');
   return lines.join('\n');
 }

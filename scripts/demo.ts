@@ -11,7 +11,16 @@
  */
 import { parseArgs } from 'node:util';
 import type { LocalStack } from '../local/stack.ts';
-import { USCC_ALPHABET, usccCheckCharacter } from '../shared/domain/uscc.ts';
+import {
+  allianceContent,
+  apiClient,
+  enterpriseBody,
+  roundBody,
+  sectors,
+  seededRandom,
+  sleep,
+  societyBody,
+} from './round-kit.ts';
 
 const { values } = parseArgs({
   options: { url: { type: 'string' }, alliances: { type: 'string', default: '40' } },
@@ -32,58 +41,9 @@ if (!api) {
 say(`API ${api}`);
 
 // --- a deterministic pseudo-random source, so every demo run tells the same story -------------------
-let state = 20261126;
-const rand = () => {
-  state = (state * 1664525 + 1013904223) >>> 0;
-  return state / 2 ** 32;
-};
-const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
+const { rand, pick } = seededRandom(20261126);
+const { call, must, token, uploadAgreement, waitVerified } = apiClient(api);
 
-async function call<T = unknown>(
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${api}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
-}
-async function must<T = unknown>(method: string, path: string, token?: string, body?: unknown): Promise<T> {
-  const res = await call<T>(method, path, token, body);
-  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body;
-}
-async function token(sub: string, roles: string[]) {
-  return (await must<{ token: string }>('POST', '/local/token', undefined, { sub, username: sub, roles }))
-    .token;
-}
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function uscc(registration: string) {
-  let org = '';
-  for (let i = 0; i < 9; i++) org += pick(USCC_ALPHABET.split(''));
-  const first17 = `${registration}420100${org}`;
-  return first17 + usccCheckCharacter(first17);
-}
-
-const sectors = [
-  { id: 'optoelectronics', name: '光电子', bonus: 2 },
-  { id: 'biomedicine', name: '生物医药与健康', bonus: 2 },
-  { id: 'new-materials', name: '新材料', bonus: 1.5 },
-  { id: 'opto-mechatronics', name: '光机电一体化', bonus: 1.5 },
-  { id: 'environment', name: '资源与环境', bonus: 1 },
-  { id: 'new-energy', name: '新能源与高效节能', bonus: 1 },
-  { id: 'high-tech-services', name: '高技术服务业', bonus: 1 },
-  { id: 'agriculture', name: '农业与农村', bonus: 1 },
-] as const;
 const enterpriseStems = [
   '光谷激光',
   '长江生物',
@@ -108,34 +68,24 @@ const societyStems = [
   '农学会',
   '电子学会',
 ];
-const contact = { name: '联系人', phone: '027-87000000' };
 const now = Date.now();
 const year = new Date().getUTCFullYear();
 
 // --- the programme office opens the round ---------------------------------------------------------
 const admin = await token('demo-admin', ['admin']);
-const round = await must<{ id: string }>('POST', '/v1/rounds', admin, {
-  name: `${year}年度企会协作创新计划（演示）`,
-  year,
-  budget: 4_000_000,
-  perAllianceCap: 300_000,
-  applicationWindow: {
-    opensAt: new Date(now - 86_400_000).toISOString(),
-    closesAt: new Date(now + 86_400_000).toISOString(),
-  },
-  reviewDeadline: new Date(now + 30 * 86_400_000).toISOString(),
-  reviewersPerAlliance: 3,
-  rubric: [
-    { id: 'innovation', name: '创新性', weight: 35, max: 10 },
-    { id: 'feasibility', name: '可行性', weight: 30, max: 10 },
-    { id: 'enterprise-role', name: '企业主体作用', weight: 20, max: 10 },
-    { id: 'impact', name: '预期成效', weight: 15, max: 10 },
-  ],
-  noticePeriodDays: 7,
-  prioritySectors: [...sectors],
-  bonuses: { multipleEnterprisesAndSocieties: 2, crossSector: 1 },
-  selectionPolicy: 'rank-order',
-});
+const round = await must<{ id: string }>(
+  'POST',
+  '/v1/rounds',
+  admin,
+  roundBody({
+    name: `${year}年度企会协作创新计划（演示）`,
+    year,
+    budget: 4_000_000,
+    now,
+    closesInDays: 1,
+    reviewersPerAlliance: 3,
+  }),
+);
 say(`round ${round.id}: budget ¥4,000,000, cap ¥300,000, 3 reviewers per alliance`);
 
 // --- organisations -----------------------------------------------------------------------------------
@@ -147,45 +97,7 @@ async function organisation(kind: 'enterprise' | 'society', i: number): Promise<
     kind === 'enterprise'
       ? `武汉${enterpriseStems[i % enterpriseStems.length]}${i >= 12 ? i : ''}科技有限公司`
       : `武汉市${societyStems[i % societyStems.length]}${i >= 8 ? `（第${i}分会）` : ''}`;
-  const body =
-    kind === 'enterprise'
-      ? {
-          kind,
-          name,
-          uscc: uscc('91'),
-          legalPerson: true,
-          techSme: true,
-          mainBusiness: { description: '技术密集型产品研发与生产', techIntensive: true },
-          employees: 80 + Math.floor(rand() * 400),
-          rdStaff: 0,
-          finances: {
-            year: year - 1,
-            operatingRevenue: 20_000_000 + Math.floor(rand() * 80_000_000),
-            rdExpenditure: 0,
-          },
-          workplace: { provided: true },
-          stAssociation: pick(['established', 'in-preparation'] as const),
-          contact,
-        }
-      : {
-          kind,
-          name,
-          uscc: uscc('51'),
-          societyType: pick(['city-affiliated', 'university-in-city'] as const),
-          serviceRecords: [{ year: year - 1, kind: 'training', title: '企业技术骨干培训' }],
-          annualPlan: { year, includesTask: true, responsibleStaff: contact },
-          experts: [{ name: '专家', title: '教授', field: '工程' }],
-          contact,
-        };
-  if (kind === 'enterprise') {
-    const b = body as {
-      employees: number;
-      rdStaff: number;
-      finances: { operatingRevenue: number; rdExpenditure: number };
-    };
-    b.rdStaff = Math.ceil(b.employees * (0.1 + rand() * 0.2));
-    b.finances.rdExpenditure = Math.ceil(b.finances.operatingRevenue * (0.05 + rand() * 0.05));
-  }
+  const body = kind === 'enterprise' ? enterpriseBody(name, year, rand, pick) : societyBody(name, year, pick);
   const created = await must<{ id: string }>('POST', '/v1/organisations', t, body);
   return { id: created.id, token: t, kind, name };
 }
@@ -196,33 +108,6 @@ say(
 );
 
 // --- alliances -------------------------------------------------------------------------------------------
-const pdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
-async function upload(allianceId: string, lead: Org) {
-  const ticket = await must<{ upload: { url: string; fields: Record<string, string> } }>(
-    'POST',
-    `/v1/alliances/${allianceId}/documents`,
-    lead.token,
-    { kind: 'agreement' },
-  );
-  const form = new FormData();
-  for (const [k, v] of Object.entries(ticket.upload.fields)) form.append(k, v);
-  form.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), '任务协议书.pdf');
-  await fetch(ticket.upload.url, { method: 'POST', body: form });
-  for (let i = 0; i < 100; i++) {
-    const docs = await must<{ items: { status: string }[] }>(
-      'GET',
-      `/v1/alliances/${allianceId}/documents`,
-      lead.token,
-    );
-    if (docs.items[0]?.status === 'verified') return;
-    await sleep(50);
-  }
-  throw new Error('agreement not verified');
-}
-
 interface Built {
   id: string;
   name: string;
@@ -243,45 +128,15 @@ for (let i = 0; i < ALLIANCES; i++) {
   const name = `${sector.name}${['关键技术', '协同创新', '工艺升级', '人才培养'][i % 4]}联盟 ${String(i + 1).padStart(2, '0')}`;
   const content = incomplete.has(i)
     ? { summary: '（草稿未完成）' }
-    : {
-        summary: `${lead.name}牵头的${sector.name}领域协作项目`,
-        goals: `解决${sector.name}领域企业面临的关键技术难题`,
-        tasks: [{ title: '联合攻关' }, { title: '人才培养' }],
-        guaranteeMeasures: '企业提供场地设备，学会派出专家团队，每月例会',
-        period: { start: `${year + 1}-01-01`, end: `${year + 2}-12-31` },
-        rightsSharing: '成果归企业，学会享有署名与学术使用权，其余协商确定',
-        expertTeam: members
-          .filter((m) => m.kind === 'society')
-          .map((m, k) => ({
-            name: `专家${k + 1}`,
-            title: '研究员',
-            field: sector.name,
-            organisationId: m.id,
-          })),
-        workPlan: [
-          { milestone: '方案论证', due: `${year + 1}-06-30` },
-          { milestone: '验收', due: `${year + 2}-12-01` },
-        ],
-        indicators: [{ id: 'patents', name: '发明专利申请', target: 2 + (i % 3), unit: '件' }],
-        budgetLines: [
-          {
-            id: 'equipment',
-            category: '设备费',
-            amount: requested + 150_000,
-            enterpriseFunds: 150_000 + Math.floor(requested * 0.2),
-            programmeFunds: Math.floor(requested * 0.6),
-          },
-          {
-            id: 'experts',
-            category: '专家咨询费',
-            amount: requested,
-            enterpriseFunds: Math.floor(requested * 0.6),
-            programmeFunds: requested - Math.floor(requested * 0.6),
-          },
-        ],
-        serviceTypes: [((i % 7) + 1) as 1],
-        sectors: big ? [sector.id, sectors[(i + 1) % sectors.length]!.id] : [sector.id],
-      };
+    : allianceContent({
+        leadName: lead.name,
+        sector,
+        ...(big ? { extraSectors: [sectors[(i + 1) % sectors.length]!.id] } : {}),
+        societyIds: members.filter((m) => m.kind === 'society').map((m) => m.id),
+        requested,
+        year,
+        i,
+      });
   const created = await must<{ id: string }>('POST', '/v1/alliances', lead.token, {
     roundId: round.id,
     name,
@@ -291,7 +146,8 @@ for (let i = 0; i < ALLIANCES; i++) {
     await must('POST', `/v1/alliances/${created.id}/members`, lead.token, { organisationId: m.id });
     await must('POST', `/v1/alliances/${created.id}/members/${m.id}/confirm`, m.token);
   }
-  await upload(created.id, lead);
+  await uploadAgreement(created.id, lead.token);
+  await waitVerified(created.id, lead.token);
   const version = (await must<{ version: number }>('GET', `/v1/alliances/${created.id}`, lead.token)).version;
   const submitted = await call<{ error?: { details: { code: string }[] } }>(
     'POST',
@@ -491,7 +347,7 @@ const o2 = await must<{ id: string }>('POST', `/v1/public/rounds/${round.id}/obj
   text: '该项目与其他项目内容相近。',
 });
 say('two objections filed; the notice period passes (local clock control skips the wait)');
-await fetch(`${api}/local/executions/skip-waits`, { method: 'POST' });
+await must('POST', '/local/executions/skip-waits');
 await waitFor('objections');
 await must('POST', `/v1/rounds/${round.id}/objections/${o1.id}/resolve`, admin, {
   outcome: 'upheld',
@@ -535,8 +391,7 @@ for (const a of supplement.additions)
   );
 // The Wait starts once the pipeline has taken the decision in: skip it when it is there.
 for (let skipped = 0; skipped === 0; await sleep(100)) {
-  const res = await fetch(`${api}/local/executions/skip-waits`, { method: 'POST' });
-  skipped = ((await res.json()) as { skipped: number }).skipped;
+  skipped = (await must<{ skipped: number }>('POST', '/local/executions/skip-waits')).skipped;
 }
 say('the supplementary notice period passes (local clock control skips the wait)');
 

@@ -262,3 +262,42 @@ export function allianceContent(options: {
     sectors: [sector.id, ...(options.extraSectors ?? [])],
   };
 }
+
+/**
+ * A round (POST /v1/rounds): the window opened a day ago and closing in `closesInDays`, reviews
+ * due in 30 days, the four-criterion rubric, every sector a priority, the usual bonuses, rank order.
+ */
+export function roundBody(options: {
+  name: string;
+  year: number;
+  budget: number;
+  now: number;
+  closesInDays: number;
+  reviewersPerAlliance: number;
+  perAllianceCap?: number;
+}) {
+  const { now } = options;
+  const day = 86_400_000;
+  return {
+    name: options.name,
+    year: options.year,
+    budget: options.budget,
+    perAllianceCap: options.perAllianceCap ?? 300_000,
+    applicationWindow: {
+      opensAt: new Date(now - day).toISOString(),
+      closesAt: new Date(now + options.closesInDays * day).toISOString(),
+    },
+    reviewDeadline: new Date(now + 30 * day).toISOString(),
+    reviewersPerAlliance: options.reviewersPerAlliance,
+    rubric: [
+      { id: 'innovation', name: '创新性', weight: 35, max: 10 },
+      { id: 'feasibility', name: '可行性', weight: 30, max: 10 },
+      { id: 'enterprise-role', name: '企业主体作用', weight: 20, max: 10 },
+      { id: 'impact', name: '预期成效', weight: 15, max: 10 },
+    ],
+    noticePeriodDays: 7,
+    prioritySectors: [...sectors],
+    bonuses: { multipleEnterprisesAndSocieties: 2, crossSector: 1 },
+    selectionPolicy: 'rank-order' as const,
+  };
+}
