@@ -64,6 +64,8 @@ export interface LocalStackOptions {
    * "window closes" schedule), so they fire at their time. Default true.
    */
   runtimeSchedules?: boolean;
+  /** Alliances per page of the pipeline's paged steps (PIPELINE_PAGE_SIZE; default: the handlers' 100). */
+  pipelinePageSize?: number;
   log?: (line: string) => void;
 }
 
@@ -157,6 +159,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       // Metrics are CloudWatch's (EMF lines in the logs on AWS); locally they would only be noise.
       POWERTOOLS_METRICS_DISABLED: 'true',
       POWERTOOLS_METRICS_NAMESPACE: 'Esip',
+      ...(options.pipelinePageSize ? { [envNames.pipelinePageSize]: String(options.pipelinePageSize) } : {}),
     };
 
     const [template, dynamo] = await Promise.all([

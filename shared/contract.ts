@@ -12,6 +12,8 @@ export const envNames = {
   roundPipelineArn: 'ROUND_PIPELINE_ARN',
   s3ForcePathStyle: 'S3_FORCE_PATH_STYLE',
   stage: 'STAGE',
+  /** Alliances per page of the pipeline's paged steps (optional; default 100, 1–1,000). */
+  pipelinePageSize: 'PIPELINE_PAGE_SIZE',
 } as const;
 
 /** Set on the `rounds` function only, for the per-round "application window closes" schedules. */

@@ -4,27 +4,32 @@
  * with an `action`; human decisions are callback steps (waitForTaskToken) completed by the API.
  *
  *   CloseApplications          close the application window (round → closed)
- *   ListSubmitted              the ids of the submitted alliances
- *   ScreenAlliances (Map)      ScreenAlliance: run the eligibility rules, record the findings
+ *   ScreenBatch ⟲              one page of submitted alliances: run the eligibility rules, record the
+ *                              findings; loops (ScreeningMore) while there is a next page
  *   AwaitScreeningDecisions    wait until an admin has passed or rejected each, with a reason (callback)
  *   AssignReviewers            k conflict-free reviewers per passed alliance, loads balanced
  *   AwaitReviews               wait for all reviews, or the review deadline (callback with timeout)
  *   ConcludeReviews            record missing reviews; proceed with what is in
  *   RankAndSelect              raw and calibrated scores, bonuses, selection within the budget
  *   AwaitSelectionApproval     an admin approves the selection, maybe adjusted (callback)
+ *   ApplySelection ⟲           one page of the ranking: the approved outcome and each alliance's status
  *   PublishNotice              publish the approved list (JSON + Chinese HTML page)
  *   WaitNoticePeriod           the round's notice period
  *   CheckObjections ⟲          while objections are open: AwaitObjectionResolutions (callback)
  *   CheckSupplement ⟲          递补: freed money → AwaitSupplementDecision (callback); added alliances →
  *                              WaitSupplementaryNotice (their notice period), then CheckObjections again
- *   ListDesignated             the ids of the alliances still selected
- *   DesignateAlliances (Map)   Designate: award, dedicated account, implementation deadlines
+ *   DesignateBatch ⟲           one page of the alliances still selected: award, dedicated account,
+ *                              implementation deadlines
  *   CompleteDesignation        round → funded
  *
  * Any step that still fails after its retries goes to RecordFailure (records the failure on the
  * round), then PipelineFailed.
  *
- * The execution carries ids only (`roundId`); documents stay in DynamoDB/S3.
+ * The execution carries ids and one page cursor only (`roundId`); documents stay in DynamoDB/S3.
+ * Per-alliance work is paged inside the tasks rather than fanned out by a Map: a Map needs the ids
+ * in the execution state (256 KB) and spends ~5 history events per item (25,000 at ~3,300 items); a
+ * Distributed Map reading from S3 would need the ids written there first and child executions the
+ * local runner does not run. A paged loop costs 7 events per page of PAGE_SIZE at any N.
  * State names, the action each task sends, and the gates come from the pipeline table
  * (shared/domain/pipeline.ts). The synthesized ASL is also what the local stack runs
  * (aws-local-stepfunctions): state names are part of that contract — keep them stable.
@@ -75,8 +80,6 @@ export const LAMBDA_TRANSIENT_ERRORS = [
 /** Longest wait for an admin decision (screening, selection approval, objections). */
 export const SCREENING_DECISIONS_TIMEOUT = Duration.days(120);
 export const ADMIN_DECISION_TIMEOUT = SCREENING_DECISIONS_TIMEOUT;
-/** Parallel Lambda tasks in the Maps (screening, designation). */
-export const MAP_CONCURRENCY = 5;
 
 export interface RoundPipelineProps {
   /** functions/pipeline/handler.ts */
@@ -173,36 +176,56 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
     );
 
   const closeApplications = step(RoundPipelineStates.closeApplications, '$.closeApplications');
-  const listSubmitted = step(RoundPipelineStates.listSubmitted, '$.submitted');
 
-  /** A Map over alliance ids (at `itemsPath`) running one pipeline action per alliance; results discarded. */
-  const perAlliance = (mapName: PipelineStateName, taskName: PipelineStateName, itemsPath: string) => {
-    const task = invoke(
-      taskName,
-      {
-        roundId: sfn.JsonPath.stringAt('$.roundId'),
-        allianceId: sfn.JsonPath.stringAt('$.allianceId'),
-        executionId: sfn.JsonPath.stringAt('$.executionId'),
-      },
-      { resultPath: sfn.JsonPath.DISCARD },
-    );
-    retryTransient(task);
-    const map = new sfn.Map(scope, mapName, {
-      stateName: mapName,
-      itemsPath,
-      itemSelector: { roundId, allianceId: sfn.JsonPath.stringAt('$$.Map.Item.Value'), executionId },
-      maxConcurrency: MAP_CONCURRENCY,
-      resultPath: sfn.JsonPath.DISCARD,
+  /**
+   * A paged loop over the round's alliances: `start` (a Pass) puts `{ cursor: null }` at `pagePath`;
+   * `task` processes one page (≤ PAGE_SIZE alliances, inside one invocation) and returns the
+   * cursor of the next page, null after the last; `more` loops back while there is a cursor. The
+   * execution carries one opaque cursor, never a list, and uses 7 history events per page:
+   * ⌈N / PAGE_SIZE⌉ × 7 per loop (700 at N = 10,000), whatever N.
+   */
+  const pagedLoop = (
+    start: PipelineStateName,
+    taskName: PipelineStateName,
+    more: PipelineStateName,
+    pagePath: string,
+  ) => {
+    const init = new sfn.Pass(scope, start, {
+      stateName: start,
+      result: sfn.Result.fromObject({ cursor: null, processed: 0 }),
+      resultPath: pagePath,
     });
-    map.itemProcessor(task);
-    map.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: '$.failure' });
-    return map;
+    const task = resilient(
+      invoke(
+        taskName,
+        {
+          roundId,
+          executionId,
+          cursor: sfn.JsonPath.stringAt(`${pagePath}.cursor`),
+          processed: sfn.JsonPath.numberAt(`${pagePath}.processed`),
+        },
+        {
+          resultSelector: {
+            cursor: sfn.JsonPath.stringAt('$.Payload.cursor'),
+            processed: sfn.JsonPath.numberAt('$.Payload.processed'),
+          },
+          resultPath: pagePath,
+        },
+      ),
+    );
+    const loop = new sfn.Choice(scope, more, { stateName: more });
+    init.next(task).next(loop);
+    // Not(IsNull: true) rather than IsNull: false: the same rule on AWS, and aws-local-stepfunctions
+    // (3.x) never matches `IsNull: false`.
+    loop.when(sfn.Condition.not(sfn.Condition.isNull(`${pagePath}.cursor`)), task);
+    return { init, loop };
   };
 
-  const screenAlliances = perAlliance(
-    RoundPipelineStates.screenAlliances,
-    RoundPipelineStates.screenAlliance,
-    '$.submitted.result.allianceIds',
+  const screening = pagedLoop(
+    RoundPipelineStates.startScreening,
+    RoundPipelineStates.screenBatch,
+    RoundPipelineStates.screeningMore,
+    '$.screeningPage',
   );
 
   const awaitScreeningDecisions = resilient(
@@ -255,12 +278,17 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
       sfn.Timeout.duration(ADMIN_DECISION_TIMEOUT),
     ),
   );
-  const listDesignated = step(RoundPipelineStates.listDesignated, '$.designated');
-
-  const designateAlliances = perAlliance(
-    RoundPipelineStates.designateAlliances,
-    RoundPipelineStates.designate,
-    '$.designated.result.allianceIds',
+  const applySelection = pagedLoop(
+    RoundPipelineStates.startApplySelection,
+    RoundPipelineStates.applySelection,
+    RoundPipelineStates.applySelectionMore,
+    '$.selectionPage',
+  );
+  const designation = pagedLoop(
+    RoundPipelineStates.startDesignation,
+    RoundPipelineStates.designateBatch,
+    RoundPipelineStates.designationMore,
+    '$.designationPage',
   );
 
   const completeDesignation = step(RoundPipelineStates.completeDesignation, undefined);
@@ -294,7 +322,8 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
       sfn.Condition.stringEquals('$.supplement.result.next', 'notice'),
       waitSupplementaryNotice.next(endSupplementaryNotice).next(checkObjections),
     )
-    .otherwise(listDesignated.next(designateAlliances).next(completeDesignation).next(pipelineComplete));
+    .otherwise(designation.init);
+  designation.loop.otherwise(completeDesignation.next(pipelineComplete));
 
   const objectionsOpen = new sfn.Choice(scope, RoundPipelineStates.objectionsOpen, {
     stateName: RoundPipelineStates.objectionsOpen,
@@ -307,19 +336,12 @@ export function buildRoundPipeline(scope: Construct, props: RoundPipelineProps):
 
   reviewDeadlinePassed.next(concludeReviews);
   awaitReviews.next(concludeReviews);
-  concludeReviews
-    .next(rankAndSelect)
-    .next(awaitSelectionApproval)
-    .next(publishNotice)
-    .next(waitNoticePeriod)
-    .next(checkObjections)
-    .next(objectionsOpen);
+  concludeReviews.next(rankAndSelect).next(awaitSelectionApproval).next(applySelection.init);
+  applySelection.loop.otherwise(publishNotice);
+  publishNotice.next(waitNoticePeriod).next(checkObjections).next(objectionsOpen);
 
-  closeApplications
-    .next(listSubmitted)
-    .next(screenAlliances)
-    .next(awaitScreeningDecisions)
-    .next(assignReviewers)
-    .next(awaitReviews);
+  closeApplications.next(screening.init);
+  screening.loop.otherwise(awaitScreeningDecisions);
+  awaitScreeningDecisions.next(assignReviewers).next(awaitReviews);
   return closeApplications;
 }

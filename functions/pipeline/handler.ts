@@ -24,22 +24,25 @@ interface Task<S extends z.ZodRawShape> {
 }
 const task = <S extends z.ZodRawShape>(shape: S, run: Task<S>['run']): Task<S> => ({ shape, run });
 
-const forAlliance = { allianceId: IdSchema };
+/** A paged step's input: the cursor the previous page returned (null for the first) and the count so far. */
+const paged = {
+  cursor: z.string().min(1).max(2048).nullable().optional(),
+  processed: z.number().int().min(0).optional(),
+};
 
 const tasks = {
   closeApplications: task({}, (t) => steps.closeApplications(t)),
-  listSubmitted: task({}, (t) => steps.listSubmitted(t.roundId)),
-  screenAlliance: task(forAlliance, (t) => steps.screenAlliance(t.roundId, t.allianceId)),
+  screenBatch: task(paged, (t) => steps.screenBatch(t)),
   openGate: task({ gate: z.enum(gateNames), taskToken: z.string().min(1) }, (t) => steps.openGate(t)),
   assignReviewers: task({}, (t) => steps.assignRoundReviewers(t.roundId, t.executionId)),
   concludeReviews: task({}, (t) => steps.concludeReviews(t.roundId, t.executionId)),
   rankAndSelect: task({}, (t) => steps.rankAndSelect(t.roundId, t.executionId)),
+  applySelection: task(paged, (t) => steps.applySelectionPage(t)),
   publishNotice: task({}, (t) => steps.publishNotice(t.roundId, t.executionId)),
   checkObjections: task({}, (t) => steps.checkObjections(t.roundId)),
   checkSupplement: task({}, (t) => steps.checkSupplement(t.roundId)),
   endSupplementaryNotice: task({}, (t) => steps.endSupplementaryNotice(t.roundId)),
-  listDesignated: task({}, (t) => steps.listDesignated(t.roundId)),
-  designate: task(forAlliance, (t) => steps.designate(t.roundId, t.allianceId, t.executionId)),
+  designateBatch: task(paged, (t) => steps.designateBatch(t)),
   completeDesignation: task({}, (t) => steps.completeDesignation(t.roundId, t.executionId)),
   recordFailure: task({ error: z.string().optional(), cause: z.string().optional() }, (t) =>
     steps.recordFailure(t),

@@ -203,6 +203,18 @@ export const PipelineStatusSchema = z
     failure: FailureSchema.extend({ stage: z.string().optional() })
       .optional()
       .meta({ description: 'Why the current run failed (no stack trace)' }),
+    progress: z
+      .object({
+        step: z.string().meta({ description: 'screening, selection (applying the approval) or designation' }),
+        processed: z
+          .number()
+          .int()
+          .meta({ description: 'Alliances this run has processed in that step so far' }),
+        done: z.boolean(),
+        at: z.iso.datetime(),
+      })
+      .optional()
+      .meta({ description: 'How far the latest paged step (one page of alliances per task) has got' }),
     history: z.array(
       z.object({ stage: z.string(), at: z.iso.datetime(), by: z.string(), note: z.string().optional() }),
     ),

@@ -2,7 +2,7 @@
 import type { AllianceRecord, AllianceStatus, Member } from '../domain/model/alliance.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getItem, getRecord, queryAll, queryIndex, queryIndexPage } from './query.ts';
+import { getItem, getRecord, type Page, queryAll, queryIndex, queryIndexPage, queryPage } from './query.ts';
 import { stripKeys, table } from './table.ts';
 
 export interface StatusChange {
@@ -55,6 +55,31 @@ export const loadAlliance = (allianceId: string) => getRecord<StoredAlliance>(ke
 /** One page of a round's alliances, newest first. */
 export const pageRoundAlliances = (roundId: string, cursor: string | undefined, limit: number) =>
   queryIndexPage<StoredAlliance>('gsi1', indexKeys.roundAlliances(roundId), cursor, limit);
+
+/**
+ * One page of the ids of a round's alliances in `status`, oldest first: `limit` index entries are
+ * read per page (fewer ids when others are in another status). The cursor is opaque, bound to the
+ * round; the sort key (created-at#id) never changes, so paging is stable while statuses change.
+ */
+export async function pageRoundAllianceIds(
+  roundId: string,
+  status: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<string>> {
+  const partition = indexKeys.roundAlliances(roundId);
+  return queryPage<string>(
+    {
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      FilterExpression: '#status = :status',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':pk': partition, ':status': status },
+    },
+    { cursor, limit, partition, partitionAttribute: 'gsi1pk' },
+    (item) => item.id as string,
+  );
+}
 
 /** A member item as listed by organisation: the membership and the alliance it belongs to. */
 export type Membership = Member & { allianceId: string };

@@ -60,6 +60,16 @@ export interface PipelineItem {
   attempts?: AttemptRecord[];
   /** The current run's failure, once RecordFailure has recorded it. */
   failure?: { error: string; cause: string; stage?: string };
+  /** How far a paged step (screening, applying the selection, designation) has got. */
+  progress?: PipelineProgress;
+}
+
+/** A paged step's progress: alliances processed so far by this run, and whether it is done. */
+export interface PipelineProgress {
+  step: string;
+  processed: number;
+  done: boolean;
+  at: string;
 }
 
 /** The round's pipeline status item, or undefined when its pipeline has never been started. */
@@ -280,5 +290,21 @@ export async function setWaitingOn(roundId: string, waitingOn: string, now = new
     ConditionExpression: '#status = :running',
     ExpressionAttributeNames: { '#status': 'status' },
     ExpressionAttributeValues: { ':waitingOn': waitingOn, ':at': now.toISOString(), ':running': 'RUNNING' },
+  });
+}
+
+/** Records how far a paged step has got (one small update per page; only while the pipeline runs). */
+export async function setProgress(roundId: string, progress: Omit<PipelineProgress, 'at'>, now = new Date()) {
+  await updateItem({
+    TableName: table(),
+    Key: keys.pipeline(roundId),
+    UpdateExpression: 'SET progress = :progress, updatedAt = :at',
+    ConditionExpression: '#status = :running',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':progress': { ...progress, at: now.toISOString() },
+      ':at': now.toISOString(),
+      ':running': 'RUNNING',
+    },
   });
 }

@@ -394,7 +394,7 @@ describe('round pipeline state machine', () => {
     });
     expect(close.ResultSelector).toEqual({ 'result.$': '$.Payload' });
     expect(close.ResultPath).toBe('$.closeApplications');
-    expect(close.Next).toBe(RoundPipelineStates.listSubmitted);
+    expect(close.Next).toBe(RoundPipelineStates.startScreening);
   });
 
   it('waits for the screening decisions with a task token, up to 120 days', () => {
@@ -412,19 +412,49 @@ describe('round pipeline state machine', () => {
     expect(gate.Next).toBe(RoundPipelineStates.assignReviewers);
   });
 
-  it('follows the lifecycle: screening Map → gates → ranking → notice → objections loop → 递补 → designation Map', () => {
+  /** A paged loop: Pass (cursor null) → task (one page, returns the next cursor) → Choice looping while non-null. */
+  function expectPagedLoop(start: string, task: string, more: string, pagePath: string, then: string) {
+    expect(definition.States[start]).toEqual({
+      Type: 'Pass',
+      Result: { cursor: null, processed: 0 },
+      ResultPath: pagePath,
+      Next: task,
+    });
+    const t = definition.States[task];
+    expect(t.Parameters.Payload).toMatchObject({
+      'cursor.$': `${pagePath}.cursor`,
+      'processed.$': `${pagePath}.processed`,
+      'roundId.$': '$.roundId',
+    });
+    expect(t.ResultSelector).toEqual({
+      'cursor.$': '$.Payload.cursor',
+      'processed.$': '$.Payload.processed',
+    });
+    expect(t.ResultPath).toBe(pagePath);
+    expect(t.Next).toBe(more);
+    expect(definition.States[more]).toEqual({
+      Type: 'Choice',
+      Choices: [{ Not: { Variable: `${pagePath}.cursor`, IsNull: true }, Next: task }],
+      Default: then,
+    });
+  }
+
+  it('has no Map and no list in the execution state: per-alliance stages are paged loops', () => {
+    const types = Object.values<Json>(definition.States).map((s) => s.Type);
+    expect(types).not.toContain('Map');
+    expect(JSON.stringify(definition)).not.toMatch(/allianceIds/);
+  });
+
+  it('follows the lifecycle: paged screening → gates → ranking → approval applied page by page → notice → objections loop → 递补 → paged designation', () => {
     const S = RoundPipelineStates;
     const next = (name: string) => definition.States[name].Next;
-    expect(next(S.listSubmitted)).toBe(S.screenAlliances);
-    const screen = definition.States[S.screenAlliances];
-    expect(screen).toMatchObject({
-      Type: 'Map',
-      ItemsPath: '$.submitted.result.allianceIds',
-      MaxConcurrency: 5,
-      ResultPath: null,
-    });
-    expect(Object.keys(screen.ItemProcessor.States)).toEqual([S.screenAlliance]);
-    expect(screen.Next).toBe(S.awaitScreeningDecisions);
+    expectPagedLoop(
+      S.startScreening,
+      S.screenBatch,
+      S.screeningMore,
+      '$.screeningPage',
+      S.awaitScreeningDecisions,
+    );
     expect(next(S.assignReviewers)).toBe(S.awaitReviews);
     const reviews = definition.States[S.awaitReviews];
     expect(reviews.Resource).toMatch(/waitForTaskToken$/);
@@ -434,7 +464,14 @@ describe('round pipeline state machine', () => {
     expect(next(S.reviewDeadlinePassed)).toBe(S.concludeReviews);
     expect(next(S.concludeReviews)).toBe(S.rankAndSelect);
     expect(next(S.rankAndSelect)).toBe(S.awaitSelectionApproval);
-    expect(next(S.awaitSelectionApproval)).toBe(S.publishNotice);
+    expect(next(S.awaitSelectionApproval)).toBe(S.startApplySelection);
+    expectPagedLoop(
+      S.startApplySelection,
+      S.applySelection,
+      S.applySelectionMore,
+      '$.selectionPage',
+      S.publishNotice,
+    );
     expect(next(S.publishNotice)).toBe(S.waitNoticePeriod);
     expect(definition.States[S.waitNoticePeriod]).toMatchObject({
       Type: 'Wait',
@@ -456,7 +493,7 @@ describe('round pipeline state machine', () => {
       { Variable: '$.supplement.result.next', StringEquals: 'decide', Next: S.awaitSupplementDecision },
       { Variable: '$.supplement.result.next', StringEquals: 'notice', Next: S.waitSupplementaryNotice },
     ]);
-    expect(supplement.Default).toBe(S.listDesignated);
+    expect(supplement.Default).toBe(S.startDesignation);
     expect(next(S.awaitSupplementDecision)).toBe(S.checkSupplement);
     expect(definition.States[S.waitSupplementaryNotice]).toMatchObject({
       Type: 'Wait',
@@ -464,9 +501,13 @@ describe('round pipeline state machine', () => {
       Next: S.endSupplementaryNotice,
     });
     expect(next(S.endSupplementaryNotice)).toBe(S.checkObjections);
-    const designate = definition.States[S.designateAlliances];
-    expect(designate).toMatchObject({ Type: 'Map', ItemsPath: '$.designated.result.allianceIds' });
-    expect(designate.Next).toBe(S.completeDesignation);
+    expectPagedLoop(
+      S.startDesignation,
+      S.designateBatch,
+      S.designationMore,
+      '$.designationPage',
+      S.completeDesignation,
+    );
     expect(definition.States[next(S.completeDesignation)].Type).toBe('Succeed');
   });
 
@@ -475,20 +516,6 @@ describe('round pipeline state machine', () => {
       .filter(([, state]) => String(state.Resource).endsWith('waitForTaskToken'))
       .map(([, state]) => state.Parameters.Payload.gate);
     expect(gates.sort()).toEqual(['objections', 'review', 'screening', 'selection-approval', 'supplement']);
-  });
-
-  it('tasks inside the Maps retry transient errors; the Maps catch into RecordFailure', () => {
-    for (const mapName of [RoundPipelineStates.screenAlliances, RoundPipelineStates.designateAlliances]) {
-      const map = definition.States[mapName];
-      expect(map.Catch).toEqual([
-        { ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: RoundPipelineStates.recordFailure },
-      ]);
-      for (const [name, task] of Object.entries<Json>(map.ItemProcessor.States)) {
-        expect(task.Retry, name).toEqual([
-          { ErrorEquals: [...LAMBDA_TRANSIENT_ERRORS], IntervalSeconds: 2, MaxAttempts: 6, BackoffRate: 2 },
-        ]);
-      }
-    }
   });
 
   it('every Task retries transient Lambda errors (one explicit Retry) and catches States.ALL', () => {

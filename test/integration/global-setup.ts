@@ -20,6 +20,9 @@ export async function setup(project: TestProject) {
   stack = await startLocalStack({
     ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
     schedules: false,
+    // Two alliances per page, so every round of the tests goes through the paged steps' loops
+    // (several pages, the last one short or empty) rather than fitting in one page.
+    pipelinePageSize: 2,
     log: (line) => {
       if (process.env.ESIP_TEST_LOG) console.log(`[local] ${line}`);
     },

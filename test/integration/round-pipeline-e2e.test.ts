@@ -362,7 +362,7 @@ describe('one round from close to funded, through the API', () => {
       'the pipeline to finish',
       30_000,
     );
-    expect(done.stage).toBe('implementation');
+    expect(done.stage, JSON.stringify(done)).toBe('implementation');
     expect(done.history.map((h: { stage: string }) => h.stage)).toEqual(
       expect.arrayContaining([
         'starting',

@@ -29,7 +29,7 @@ const nameOf = (executionArn: string) => executionArn.slice(executionArn.lastInd
 
 /** The round's pipeline status (the PipelineStatus schema); NOT_STARTED before its pipeline starts. */
 export async function roundPipelineStatus(roundId: string, lang: Lang) {
-  const item = await loadPipeline(roundId);
+  let item = await loadPipeline(roundId);
   if (!item) {
     if (!(await loadRoundStatus(roundId))) throw notFound(nouns.round(roundId));
     return {
@@ -42,6 +42,9 @@ export async function roundPipelineStatus(roundId: string, lang: Lang) {
   }
   const executionName = item.executionArn ? nameOf(item.executionArn) : executionNameForRound(roundId);
   const live = item.executionArn ? await executionStatus(item.executionArn) : undefined;
+  // The run may have ended between the two reads (its last step writes the item, then it ends):
+  // read the item again, so an ended run is never shown with the stage it had before its last step.
+  if (live && live !== 'RUNNING' && item.status === 'RUNNING') item = (await loadPipeline(roundId)) ?? item;
   const status = live ?? (item.status as ExecutionStatus);
   const attempt = item.attempt ?? 1;
   const failure = item.failure ? failureSummary(item.failure.error, item.failure.cause) : undefined;
@@ -71,6 +74,7 @@ export async function roundPipelineStatus(roundId: string, lang: Lang) {
     ...(failure
       ? { failure: { ...failure, ...(item.failure?.stage ? { stage: item.failure.stage } : {}) } }
       : {}),
+    ...(item.progress ? { progress: item.progress } : {}),
     history: item.history ?? [],
   };
 }

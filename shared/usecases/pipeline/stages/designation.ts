@@ -1,4 +1,4 @@
-/** Stages ListDesignated, DesignateAlliances and CompleteDesignation: awards, accounts, deadlines, funding. */
+/** Stages DesignateBatch and CompleteDesignation: awards, accounts, deadlines, funding. */
 
 import { setAllianceStatus } from '../../../db/alliance-status.ts';
 import { loadAlliance, loadAllianceWithMembers } from '../../../db/alliances.ts';
@@ -6,27 +6,30 @@ import { allianceAudit, systemActor } from '../../../db/audit.ts';
 import { commit, commitFirstTime, putItem } from '../../../db/commit.ts';
 import { awardPut, deadlinePut, roundFundedItems } from '../../../db/designation.ts';
 import { enterStage } from '../../../db/pipeline.ts';
-import {
-  fundedRowOf,
-  isSelected,
-  loadSelection,
-  loadSelectionRow,
-  loadSelectionRows,
-} from '../../../db/selection.ts';
+import { fundedRowOf, isSelected, loadSelectionRow, pageSelectionRows } from '../../../db/selection.ts';
 import { allocateAward, implementationDeadlines } from '../../../domain/award.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
 import { syncNotice } from '../../notice.ts';
+import { type PageInput, runPage } from '../paging.ts';
 
-export async function listDesignated(roundId: string) {
-  const selection = await loadSelection(roundId);
-  if (selection?.status !== 'approved')
-    throw new TaskError('SelectionNotApproved', `round ${roundId}: no selection`);
-  // Every row (the batch step that replaces this list pages the alliances still selected instead).
-  const allianceIds = (await loadSelectionRows(roundId)).filter(isSelected).map((r) => r.allianceId);
-  await syncNotice(roundId); // the notice as it stands when designation starts
-  await enterStage({ roundId, stage: 'designation', by: COMPONENT });
-  return { allianceIds, count: allianceIds.length };
+/** Stage DesignateBatch: designates one page of the alliances still selected (see ../paging.ts). */
+export async function designateBatch(input: PageInput & { executionId: string }) {
+  if (!input.cursor) {
+    // The first page: the notice as it stands when designation starts, and the stage.
+    await syncNotice(input.roundId);
+    await enterStage({ roundId: input.roundId, stage: 'designation', by: COMPONENT });
+  }
+  return runPage(
+    input,
+    'designation',
+    // The selection rows (the round's partition, read consistently): the alliances still selected.
+    async (cursor, limit) => {
+      const page = await pageSelectionRows(input.roundId, cursor, limit);
+      return { ...page, items: page.items.filter(isSelected).map((row) => row.allianceId) };
+    },
+    (allianceId) => designate(input.roundId, allianceId, input.executionId),
+  );
 }
 
 /** Statuses in which an alliance left the selection on its own account or by objection: skipped, not failed. */

@@ -4,10 +4,11 @@
  * changes nothing. Steps return ids and counts only; records live in DynamoDB and S3.
  */
 
-export { completeDesignation, designate, listDesignated } from './designation.ts';
+export { applySelectionPage } from './apply-selection.ts';
+export { completeDesignation, designate, designateBatch } from './designation.ts';
 export { checkObjections, publishNotice } from './notice.ts';
 export { assignRoundReviewers, concludeReviews } from './review.ts';
 export { closeApplications, openGate, recordFailure } from './round.ts';
-export { listSubmitted, screenAlliance } from './screening.ts';
+export { screenAlliance, screenBatch } from './screening.ts';
 export { applySelection, rankAndSelect } from './selection.ts';
 export { checkSupplement, endSupplementaryNotice } from './supplement.ts';

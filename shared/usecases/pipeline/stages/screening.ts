@@ -1,4 +1,4 @@
-import { loadAllianceWithMembers, roundAllianceIds } from '../../../db/alliances.ts';
+import { loadAllianceWithMembers, pageRoundAllianceIds } from '../../../db/alliances.ts';
 import { putItem } from '../../../db/commit.ts';
 import { screeningFindingsPut } from '../../../db/screening.ts';
 import { evaluateEligibility } from '../../../domain/eligibility.ts';
@@ -6,11 +6,16 @@ import { TaskError } from '../../../errors.ts';
 import { listDocuments } from '../../documents/uploads.ts';
 import { loadProfiles } from '../../organisations.ts';
 import { getRound } from '../../rounds.ts';
+import { type PageInput, runPage } from '../paging.ts';
 
-export async function listSubmitted(roundId: string) {
-  const allianceIds = await roundAllianceIds(roundId, 'submitted');
-  return { allianceIds, count: allianceIds.length };
-}
+/** Stage ScreenBatch: screens one page of the round's submitted alliances (see ../paging.ts). */
+export const screenBatch = (input: PageInput) =>
+  runPage(
+    input,
+    'screening',
+    (cursor, limit) => pageRoundAllianceIds(input.roundId, 'submitted', cursor, limit),
+    (allianceId) => screenAlliance(input.roundId, allianceId),
+  );
 
 /** Runs the eligibility rules on one submitted alliance and records the findings (once). */
 export async function screenAlliance(roundId: string, allianceId: string, now = new Date()) {

@@ -31,6 +31,7 @@ import { adjustRow, selectWithinBudget } from '../../../domain/selection.ts';
 import { TaskError } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
 import { getRound } from '../../rounds.ts';
+import { pipelinePageSize } from '../paging.ts';
 
 const fundedOf = (header: SelectionHeader) => header.result.funded;
 
@@ -117,9 +118,6 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
   return { funded: header.result.funded, reused: false };
 }
 
-/** Rows per ApplySelection step. */
-export const APPLY_PAGE = 100;
-
 /**
  * ApplySelection (after AwaitSelectionApproval, before PublishNotice), a loop: one page of ≤100
  * rows per call. Each row gets its approved outcome (the proposed row with the admin's adjustment,
@@ -138,7 +136,7 @@ export async function applySelection(
     throw new TaskError('SelectionNotApproved', `round ${roundId}: no approved selection to apply`);
   const adjustments = header.approved.adjustments > 0 ? await loadAdjustments(roundId) : [];
   const byId = new Map(adjustments.map((a) => [a.allianceId, a]));
-  const page = await pageSelectionRows(roundId, cursor, APPLY_PAGE);
+  const page = await pageSelectionRows(roundId, cursor, pipelinePageSize());
   const pending = page.items.filter((row) => !row.approved);
   const outcomes = await Promise.all(
     pending.map((row) =>
