@@ -40,8 +40,8 @@ export const handler = httpHandler('rounds', {
   async getRoundHistory({ params, query }) {
     return { body: await roundHistory(params.roundId, query.cursor, query.limit) };
   },
-  async listScreening({ params }) {
-    return { body: await listScreening(params.roundId) };
+  async listScreening({ params, query }) {
+    return { body: await listScreening(params.roundId, query.cursor, query.limit) };
   },
   async decideScreening({ principal, params, body }) {
     return { body: await decide(principal, params.roundId, params.allianceId, body) };

@@ -8,7 +8,7 @@
 import type { EligibilityReport } from '../domain/eligibility-report.ts';
 import type { ScreeningRecord } from '../domain/records.ts';
 import { keys } from './keys.ts';
-import { getRecord, queryPrefix } from './query.ts';
+import { getRecord, type Page, queryPage, queryPrefix } from './query.ts';
 import { stripKeys, table } from './table.ts';
 
 export type { ScreeningRecord } from '../domain/records.ts';
@@ -17,6 +17,23 @@ export type { ScreeningRecord } from '../domain/records.ts';
 export async function loadScreenings(roundId: string): Promise<ScreeningRecord[]> {
   const { pk, skPrefix } = keys.roundScreenings(roundId);
   return (await queryPrefix(pk, skPrefix)).map((item) => stripKeys<ScreeningRecord>(item));
+}
+
+/** One page of the round's screening records, by alliance id (consistent read), with an opaque cursor. */
+export function pageScreenings(
+  roundId: string,
+  cursor: string | undefined,
+  limit: number,
+): Promise<Page<ScreeningRecord>> {
+  const { pk, skPrefix } = keys.roundScreenings(roundId);
+  return queryPage<ScreeningRecord>(
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ConsistentRead: true,
+    },
+    { cursor, limit, partition: pk },
+  );
 }
 
 export const loadScreening = (roundId: string, allianceId: string) =>

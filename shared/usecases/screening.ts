@@ -2,12 +2,12 @@
 
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { allianceAudit } from '../db/audit.ts';
-import { loadScreening, loadScreenings, screeningDecisionUpdate } from '../db/screening.ts';
-import { tallyAdd } from '../db/tallies.ts';
+import { loadScreening, loadScreenings, pageScreenings, screeningDecisionUpdate } from '../db/screening.ts';
+import { loadTally, tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
-import { commitWithTally, loadOrCountTally, screeningDone } from './pipeline/tallies.ts';
+import { commitWithTally, loadOrCountTally, recountTally, screeningDone } from './pipeline/tallies.ts';
 
 const notWaiting = (roundId: string) =>
   conflict({
@@ -15,13 +15,28 @@ const notWaiting = (roundId: string) =>
     zh: `申报批次 ${roundId} 当前不在等待审查决定`,
   });
 
-export async function listScreening(roundId: string) {
-  const [records, gate] = await Promise.all([loadScreenings(roundId), loadGate(roundId, 'screening')]);
+/**
+ * One page of the round's screening records (by alliance id) with the gate's counts. The counts are
+ * the gate's tally, one small item, not a count of the records: at 10,000 alliances the records are
+ * megabytes, so they come a page at a time. Before the gate is reached nothing is counted yet (0).
+ */
+export async function listScreening(roundId: string, cursor: string | undefined, limit: number) {
+  const [page, gate, tally] = await Promise.all([
+    pageScreenings(roundId, cursor, limit),
+    loadGate(roundId, 'screening'),
+    loadTally(roundId, 'screening'),
+  ]);
+  // A gate reached with no tally: a round waiting there since before tallies; counted now, once.
+  const counts =
+    tally?.counts ??
+    (gate ? await recountTally(roundId, 'screening') : { total: 0, decided: 0, passed: 0, rejected: 0 });
   return {
     gate: gate?.status ?? 'not-reached',
-    decided: records.filter((r) => r.decision).length,
-    total: records.length,
-    items: records,
+    decided: counts.decided,
+    total: counts.total,
+    passed: counts.passed,
+    rejected: counts.rejected,
+    ...page,
   };
 }
 
