@@ -627,17 +627,17 @@ async function drive(
 
   // --- approval → the notice is being published ----------------------------------------------------------
   const endApproval = begin('approval');
-  const ranking = await api.must<{ result: { rows: { allianceId: string; funded: boolean }[] } }>(
-    'GET',
-    `/v1/rounds/${roundId}/ranking`,
-    admin,
-  );
+  // The ranking's header: `result.funded` counts the funded rows (paged ranking, one item per
+  // alliance); before that change the whole result came with its rows.
+  const ranking = await api.must<{
+    result: { funded?: number; rows?: { allianceId: string; funded: boolean }[] };
+  }>('GET', `/v1/rounds/${roundId}/ranking?limit=1`, admin);
   await api.must('POST', `/v1/rounds/${roundId}/selection/approve`, admin, {
     note: '按排名在年度预算内择优支持',
   });
   await until('PublishNotice', () => entered('PublishNotice'));
   endApproval();
-  const selected = ranking.result.rows.filter((r) => r.funded).length;
+  const selected = ranking.result.funded ?? ranking.result.rows?.filter((r) => r.funded).length ?? 0;
 
   // --- notice: publish, the period (skipped), objections (none), 递补 (nothing freed) ------------------
   const endNotice = begin('notice');
