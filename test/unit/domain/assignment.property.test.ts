@@ -1,24 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  type AllianceInput,
   type AssignmentResult,
   assignReviewers,
-  conflicted,
   expertiseMatch,
   type Pair,
-  type ReviewerInput,
   replaceReviewer,
 } from '../../../shared/domain/assignment.ts';
-
-const SECTORS = ['optics', 'biomed', 'materials', 'energy', 'services'];
-
-interface Instance {
-  reviewers: ReviewerInput[];
-  alliances: AllianceInput[];
-  k: number;
-  exclude: Pair[];
-}
+import {
+  type AssignmentInstance,
+  allowedReviewers,
+  assignmentInstances,
+  checkPairsAndLoads,
+  pairKey,
+} from './generators.fixtures.ts';
 
 /** Random reviewers, alliances over a shared pool of organisations, conflicts and excluded pairs. */
 const instance = (o: {
@@ -28,79 +23,10 @@ const instance = (o: {
   orgs: number;
   maxLoad: boolean;
   exclude: boolean;
-}) =>
-  fc
-    .record({
-      R: fc.integer({ min: 1, max: o.maxR }),
-      A: fc.integer({ min: 1, max: o.maxA }),
-      k: fc.integer({ min: 1, max: o.maxK }),
-    })
-    .chain(({ R, A, k }) => {
-      const org = fc.integer({ min: 0, max: o.orgs - 1 }).map((i) => `org-${i}`);
-      const sectors = fc.uniqueArray(fc.constantFrom(...SECTORS), { maxLength: 3 });
-      return fc.record({
-        reviewers: fc.tuple(
-          ...Array.from({ length: R }, (_, i) =>
-            fc.record({
-              id: fc.constant(`r${i}`),
-              expertise: sectors,
-              conflicts: fc.uniqueArray(org, { maxLength: 3 }),
-              ...(o.maxLoad
-                ? { maxLoad: fc.option(fc.integer({ min: 0, max: 6 }), { nil: undefined }) }
-                : {}),
-            }),
-          ),
-        ),
-        alliances: fc.tuple(
-          ...Array.from({ length: A }, (_, i) =>
-            fc.record({
-              id: fc.constant(`a${i}`),
-              memberOrganisationIds: fc.uniqueArray(org, { minLength: 2, maxLength: 4 }),
-              sectors,
-            }),
-          ),
-        ),
-        k: fc.constant(k),
-        exclude: o.exclude
-          ? fc.uniqueArray(
-              fc.record({
-                allianceId: fc.integer({ min: 0, max: A - 1 }).map((i) => `a${i}`),
-                reviewerId: fc.integer({ min: 0, max: R - 1 }).map((i) => `r${i}`),
-              }),
-              { maxLength: 6, selector: (p) => `${p.allianceId}:${p.reviewerId}` },
-            )
-          : fc.constant([]),
-      });
-    })
-    .map((x) => x as unknown as Instance);
+}) => assignmentInstances({ ...o, maxLoad: o.maxLoad ? { max: 6 } : undefined });
 
-const key = (p: Pair) => `${p.allianceId}:${p.reviewerId}`;
-
-/** Reviewers allowed on an alliance: no conflict, pair not excluded. */
-function allowed(inst: Instance, a: AllianceInput): ReviewerInput[] {
-  const ex = new Set(inst.exclude.map(key));
-  return inst.reviewers.filter(
-    (r) => !conflicted(r, a) && !ex.has(key({ allianceId: a.id, reviewerId: r.id })),
-  );
-}
-
-function checkHardRules(inst: Instance, result: AssignmentResult) {
-  const ex = new Set(inst.exclude.map(key));
-  const byId = new Map(inst.alliances.map((a) => [a.id, a]));
-  const rById = new Map(inst.reviewers.map((r) => [r.id, r]));
-  const seen = new Set<string>();
-  for (const p of result.assignments) {
-    expect(conflicted(rById.get(p.reviewerId)!, byId.get(p.allianceId)!)).toBe(false);
-    expect(ex.has(key(p))).toBe(false);
-    expect(seen.has(key(p))).toBe(false);
-    seen.add(key(p));
-    expect(p.expertiseMatch).toBe(expertiseMatch(rById.get(p.reviewerId)!, byId.get(p.allianceId)!));
-  }
-  for (const r of inst.reviewers) {
-    const load = result.assignments.filter((p) => p.reviewerId === r.id).length;
-    expect(result.loads[r.id]).toBe(load);
-    if (r.maxLoad !== undefined) expect(load).toBeLessThanOrEqual(r.maxLoad);
-  }
+function checkHardRules(inst: AssignmentInstance, result: AssignmentResult) {
+  checkPairsAndLoads(inst, result);
   const loads = Object.values(result.loads);
   expect(result.balanced).toBe(loads.length === 0 || Math.max(...loads) - Math.min(...loads) <= 1);
   for (const a of inst.alliances) {
@@ -128,7 +54,7 @@ describe('assignReviewers: properties', () => {
           // Without maxLoad capacity is unlimited: each alliance gets min(k, #allowed reviewers).
           for (const a of inst.alliances) {
             const got = result.assignments.filter((p) => p.allianceId === a.id).length;
-            expect(got).toBe(Math.min(inst.k, allowed(inst, a).length));
+            expect(got).toBe(Math.min(inst.k, allowedReviewers(inst, a).length));
           }
         },
       ),
@@ -153,7 +79,7 @@ describe('assignReviewers: properties', () => {
             const on = new Set(
               result.assignments.filter((p) => p.allianceId === a.id).map((p) => p.reviewerId),
             );
-            for (const r of allowed(inst, a))
+            for (const r of allowedReviewers(inst, a))
               if (!on.has(r.id)) expect(result.loads[r.id]).toBe(r.maxLoad ?? Number.POSITIVE_INFINITY);
           }
         },
@@ -242,8 +168,8 @@ describe('assignReviewers: properties', () => {
             existing,
             exclude: inst.exclude,
           });
-          const pairs = new Set(second.assignments.map(key));
-          for (const p of existing) expect(pairs.has(key(p))).toBe(true);
+          const pairs = new Set(second.assignments.map(pairKey));
+          for (const p of existing) expect(pairs.has(pairKey(p))).toBe(true);
           expect(second.dropped).toEqual([]);
           checkHardRules(inst, second);
         },
@@ -270,14 +196,14 @@ describe('assignReviewers: properties', () => {
           for (const p of added) {
             expect(p.allianceId).toBe(removed.allianceId);
             expect(p.reviewerId).not.toBe(removed.reviewerId);
-            expect(current.map(key)).not.toContain(key(p));
+            expect(current.map(pairKey)).not.toContain(pairKey(p));
           }
           const a = inst.alliances.find((x) => x.id === removed.allianceId)!;
           const others = current.filter(
             (p) => p.allianceId === a.id && p.reviewerId !== removed.reviewerId,
           ).length;
           // A replacement is found exactly when an allowed reviewer is not on the alliance yet.
-          expect(added.length).toBe(allowed(inst, a).length > others + 1 ? 1 : 0);
+          expect(added.length).toBe(allowedReviewers(inst, a).length > others + 1 ? 1 : 0);
         },
       ),
       { numRuns: 100 },
@@ -289,9 +215,9 @@ describe('assignReviewers: properties', () => {
 // Exhaustive optimality on tiny instances
 
 /** All assignments (each alliance: any subset of its allowed reviewers of size ≤ k). */
-function* allAssignments(inst: Instance): Generator<Pair[]> {
+function* allAssignments(inst: AssignmentInstance): Generator<Pair[]> {
   const options = inst.alliances.map((a) => {
-    const rs = allowed(inst, a);
+    const rs = allowedReviewers(inst, a);
     const subsets: string[][] = [];
     for (let mask = 0; mask < 1 << rs.length; mask++) {
       const s = rs.filter((_, i) => mask & (1 << i)).map((r) => r.id);
@@ -312,7 +238,7 @@ function* allAssignments(inst: Instance): Generator<Pair[]> {
 }
 
 /** The objective the assignment optimises, lexicographically (noise excluded). */
-function objective(inst: Instance, pairs: Pair[]) {
+function objective(inst: AssignmentInstance, pairs: Pair[]) {
   const load = new Map(inst.reviewers.map((r) => [r.id, 0]));
   for (const p of pairs) load.set(p.reviewerId, load.get(p.reviewerId)! + 1);
   const loads = [...load.values()];

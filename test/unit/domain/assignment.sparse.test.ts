@@ -2,74 +2,29 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignmentInstance, checkAssignment } from '../../../bench/assignment.ts';
 import {
-  type AllianceInput,
   type AssignmentOptions,
   type AssignmentResult,
   assignReviewers,
-  conflicted,
-  expertiseMatch,
-  type Pair,
-  type ReviewerInput,
   replaceReviewer,
   type SparseStats,
 } from '../../../shared/domain/assignment.ts';
+import {
+  type AssignmentInstance,
+  allowedReviewers,
+  assignmentInstances,
+  checkPairsAndLoads,
+  pairKey,
+} from './generators.fixtures.ts';
 
 // The sparse solver (used above 5,000 alliance × reviewer pairs) against the dense one (below),
 // both forced through the internal option on the same instances.
 
-const SECTORS = ['optics', 'biomed', 'materials', 'energy', 'services'];
-
-interface Instance {
-  reviewers: ReviewerInput[];
-  alliances: AllianceInput[];
-  k: number;
-  exclude: Pair[];
-}
-
-const instance = (o: { maxR: number; maxA: number; maxK: number; orgs: number }) =>
-  fc
-    .record({
-      R: fc.integer({ min: 1, max: o.maxR }),
-      A: fc.integer({ min: 1, max: o.maxA }),
-      k: fc.integer({ min: 1, max: o.maxK }),
-    })
-    .chain(({ R, A, k }) => {
-      const org = fc.integer({ min: 0, max: o.orgs - 1 }).map((i) => `org-${i}`);
-      const sectors = fc.uniqueArray(fc.constantFrom(...SECTORS), { maxLength: 3 });
-      return fc.record({
-        reviewers: fc.tuple(
-          ...Array.from({ length: R }, (_, i) =>
-            fc.record({
-              id: fc.constant(`r${i}`),
-              expertise: sectors,
-              conflicts: fc.uniqueArray(org, { maxLength: 3 }),
-              maxLoad: fc.option(fc.integer({ min: 0, max: 8 }), { nil: undefined, freq: 3 }),
-            }),
-          ),
-        ),
-        alliances: fc.tuple(
-          ...Array.from({ length: A }, (_, i) =>
-            fc.record({
-              id: fc.constant(`a${i}`),
-              memberOrganisationIds: fc.uniqueArray(org, { minLength: 2, maxLength: 4 }),
-              sectors,
-            }),
-          ),
-        ),
-        k: fc.constant(k),
-        exclude: fc.uniqueArray(
-          fc.record({
-            allianceId: fc.integer({ min: 0, max: A - 1 }).map((i) => `a${i}`),
-            reviewerId: fc.integer({ min: 0, max: R - 1 }).map((i) => `r${i}`),
-          }),
-          { maxLength: 6, selector: (p) => `${p.allianceId}:${p.reviewerId}` },
-        ),
-      });
-    })
-    .map((x) => x as unknown as Instance);
+/** Random instances with conflicts, excluded pairs and, mostly, a maxLoad of 0…8 per reviewer. */
+const sparseInstance = (o: { maxR: number; maxA: number; maxK: number; orgs: number }) =>
+  assignmentInstances({ ...o, maxLoad: { max: 8, freq: 3 }, exclude: true });
 
 const run = (
-  inst: Instance,
+  inst: AssignmentInstance,
   solver: 'dense' | 'sparse',
   extra: Partial<AssignmentOptions> & { shortlist?: number; stats?: SparseStats } = {},
 ): AssignmentResult =>
@@ -85,10 +40,8 @@ const run = (
     },
   });
 
-const key = (p: Pair) => `${p.allianceId}:${p.reviewerId}`;
-
 /** What both solvers optimise, tie-break aside. */
-function summary(inst: Instance, result: AssignmentResult) {
+function summary(inst: AssignmentInstance, result: AssignmentResult) {
   const per = inst.alliances.map((a) => result.assignments.filter((p) => p.allianceId === a.id).length);
   return {
     reviews: result.assignments.length,
@@ -100,32 +53,15 @@ function summary(inst: Instance, result: AssignmentResult) {
   };
 }
 
-function checkHardRules(inst: Instance, result: AssignmentResult) {
-  const ex = new Set(inst.exclude.map(key));
-  const aById = new Map(inst.alliances.map((a) => [a.id, a]));
-  const rById = new Map(inst.reviewers.map((r) => [r.id, r]));
-  const seen = new Set<string>();
-  for (const p of result.assignments) {
-    expect(conflicted(rById.get(p.reviewerId)!, aById.get(p.allianceId)!)).toBe(false);
-    expect(ex.has(key(p))).toBe(false);
-    expect(seen.has(key(p))).toBe(false);
-    seen.add(key(p));
-    expect(p.expertiseMatch).toBe(expertiseMatch(rById.get(p.reviewerId)!, aById.get(p.allianceId)!));
-  }
-  for (const r of inst.reviewers) {
-    const load = result.assignments.filter((p) => p.reviewerId === r.id).length;
-    expect(result.loads[r.id]).toBe(load);
-    if (r.maxLoad !== undefined) expect(load).toBeLessThanOrEqual(r.maxLoad);
-  }
+function checkHardRules(inst: AssignmentInstance, result: AssignmentResult) {
+  checkPairsAndLoads(inst, result);
   for (const a of inst.alliances) {
     const got = result.assignments.filter((p) => p.allianceId === a.id).length;
     const short = result.shortfalls.find((s) => s.allianceId === a.id);
     if (got < inst.k) {
       expect(short).toMatchObject({ assigned: got, wanted: inst.k });
       // Explained: too few conflict-free reviewers, or every other allowed one is full.
-      const allowed = inst.reviewers.filter(
-        (r) => !conflicted(r, a) && !ex.has(key({ allianceId: a.id, reviewerId: r.id })),
-      );
+      const allowed = allowedReviewers(inst, a);
       expect(short!.code).toBe(allowed.length < inst.k ? 'too-few-conflict-free' : 'reviewers-at-max-load');
     } else expect(short).toBeUndefined();
   }
@@ -135,7 +71,7 @@ describe('sparse solver against the dense one', () => {
   it('same reviews, same sorted loads, same shortfall spread, same expertise total (any first shortlist)', () => {
     fc.assert(
       fc.property(
-        instance({ maxR: 12, maxA: 30, maxK: 4, orgs: 25 }),
+        sparseInstance({ maxR: 12, maxA: 30, maxK: 4, orgs: 25 }),
         fc.integer({ min: 1, max: 6 }),
         (inst, shortlist) => {
           const dense = run(inst, 'dense');
@@ -155,7 +91,7 @@ describe('sparse solver against the dense one', () => {
   it('keeps existing pairs and drops invalid ones like the dense solver', () => {
     fc.assert(
       fc.property(
-        instance({ maxR: 8, maxA: 15, maxK: 3, orgs: 20 }),
+        sparseInstance({ maxR: 8, maxA: 15, maxK: 3, orgs: 20 }),
         fc.infiniteStream(fc.boolean()),
         (inst, keep) => {
           const first = run(inst, 'sparse');
@@ -168,10 +104,10 @@ describe('sparse solver against the dense one', () => {
           ];
           const dense = run(inst, 'dense', { existing });
           const sparse = run(inst, 'sparse', { existing, shortlist: 2 });
-          const pairs = new Set(sparse.assignments.map(key));
+          const pairs = new Set(sparse.assignments.map(pairKey));
           for (const p of existing)
             if (p.allianceId !== 'elsewhere' && p.reviewerId !== 'ghost')
-              expect(pairs.has(key(p))).toBe(true);
+              expect(pairs.has(pairKey(p))).toBe(true);
           expect(sparse.dropped).toEqual(dense.dropped);
           expect(summary(inst, sparse)).toEqual(summary(inst, dense));
         },
@@ -208,7 +144,7 @@ describe('sparse solver against the dense one', () => {
     expect(shortfalls).toEqual([]);
     expect(added).toHaveLength(1);
     expect(added[0]!.allianceId).toBe(removed.allianceId);
-    expect(current.map(key)).not.toContain(key(added[0]!));
+    expect(current.map(pairKey)).not.toContain(pairKey(added[0]!));
   });
 });
 

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   type Adjustment,
   applyAdjustments,
-  type Candidate,
   type Policy,
   type SelectionResult,
   selectWithinBudget,
 } from '../../../shared/domain/selection.ts';
+import { bruteIncreases, bruteMaxMerit, candidateLists, fundedIds } from './generators.fixtures.ts';
 
 /** Candidates with distinct ranks 1…n; scores in hundredths, sometimes tied; sometimes unreviewed. */
 const candidates = (o: {
@@ -17,63 +17,21 @@ const candidates = (o: {
   nulls?: boolean;
   coarse?: boolean;
 }) =>
-  fc.integer({ min: 0, max: o.maxN }).chain((n) =>
-    fc.tuple(
-      ...Array.from({ length: n }, (_, i) =>
-        fc.record({
-          allianceId: fc.constant(`a${String(i).padStart(2, '0')}`),
-          rank: fc.constant(i + 1),
-          finalScore: fc.oneof(
-            { weight: o.coarse ? 0 : 6, arbitrary: fc.integer({ min: 0, max: 12_000 }).map((h) => h / 100) },
-            { weight: o.ties ? 3 : 0, arbitrary: fc.constantFrom(50, 60, 75.5) },
-            { weight: o.nulls ? 1 : 0, arbitrary: fc.constant(null) },
-          ),
-          requested: fc.oneof(
-            { weight: o.coarse ? 0 : 1, arbitrary: fc.integer({ min: 0, max: o.maxRequest }) },
-            {
-              weight: 1,
-              arbitrary: fc.integer({ min: 0, max: 4 }).map((k) => Math.round((k * o.maxRequest) / 4)),
-            },
-          ),
-        }),
-      ),
-    ),
-  ) as fc.Arbitrary<Candidate[]>;
+  candidateLists({
+    maxN: o.maxN,
+    maxRequest: o.maxRequest,
+    idDigits: 2,
+    maxHundredths: 12_000,
+    weights: {
+      scored: o.coarse ? 0 : 6,
+      tied: o.ties ? 3 : 0,
+      unreviewed: o.nulls ? 1 : 0,
+      anyRequest: o.coarse ? 0 : 1,
+    },
+  });
 
 const policy = fc.constantFrom<Policy>('rank-order', 'max-merit');
 const spent = (r: SelectionResult) => r.rows.reduce((s, row) => (row.funded ? s + row.award : s), 0);
-const fundedIds = (r: SelectionResult) => r.rows.filter((row) => row.funded).map((row) => row.allianceId);
-
-/** The max-merit optimum by enumeration: most merit (hundredths), then least cost, then highest-ranked set. */
-function bruteMaxMerit(list: Candidate[], budget: number, cap: number): string[] {
-  const sorted = [...list].sort((a, b) => a.rank - b.rank);
-  const n = sorted.length;
-  let best: { merit: number; cost: number; key: string; ids: string[] } | undefined;
-  for (let mask = 0; mask < 1 << n; mask++) {
-    let merit = 0;
-    let cost = 0;
-    let ok = true;
-    let key = '';
-    for (let i = 0; i < n; i++) {
-      const inSet = (mask >> i) & 1;
-      key += inSet ? '1' : '0';
-      if (!inSet) continue;
-      const c = sorted[i]!;
-      if (c.finalScore === null) ok = false;
-      merit += Math.round((c.finalScore ?? 0) * 100);
-      cost += Math.min(c.requested, cap);
-    }
-    if (!ok || cost > budget) continue;
-    if (
-      !best ||
-      merit > best.merit ||
-      (merit === best.merit && (cost < best.cost || (cost === best.cost && key > best.key)))
-    )
-      best = { merit, cost, key, ids: sorted.filter((_, i) => (mask >> i) & 1).map((c) => c.allianceId) };
-  }
-  return best!.ids;
-}
-
 describe('selectWithinBudget: properties', () => {
   it('never spends more than the budget, and totals add up', () => {
     fc.assert(
@@ -121,7 +79,7 @@ describe('selectWithinBudget: properties', () => {
         candidates({ maxN: 12, maxRequest: 300_000, ties: true, nulls: true }),
         fc.integer({ min: 0, max: 1_500_000 }),
         (list, budget) => {
-          const expected = bruteMaxMerit(list, budget, 200_000);
+          const expected = bruteMaxMerit(list, budget, 200_000).ids;
           for (const solver of ['dp-over-merit', 'dp-over-budget'] as const) {
             const r = selectWithinBudget(
               list,
@@ -142,7 +100,7 @@ describe('selectWithinBudget: properties', () => {
         candidates({ maxN: 9, maxRequest: 40, ties: true, coarse: true }),
         fc.integer({ min: 0, max: 150 }),
         (list, budget) => {
-          const expected = bruteMaxMerit(list, budget, 1000);
+          const expected = bruteMaxMerit(list, budget, 1000).ids;
           for (const solver of ['dp-over-merit', 'dp-over-budget'] as const) {
             const r = selectWithinBudget(
               list,
@@ -168,19 +126,13 @@ describe('selectWithinBudget: properties', () => {
         (list, budget, p) => {
           const params = { budget, perAllianceCap: 30, policy: p };
           const r = selectWithinBudget(list, params);
-          const total = r.rows.reduce((s, row) => s + row.award, 0);
-          // Who is funded at each budget from budget + 1 to budget + Σ awards (after which nothing changes).
-          const at = Array.from({ length: total + 1 }, (_, d) =>
-            d === 0
-              ? new Set<string>()
-              : new Set(fundedIds(selectWithinBudget(list, { ...params, budget: budget + d }))),
-          );
+          const increases = bruteIncreases(list, params, r);
           for (const row of r.rows) {
             if (row.funded) {
               expect(row.budgetIncreaseToFund).toBeUndefined();
               continue;
             }
-            const first = at.findIndex((s, d) => d > 0 && s.has(row.allianceId));
+            const first = increases.get(row.allianceId)!;
             expect(row.budgetIncreaseToFund).toBe(first === -1 ? undefined : first);
           }
         },

@@ -6,40 +6,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { realisticInstance } from '../../../bench/selection.ts';
-import {
-  applyAdjustments,
-  type Candidate,
-  type SelectionResult,
-  selectWithinBudget,
-} from '../../../shared/domain/selection.ts';
-
-const fundedIds = (r: SelectionResult) => r.rows.filter((row) => row.funded).map((row) => row.allianceId);
-const merit = (score: number | null) => Math.round((score ?? 0) * 100);
+import { applyAdjustments, type Candidate, selectWithinBudget } from '../../../shared/domain/selection.ts';
+import { bruteIncreases, bruteMaxMerit, candidateLists, fundedIds } from './generators.fixtures.ts';
 
 /** Candidates with ranks 1…n (in order), hundredth scores, sometimes tied, unreviewed or zero. */
 const candidates = (o: { minN?: number; maxN: number; maxRequest: number; coarse?: boolean }) =>
-  fc.integer({ min: o.minN ?? 0, max: o.maxN }).chain((n) =>
-    fc.tuple(
-      ...Array.from({ length: n }, (_, i) =>
-        fc.record({
-          allianceId: fc.constant(`a${String(i).padStart(3, '0')}`),
-          rank: fc.constant(i + 1),
-          finalScore: fc.oneof(
-            { weight: 6, arbitrary: fc.integer({ min: 0, max: 10_000 }).map((h) => h / 100) },
-            { weight: o.coarse ? 4 : 1, arbitrary: fc.constantFrom(50, 60, 75.5) },
-            { weight: 1, arbitrary: fc.constant(null) },
-          ),
-          requested: fc.oneof(
-            { weight: o.coarse ? 0 : 3, arbitrary: fc.integer({ min: 0, max: o.maxRequest }) },
-            {
-              weight: 1,
-              arbitrary: fc.integer({ min: 0, max: 4 }).map((k) => Math.round((k * o.maxRequest) / 4)),
-            },
-          ),
-        }),
-      ),
-    ),
-  ) as fc.Arbitrary<Candidate[]>;
+  candidateLists({
+    ...(o.minN === undefined ? {} : { minN: o.minN }),
+    maxN: o.maxN,
+    maxRequest: o.maxRequest,
+    idDigits: 3,
+    maxHundredths: 10_000,
+    weights: { scored: 6, tied: o.coarse ? 4 : 1, unreviewed: 1, anyRequest: o.coarse ? 0 : 3 },
+  });
 
 /** The per-row method rank-order used before #10: re-run the greedy, b ← b + award − slack(b). */
 function oldRankOrderIncreases(list: Candidate[], budget: number, cap: number): (number | undefined)[] {
@@ -62,36 +41,6 @@ function oldRankOrderIncreases(list: Candidate[], budget: number, cap: number): 
       b += award(c) - left;
     }
   });
-}
-
-/** The max-merit optimum by enumeration: most merit (hundredths), then least cost, then highest-ranked set. */
-function bruteMaxMerit(list: Candidate[], budget: number, cap: number) {
-  const sorted = [...list].sort((a, b) => a.rank - b.rank);
-  const n = sorted.length;
-  let best: { merit: number; cost: number; key: string; ids: string[] } | undefined;
-  for (let mask = 0; mask < 1 << n; mask++) {
-    let m = 0;
-    let cost = 0;
-    let ok = true;
-    let key = '';
-    for (let i = 0; i < n; i++) {
-      const inSet = (mask >> i) & 1;
-      key += inSet ? '1' : '0';
-      if (!inSet) continue;
-      const c = sorted[i]!;
-      if (c.finalScore === null) ok = false;
-      m += merit(c.finalScore);
-      cost += Math.min(c.requested, cap);
-    }
-    if (!ok || cost > budget) continue;
-    if (
-      !best ||
-      m > best.merit ||
-      (m === best.merit && (cost < best.cost || (cost === best.cost && key > best.key)))
-    )
-      best = { merit: m, cost, key, ids: sorted.filter((_, i) => (mask >> i) & 1).map((c) => c.allianceId) };
-  }
-  return best!;
 }
 
 describe('rank-order increases in one pass', () => {
@@ -128,18 +77,13 @@ describe('rank-order increases in one pass', () => {
         (list, budget) => {
           const params = { budget, perAllianceCap: 45, policy: 'rank-order' as const };
           const r = selectWithinBudget(list, params);
-          const total = r.rows.reduce((s, row) => s + row.award, 0);
-          const at = Array.from({ length: total + 1 }, (_, d) =>
-            d === 0
-              ? new Set<string>()
-              : new Set(fundedIds(selectWithinBudget(list, { ...params, budget: budget + d }))),
-          );
+          const increases = bruteIncreases(list, params, r);
           for (const row of r.rows) {
             if (row.funded || row.finalScore === null) {
               expect(row.budgetIncreaseToFund).toBeUndefined();
               continue;
             }
-            expect(row.budgetIncreaseToFund).toBe(at.findIndex((s, d) => d > 0 && s.has(row.allianceId)));
+            expect(row.budgetIncreaseToFund).toBe(increases.get(row.allianceId));
           }
         },
       ),
