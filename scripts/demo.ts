@@ -306,26 +306,38 @@ for (let pass = 0; pass < 2; pass++) {
 say('all reviews in');
 
 await waitFor('selection');
-interface RankingView {
-  result: {
-    totalAwarded: number;
-    rows: {
-      allianceId: string;
-      rank: number;
-      award: number;
-      funded: boolean;
-      reason: { zh: string; en: string };
-    }[];
-  };
-  ranking: {
-    allianceId: string;
-    rawMean: number;
-    calibratedMean: number;
-    bonus: number;
-    finalScore: number;
-  }[];
+/** One row of GET /v1/rounds/{id}/ranking (paged): the alliance's ranking entry and proposed outcome. */
+interface RankingRow {
+  allianceId: string;
+  rank: number;
+  ranking: { rawMean: number; calibratedMean: number; bonus: number; finalScore: number };
+  proposed: { award: number; funded: boolean; reason: { zh: string; en: string } };
 }
-const ranking = await must<RankingView>('GET', `/v1/rounds/${round.id}/ranking`, admin);
+interface RankingPage {
+  result: { totalAwarded: number; funded: number };
+  items: RankingRow[];
+  nextCursor?: string;
+}
+const rankingRows: RankingRow[] = [];
+let rankingHeader: RankingPage | undefined;
+for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+  const page: RankingPage = await must<RankingPage>(
+    'GET',
+    `/v1/rounds/${round.id}/ranking?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    admin,
+  );
+  rankingHeader ??= page;
+  rankingRows.push(...page.items);
+  cursor = page.nextCursor;
+}
+rankingRows.sort((x, y) => x.rank - y.rank);
+const ranking = {
+  result: {
+    totalAwarded: rankingHeader!.result.totalAwarded,
+    rows: rankingRows.map((r) => ({ allianceId: r.allianceId, rank: r.rank, ...r.proposed })),
+  },
+  ranking: rankingRows.map((r) => ({ allianceId: r.allianceId, ...r.ranking })),
+};
 await must('POST', `/v1/rounds/${round.id}/selection/approve`, admin, { note: '按排名在年度预算内择优支持' });
 say(
   `selection approved: ${ranking.result.rows.filter((r) => r.funded).length} funded, ¥${ranking.result.totalAwarded.toLocaleString('en-US')} of ¥4,000,000`,
@@ -399,13 +411,7 @@ const final = await waitFor('implementation', (s) => s.status === 'SUCCEEDED');
 void final;
 
 // --- the outcome --------------------------------------------------------------------------------------------
-const rows = ranking.result.rows as {
-  allianceId: string;
-  rank: number;
-  award: number;
-  funded: boolean;
-  reason: { zh: string; en: string };
-}[];
+const rows = ranking.result.rows;
 const scores = new Map(ranking.ranking.map((r) => [r.allianceId, r]));
 const names = new Map(built.map((b) => [b.id, b.name]));
 /** Pads to a display width, counting CJK characters as two columns. */
