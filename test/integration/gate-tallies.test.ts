@@ -39,19 +39,25 @@ const review = (token: string, roundId: string, allianceId: string, score: numbe
     },
   });
 
+/** A round of two alliances (one reviewer each), closed and waiting at the screening gate. */
+async function atScreening(first: string, second: string) {
+  const admin = await tokenFor(['admin'], uid('admin'));
+  const round = await twoAllianceRound(admin, { reviewersPerAlliance: 1 }, [
+    [first, 200_000],
+    [second, 150_000],
+  ]);
+  const closed = await api('POST', `/v1/rounds/${round.roundId}/close`, {
+    token: admin,
+    body: { reason: '截止' },
+  });
+  expect(closed.status, closed.text).toBe(202);
+  await waitForPipeline(admin, round.roundId, 'the screening gate', atGate('screening'));
+  return { admin, ...round };
+}
+
 describe('gate tallies', () => {
   it('count a changed decision once, and complete the gate once when the last two land together', async () => {
-    const admin = await tokenFor(['admin'], uid('admin'));
-    const { roundId, a, b, reviewer } = await twoAllianceRound(admin, { reviewersPerAlliance: 1 }, [
-      ['计数联盟甲', 200_000],
-      ['计数联盟乙', 150_000],
-    ]);
-    const closed = await api('POST', `/v1/rounds/${roundId}/close`, {
-      token: admin,
-      body: { reason: '截止' },
-    });
-    expect(closed.status, closed.text).toBe(202);
-    await waitForPipeline(admin, roundId, 'the screening gate', atGate('screening'));
+    const { admin, roundId, a, b, reviewer } = await atScreening('计数联盟甲', '计数联盟乙');
 
     const first = await screen(admin, roundId, a, 'pass');
     expect(first.status, first.text).toBe(200);
@@ -78,17 +84,7 @@ describe('gate tallies', () => {
   });
 
   it('count a decision whose tally is missing from the records, then commit it (no read before)', async () => {
-    const admin = await tokenFor(['admin'], uid('admin'));
-    const { roundId, a, b, reviewer } = await twoAllianceRound(admin, { reviewersPerAlliance: 1 }, [
-      ['补计联盟甲', 200_000],
-      ['补计联盟乙', 150_000],
-    ]);
-    const closed = await api('POST', `/v1/rounds/${roundId}/close`, {
-      token: admin,
-      body: { reason: '截止' },
-    });
-    expect(closed.status, closed.text).toBe(202);
-    await waitForPipeline(admin, roundId, 'the screening gate', atGate('screening'));
+    const { admin, roundId, a, b, reviewer } = await atScreening('补计联盟甲', '补计联盟乙');
     expect(await storedTally(roundId, 'screening')).toEqual({ total: 2, decided: 0, passed: 0, rejected: 0 });
 
     // A first decision, a changed one and a repeated one (no delta), each with the tally gone.
