@@ -653,7 +653,7 @@ async function drive(
       await sleep(10);
     }
   }
-  await until('ListDesignated', () => entered('ListDesignated'));
+  await until('StartDesignation', () => entered('StartDesignation'));
   endNotice();
 
   // --- designation -----------------------------------------------------------------------------------------
