@@ -45,7 +45,9 @@ describe('which step failed', () => {
     const cause = JSON.stringify({ errorType: 'TypeError', errorMessage: '[publishNotice] x is undefined' });
     expect(failedAction(cause)).toBe('publishNotice');
     expect(stageOfAction('publishNotice')).toBe('public-notice');
-    expect(failedAction('[designate] boom')).toBe('designate');
+    expect(failedAction('[designateBatch] boom')).toBe('designateBatch');
+    expect(stageOfAction('designateBatch')).toBe('designation');
+    expect(stageOfAction('applySelection')).toBe('selection');
     expect(failedAction('[openGate] boom')).toBeUndefined();
     expect(failedAction('[lunch] boom')).toBeUndefined();
     expect(failedAction('States.Timeout')).toBeUndefined();
