@@ -4,9 +4,19 @@
  * caller names; a transaction cancelled only because it met another on the same item
  * (TransactionConflict: our conditions were not even evaluated, nothing was written) is retried with
  * jittered backoff.
+ *
+ * A "transaction" of one Put, Update or Delete is sent as that single conditional write: it is just
+ * as atomic, and DynamoDB bills a transactional write twice (issue #10). Its failed condition is
+ * thrown as the TransactionCanceledException the transaction would have thrown (item 0
+ * ConditionalCheckFailed, with the item when it was asked for), so every caller sees the same error.
  */
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  TransactionConflictException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DeleteCommand,
   PutCommand,
   type PutCommandInput,
   TransactWriteCommand,
@@ -51,7 +61,36 @@ async function mapped(error: unknown, onConditionFailed: OnConditionFailed | und
   return (await onConditionFailed(failedIndex(error))) ?? error;
 }
 
-/** Runs `items` as one transaction (falsy entries are left out). */
+/** A one-item transaction as the single write it stands for (undefined for a lone ConditionCheck). */
+function singleWrite(item: TxItem): PutCommand | UpdateCommand | DeleteCommand | undefined {
+  if (item.Put) return new PutCommand(item.Put);
+  if (item.Update) return new UpdateCommand(item.Update);
+  if (item.Delete) return new DeleteCommand(item.Delete);
+  return undefined;
+}
+
+/** Sends one write; a failed condition is thrown as a cancelled transaction whose item 0 failed. */
+async function sendSingle(command: PutCommand | UpdateCommand | DeleteCommand): Promise<void> {
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: the three document commands share send's overloads
+    await documentClient().send(command as any);
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    throw new TransactionCanceledException({
+      message: `Transaction cancelled, please refer cancellation reasons for specific reasons [ConditionalCheckFailed] (${error.message})`,
+      $metadata: error.$metadata,
+      CancellationReasons: [
+        {
+          Code: 'ConditionalCheckFailed',
+          Message: error.message,
+          ...(error.Item ? { Item: error.Item } : {}),
+        },
+      ],
+    });
+  }
+}
+
+/** Runs `items` as one transaction (falsy entries are left out; one write alone is sent as that write). */
 export async function commit(
   items: readonly (TxItem | undefined | false | null)[],
   options: CommitOptions | OnConditionFailed = {},
@@ -60,15 +99,20 @@ export async function commit(
     options instanceof Error || typeof options === 'function' ? { onConditionFailed: options } : options;
   const transactItems = items.filter((i): i is TxItem => Boolean(i));
   const attempts = opts.attempts ?? 8;
+  const lone = transactItems.length === 1 ? transactItems[0] : undefined;
   for (let attempt = 1; ; attempt++) {
     try {
-      await documentClient().send(new TransactWriteCommand({ TransactItems: transactItems }));
+      const single = lone && singleWrite(lone); // a new command each attempt
+      if (single) await sendSingle(single);
+      else await documentClient().send(new TransactWriteCommand({ TransactItems: transactItems }));
       return;
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      // A single write that met a transaction on its item fails with TransactionConflictException.
       const contended =
-        reasons.some((r) => r.Code === 'TransactionConflict') &&
-        !reasons.some((r) => r.Code === 'ConditionalCheckFailed');
+        error instanceof TransactionConflictException ||
+        (reasons.some((r) => r.Code === 'TransactionConflict') &&
+          !reasons.some((r) => r.Code === 'ConditionalCheckFailed'));
       const inProgress = (error as { name?: string }).name === 'TransactionInProgressException';
       if ((contended || inProgress) && attempt < attempts) {
         await sleep(Math.random() * Math.min(1000, 25 * 2 ** attempt));

@@ -122,7 +122,10 @@ describe('pipeline task recordFailure', () => {
     });
     const stage = ddb.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(stage.ExpressionAttributeValues).toMatchObject({ ':stage': 'failed', ':status': 'FAILED' });
-    const audit = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems![0]!.Put!.Item;
+    // The audit record alone: one conditional Put, not a one-item transaction (commit.ts).
+    expect(ddb.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    const audit = ddb.commandCalls(PutCommand).find((c) => c.args[0].input.Item?.type === 'audit')!.args[0]
+      .input.Item;
     expect(audit).toMatchObject({
       action: 'pipeline.failed',
       reason: expect.stringContaining('RoundNotFound'),
