@@ -56,6 +56,12 @@ export async function recountTally<N extends TallyName>(roundId: string, name: N
     const seen = await loadTally(roundId, name);
     const counts = await count(roundId, name);
     if (await commitTask([tallyReplace(roundId, name, counts, seen)])) return counts;
+    // There was none and another count stored one meanwhile (decisions arriving together at a
+    // round without a tally): that count is as good as this one, and decisions now keep it.
+    if (!seen) {
+      const stored = await loadTally(roundId, name);
+      if (stored) return stored.counts;
+    }
     if (attempt >= 9) throw new Error(`the ${name} tally of round ${roundId} kept changing while counted`);
   }
 }
@@ -88,7 +94,9 @@ export async function commitWithTally(
     await commit(items, mapped);
   } catch (error) {
     if (error !== missing) throw error;
-    await recountTally(roundId, name);
+    // Count only if no one has meanwhile: concurrent decisions would otherwise keep each other's
+    // recounts from landing (each decision moves the version a recount is conditional on).
+    if (!(await loadTally(roundId, name))) await recountTally(roundId, name);
     await commit(items, mapped);
   }
 }
