@@ -34,9 +34,11 @@ import {
 import { CAPACITY_ENV, type CapacitySnapshot, capacity } from '../shared/aws/capacity.ts';
 
 /**
- * Public AWS prices, us-east-1, on-demand, as listed on the pricing pages (checked 2026-11):
+ * Public AWS prices, us-east-1, on-demand, from the pricing pages (DynamoDB: see below):
  *  - DynamoDB on-demand (https://aws.amazon.com/dynamodb/pricing/on-demand/): $0.25 per million
- *    read request units, $1.25 per million write request units. A read request unit is one
+ *    read request units, $1.25 per million write request units — the list prices before AWS
+ *    halved them on 1 Nov 2024 ($0.125 / $0.625 now), kept so that figures compare with the
+ *    issue's own estimate; BENCHMARKS.md gives both. A read request unit is one
  *    strongly consistent read of up to 4 KB, or two eventually consistent ones (0.5 RRU each);
  *    transactional reads/writes cost twice. The counter's units are these request units.
  *  - Step Functions Standard (https://aws.amazon.com/step-functions/pricing/): $0.025 per 1,000
@@ -874,7 +876,7 @@ export function pricesMarkdown(): string {
     `- API Gateway HTTP API: $${PRICES.apiPerMillionRequests.toFixed(2)} per million requests (https://aws.amazon.com/api-gateway/pricing/).`,
     `- S3 Standard: $${PRICES.s3PutPerThousand} per 1,000 PUT/POST/LIST, $${PRICES.s3GetPerThousand} per 1,000 GET (https://aws.amazon.com/s3/pricing/).`,
     '',
-    'us-east-1, on-demand, as listed on the pricing pages (checked 2026-11; `PRICES` in bench/scale.ts). Free tiers are not subtracted.',
+    'us-east-1, on-demand, DynamoDB at its list prices before the halving of 1 Nov 2024 (`PRICES` in bench/scale.ts; BENCHMARKS.md also gives today’s). Free tiers are not subtracted.',
   ].join('\n');
 }
 
