@@ -95,6 +95,10 @@ function writeSection(id: string, body: string, heading: string) {
       ? md.slice(0, from) + block + md.slice(to + end(id).length)
       : `${md.trimEnd()}\n\n${heading}\n\n${block}\n`;
   writeFileSync(BENCHMARKS, next);
+  // Formatted as `npm run lint` expects it (Biome formats Markdown too: aligned tables).
+  execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', BENCHMARKS], {
+    stdio: 'ignore',
+  });
   console.log(`BENCHMARKS.md: section ${id} regenerated`);
 }
 

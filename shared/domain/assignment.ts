@@ -50,7 +50,6 @@
  */
 import {
   conflictLists,
-  DEFAULT_SHORTLIST,
   type SolverInput,
   type SparseStats,
   solveSparse,
