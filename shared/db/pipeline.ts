@@ -278,33 +278,32 @@ export async function retryNotStarted(
   });
 }
 
+/** Sets one attribute of the status item (and updatedAt), only while the pipeline runs. */
+async function setWhileRunning(
+  roundId: string,
+  attribute: 'waitingOn' | 'progress',
+  value: unknown,
+  now: Date,
+) {
+  await updateItem({
+    TableName: table(),
+    Key: keys.pipeline(roundId),
+    UpdateExpression: 'SET #attribute = :value, updatedAt = :at',
+    ConditionExpression: '#status = :running',
+    ExpressionAttributeNames: { '#attribute': attribute, '#status': 'status' },
+    ExpressionAttributeValues: { ':value': value, ':at': now.toISOString(), ':running': 'RUNNING' },
+  });
+}
+
 /**
  * What the round waits on now, when its stage stays (a gate re-opened in a later stage, e.g. the
  * objections to a supplementary notice): only while the pipeline runs.
  */
 export async function setWaitingOn(roundId: string, waitingOn: string, now = new Date()): Promise<void> {
-  await updateItem({
-    TableName: table(),
-    Key: keys.pipeline(roundId),
-    UpdateExpression: 'SET waitingOn = :waitingOn, updatedAt = :at',
-    ConditionExpression: '#status = :running',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: { ':waitingOn': waitingOn, ':at': now.toISOString(), ':running': 'RUNNING' },
-  });
+  await setWhileRunning(roundId, 'waitingOn', waitingOn, now);
 }
 
 /** Records how far a paged step has got (one small update per page; only while the pipeline runs). */
 export async function setProgress(roundId: string, progress: Omit<PipelineProgress, 'at'>, now = new Date()) {
-  await updateItem({
-    TableName: table(),
-    Key: keys.pipeline(roundId),
-    UpdateExpression: 'SET progress = :progress, updatedAt = :at',
-    ConditionExpression: '#status = :running',
-    ExpressionAttributeNames: { '#status': 'status' },
-    ExpressionAttributeValues: {
-      ':progress': { ...progress, at: now.toISOString() },
-      ':at': now.toISOString(),
-      ':running': 'RUNNING',
-    },
-  });
+  await setWhileRunning(roundId, 'progress', { ...progress, at: now.toISOString() }, now);
 }

@@ -67,6 +67,25 @@ export async function queryPage<T = Record<string, unknown>>(
   return { items: (out.Items ?? []).map(map), ...(nextCursor ? { nextCursor } : {}) };
 }
 
+/** One page of the items of a partition whose sort key begins with `prefix` (consistent read), keys stripped unless `map` says otherwise. */
+export function queryPrefixPage<T>(
+  pk: string,
+  prefix: string,
+  cursor: string | undefined,
+  limit: number,
+  map?: (item: Record<string, unknown>) => T,
+): Promise<Page<T>> {
+  return queryPage<T>(
+    {
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+      ConsistentRead: true,
+    },
+    { cursor, limit, partition: pk },
+    map,
+  );
+}
+
 /** Every item of a GSI partition (`index` gsi1/gsi2, its pk attribute `<index>pk`), keys stripped. */
 export async function queryIndex<T>(index: 'gsi1' | 'gsi2', partition: string): Promise<T[]> {
   const items = await queryAll({

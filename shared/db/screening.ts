@@ -15,7 +15,7 @@ import { brotliCompressSync, brotliDecompressSync, constants } from 'node:zlib';
 import type { EligibilityReport } from '../domain/eligibility-report.ts';
 import type { ScreeningRecord } from '../domain/records.ts';
 import { keys } from './keys.ts';
-import { getItem, type Page, queryPage, queryPrefix } from './query.ts';
+import { getItem, type Page, queryPrefix, queryPrefixPage } from './query.ts';
 import { stripKeys, table } from './table.ts';
 
 export type { ScreeningRecord } from '../domain/records.ts';
@@ -48,15 +48,7 @@ export function pageScreenings(
   limit: number,
 ): Promise<Page<ScreeningRecord>> {
   const { pk, skPrefix } = keys.roundScreenings(roundId);
-  return queryPage<ScreeningRecord>(
-    {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ConsistentRead: true,
-    },
-    { cursor, limit, partition: pk },
-    screeningRecord,
-  );
+  return queryPrefixPage(pk, skPrefix, cursor, limit, screeningRecord);
 }
 
 export async function loadScreening(

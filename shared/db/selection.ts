@@ -23,7 +23,7 @@ import { allianceStatusUpdate } from './alliance-status.ts';
 import { allianceAudit } from './audit.ts';
 import { commit, commitFirstTime, type TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getRecord, type Page, queryPage, queryPrefix } from './query.ts';
+import { getRecord, type Page, queryPage, queryPrefix, queryPrefixPage } from './query.ts';
 import { conditionFailed, stripKeys, table } from './table.ts';
 
 /** A selection result without its rows: what the header keeps. */
@@ -114,14 +114,7 @@ export function pageSelectionRows(
   limit: number,
 ): Promise<Page<SelectionRowItem>> {
   const { pk, skPrefix } = keys.selectionRows(roundId);
-  return queryPage<SelectionRowItem>(
-    {
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-      ConsistentRead: true,
-    },
-    { cursor, limit, partition: pk },
-  );
+  return queryPrefixPage<SelectionRowItem>(pk, skPrefix, cursor, limit);
 }
 
 /** One page of the ranking in rank order (gsi1), with an opaque cursor for the next. */
@@ -199,12 +192,23 @@ function stillComputing(roundId: string, proposalId: string): TxItem {
   };
 }
 
-/** The rows' Puts, as transactions of at most 100 items, each guarded by the header check. */
+/**
+ * One row per ranked alliance (its ranking entry and proposed outcome), as Puts in transactions of
+ * at most 100 items, each guarded by the header check.
+ */
 export function selectionRowTransactions(
   roundId: string,
   proposalId: string,
-  rows: readonly Omit<SelectionRowItem, 'roundId'>[],
+  ranking: readonly RankedAlliance[],
+  result: SelectionResult,
 ): TxItem[][] {
+  const proposed = new Map(result.rows.map((r) => [r.allianceId, r]));
+  const rows: Omit<SelectionRowItem, 'roundId'>[] = ranking.map((entry) => ({
+    allianceId: entry.allianceId,
+    rank: entry.rank,
+    ranking: entry,
+    proposed: proposed.get(entry.allianceId)!,
+  }));
   const chunks: TxItem[][] = [];
   for (let i = 0; i < rows.length; i += ROWS_PER_TRANSACTION) {
     chunks.push([

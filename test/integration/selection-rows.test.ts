@@ -65,14 +65,8 @@ async function proposedRound(n: number, options: { alliances?: boolean } = {}) {
     result: sel.summarise(result),
   };
   await commit([sel.selectionClaimPut(header)]);
-  const proposed = new Map(result.rows.map((r) => [r.allianceId, r]));
-  const rows = ranking.map((entry) => ({
-    allianceId: entry.allianceId,
-    rank: entry.rank,
-    ranking: entry,
-    proposed: proposed.get(entry.allianceId)!,
-  }));
-  for (const tx of sel.selectionRowTransactions(roundId, header.proposalId, rows)) await commit(tx);
+  for (const tx of sel.selectionRowTransactions(roundId, header.proposalId, ranking, result))
+    await commit(tx);
   await commit([sel.selectionProposedUpdate(roundId, header.proposalId)]);
   if (options.alliances) {
     // The alliances ApplySelection moves on: in review, as the ranking stage leaves them.

@@ -86,14 +86,7 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
     if (current && current.status !== 'computing') return { funded: fundedOf(current), reused: true };
     throw new TaskError('SelectionBeingComputed', `round ${roundId}: another run is writing the ranking`);
   }
-  const proposed = new Map(result.rows.map((r) => [r.allianceId, r]));
-  const rows = ranking.map((entry) => ({
-    allianceId: entry.allianceId,
-    rank: entry.rank,
-    ranking: entry,
-    proposed: proposed.get(entry.allianceId)!,
-  }));
-  const transactions = selectionRowTransactions(roundId, header.proposalId, rows);
+  const transactions = selectionRowTransactions(roundId, header.proposalId, ranking, result);
   // A few transactions at a time: the header check in each stops them all if another run takes over.
   for (let i = 0; i < transactions.length; i += 4)
     await Promise.all(transactions.slice(i, i + 4).map((items) => commit(items)));
@@ -104,7 +97,7 @@ export async function rankAndSelect(roundId: string, executionId: string, now = 
       {
         action: 'pipeline.selection-proposed',
         actor: systemActor(COMPONENT, executionId),
-        reason: `${header.result.funded} of ${rows.length} funded by ${round.selectionPolicy}, ¥${result.totalAwarded} of ¥${round.budget}`,
+        reason: `${header.result.funded} of ${ranking.length} funded by ${round.selectionPolicy}, ¥${result.totalAwarded} of ¥${round.budget}`,
       },
       now,
     ),
