@@ -46,6 +46,9 @@ async function startStack(): Promise<string> {
         ESIP_DATA_DIR: dataDir,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // A process group of its own: the kill below takes DynamoDB Local's JVM with it, as a crash
+      // of the machine would (killed alone, the JVM outlived the test run, holding the data folder).
+      detached: true,
     });
     child = proc;
     let out = '';
@@ -71,12 +74,12 @@ async function startStack(): Promise<string> {
   });
 }
 
-/** SIGKILL: no shutdown hook runs, nothing is flushed — as a crash or a pulled plug. */
+/** SIGKILL to the whole group: no shutdown hook runs, nothing is flushed — as a crash or a pulled plug. */
 async function kill() {
   const proc = child;
-  if (!proc) return;
+  if (!proc?.pid) return;
   const exited = new Promise((resolve) => proc.once('exit', resolve));
-  proc.kill('SIGKILL');
+  process.kill(-proc.pid, 'SIGKILL');
   await exited;
 }
 
