@@ -92,7 +92,9 @@ describe('selectWithinBudget: properties', () => {
       ),
       { numRuns: 150 },
     );
-  });
+    // 150 exhaustive searches and 300 exact programmes take ~5 s here: a time limit is no assertion
+    // of this test, so it gets room rather than vitest's 5 s default (it failed on it, idle).
+  }, 60_000);
 
   it('max-merit: ties (equal scores, equal awards) go to the cheaper, then the higher-ranked set, as exhaustive search says', () => {
     fc.assert(
