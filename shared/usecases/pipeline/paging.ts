@@ -55,14 +55,14 @@ export async function eachLimited<T>(
 }
 
 /**
- * One page of a paged step: reads a page of ids from `source`, runs `each` on them, and records the
+ * One page of a paged step: reads a page of alliances (ids or rows) from `source`, runs `each` on them, and records the
  * progress on the round's pipeline status item (GET /v1/rounds/{id}/pipeline shows it).
  */
-export async function runPage(
+export async function runPage<T>(
   input: PageInput,
   step: string,
-  source: (cursor: string | undefined, limit: number) => Promise<Page<string>>,
-  each: (allianceId: string) => Promise<unknown>,
+  source: (cursor: string | undefined, limit: number) => Promise<Page<T>>,
+  each: (item: T) => Promise<unknown>,
 ): Promise<PageOutput> {
   const page = await source(input.cursor ?? undefined, pipelinePageSize());
   await eachLimited(page.items, PAGE_CONCURRENCY, each);

@@ -6,7 +6,13 @@ import { allianceAudit, systemActor } from '../../../db/audit.ts';
 import { commit, commitFirstTime, putItem } from '../../../db/commit.ts';
 import { awardPut, deadlinePut, roundFundedItems } from '../../../db/designation.ts';
 import { enterStage } from '../../../db/pipeline.ts';
-import { fundedRowOf, isSelected, loadSelectionRow, pageSelectionRows } from '../../../db/selection.ts';
+import {
+  fundedRowOf,
+  isSelected,
+  loadSelectionRow,
+  pageSelectionRows,
+  type SelectionRowItem,
+} from '../../../db/selection.ts';
 import { allocateAward, implementationDeadlines } from '../../../domain/award.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
@@ -26,9 +32,9 @@ export async function designateBatch(input: PageInput & { executionId: string })
     // The selection rows (the round's partition, read consistently): the alliances still selected.
     async (cursor, limit) => {
       const page = await pageSelectionRows(input.roundId, cursor, limit);
-      return { ...page, items: page.items.filter(isSelected).map((row) => row.allianceId) };
+      return { ...page, items: page.items.filter(isSelected) };
     },
-    (allianceId) => designate(input.roundId, allianceId, input.executionId),
+    (row) => designate(input.roundId, row.allianceId, input.executionId, row),
   );
 }
 
@@ -64,8 +70,15 @@ async function skipDesignation(
  * read: nothing to designate, not a failure (audited when the row did not say so). Any other status
  * than selected (or designated, a re-run) is an error: designating it would fund what nobody selected.
  */
-export async function designate(roundId: string, allianceId: string, executionId: string, now = new Date()) {
-  const row = await loadSelectionRow(roundId, allianceId);
+export async function designate(
+  roundId: string,
+  allianceId: string,
+  executionId: string,
+  /** The alliance's selection row when the caller has just read it (consistently); else it is read. */
+  paged?: SelectionRowItem,
+  now = new Date(),
+) {
+  const row = paged ?? (await loadSelectionRow(roundId, allianceId));
   if (row?.dropped) return { allianceId, designated: false, reused: false, dropped: true };
   const funded = fundedRowOf(row);
   if (!funded)
