@@ -1,8 +1,16 @@
-/** Alliances and their members (one partition per alliance; gsi1 lists a round's alliances, gsi2 an organisation's). */
+/**
+ * Alliances and their members (one partition per alliance; gsi1 lists a round's alliances, gsi2 an
+ * organisation's). An alliance is two items: its head (sk ALLIANCE: id, round, name, status,
+ * version, history — rewritten at every step and copied to gsi1, whose projection is ALL) and its
+ * content (sk ALLIANCE#CONTENT: the application itself, 1–3 KB, written only while a draft). Kept
+ * apart, a status change rewrites well under 1 KB twice (table and index) instead of the whole
+ * application twice. Alliances written before the split hold everything on the head: reading
+ * merges the content item, where there is one, over the head, so both read the same.
+ */
 import type { AllianceRecord, AllianceStatus, Member } from '../domain/model/alliance.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getItem, getRecord, type Page, queryAll, queryIndex, queryIndexPage, queryPage } from './query.ts';
+import { getRecord, type Page, queryAll, queryIndex, queryIndexPage, queryPage } from './query.ts';
 import { stripKeys, table } from './table.ts';
 
 export interface StatusChange {
@@ -13,6 +21,49 @@ export interface StatusChange {
 }
 /** An alliance as stored: its record and the history of its status. */
 export type StoredAlliance = AllianceRecord & { statusHistory: StatusChange[] };
+
+/** The fields on an alliance's head item; every other field of the record is content. */
+const headFields = [
+  'id',
+  'roundId',
+  'name',
+  'status',
+  'version',
+  'createdBy',
+  'submittedAt',
+  'createdAt',
+  'updatedAt',
+  'statusHistory',
+] as const satisfies readonly (keyof StoredAlliance)[];
+const HEAD_FIELDS: ReadonlySet<string> = new Set(headFields);
+/** An alliance's head: what lists, status checks and notifications read. */
+export type AllianceHead = Pick<StoredAlliance, (typeof headFields)[number]>;
+
+/** Splits fields into those of the head and those of the content item. */
+function splitFields<T>(entries: [string, T][]): { head: [string, T][]; content: [string, T][] } {
+  return {
+    head: entries.filter(([k]) => HEAD_FIELDS.has(k)),
+    content: entries.filter(([k]) => !HEAD_FIELDS.has(k)),
+  };
+}
+
+/** The alliance's head and content items (in one consistent Query: their sort keys begin ALLIANCE). */
+async function loadAllianceItems(allianceId: string): Promise<StoredAlliance | undefined> {
+  const { pk, sk } = keys.alliance(allianceId);
+  const items = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :alliance)',
+    ExpressionAttributeValues: { ':pk': pk, ':alliance': sk },
+    ConsistentRead: true,
+  });
+  const head = items.find((i) => i.sk === sk);
+  if (!head) return undefined;
+  const content = items.find((i) => i.sk === keys.allianceContent(allianceId).sk);
+  return stripKeys<StoredAlliance>({ ...head, ...content, ...pickHead(head) });
+}
+
+/** The head's own fields (they win over any stale copy on a content item). */
+const pickHead = (item: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(item).filter(([k]) => HEAD_FIELDS.has(k)));
 
 /** The ids of a round's alliances (optionally only those in `status`), sorted. */
 export async function roundAllianceIds(roundId: string, status?: string): Promise<string[]> {
@@ -35,7 +86,7 @@ export async function loadAllianceWithMembers(
   allianceId: string,
 ): Promise<{ alliance: AllianceRecord; members: Member[] } | undefined> {
   const [alliance, members] = await Promise.all([
-    getItem(keys.alliance(allianceId)),
+    loadAllianceItems(allianceId),
     queryAll({
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
       ExpressionAttributeValues: { ':pk': keys.alliance(allianceId).pk, ':member': 'MEMBER#' },
@@ -44,17 +95,17 @@ export async function loadAllianceWithMembers(
   ]);
   if (!alliance) return undefined;
   return {
-    alliance: stripKeys<AllianceRecord>(alliance),
+    alliance,
     members: members.map((m) => stripKeys<Member>(m)).sort((a, b) => a.invitedAt.localeCompare(b.invitedAt)),
   };
 }
 
-/** An alliance's record (no members), or undefined. */
-export const loadAlliance = (allianceId: string) => getRecord<StoredAlliance>(keys.alliance(allianceId));
+/** An alliance's head (status, version, name; no content, no members), or undefined. */
+export const loadAlliance = (allianceId: string) => getRecord<AllianceHead>(keys.alliance(allianceId));
 
-/** One page of a round's alliances, newest first. */
+/** One page of a round's alliances (their heads), newest first. */
 export const pageRoundAlliances = (roundId: string, cursor: string | undefined, limit: number) =>
-  queryIndexPage<StoredAlliance>('gsi1', indexKeys.roundAlliances(roundId), cursor, limit);
+  queryIndexPage<AllianceHead>('gsi1', indexKeys.roundAlliances(roundId), cursor, limit);
 
 /**
  * One page of the ids of a round's alliances in `status`, oldest first: `limit` index entries are
@@ -116,20 +167,35 @@ export async function overdueReports(
   }));
 }
 
-/** A new draft alliance (listed under its round). */
-export const alliancePut = (alliance: StoredAlliance): TxItem => ({
-  Put: {
-    TableName: table(),
-    Item: {
-      ...keys.alliance(alliance.id),
-      type: 'alliance',
-      gsi1pk: indexKeys.roundAlliances(alliance.roundId),
-      gsi1sk: `${alliance.createdAt}#${alliance.id}`,
-      ...alliance,
+/** A new draft alliance: its head (listed under its round) and its content. */
+export function alliancePuts(alliance: StoredAlliance): TxItem[] {
+  const { head, content } = splitFields(Object.entries(alliance));
+  return [
+    {
+      Put: {
+        TableName: table(),
+        Item: {
+          ...keys.alliance(alliance.id),
+          type: 'alliance',
+          gsi1pk: indexKeys.roundAlliances(alliance.roundId),
+          gsi1sk: `${alliance.createdAt}#${alliance.id}`,
+          ...Object.fromEntries(head),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
     },
-    ConditionExpression: 'attribute_not_exists(pk)',
-  },
-});
+    {
+      Put: {
+        TableName: table(),
+        Item: {
+          ...keys.allianceContent(alliance.id),
+          type: 'alliance-content',
+          ...Object.fromEntries(content),
+        },
+      },
+    },
+  ];
+}
 
 /** A member of an alliance (listed under its organisation). */
 export const memberPut = (allianceId: string, member: Member): TxItem => ({
@@ -185,34 +251,59 @@ export const draftVersionBump = (allianceId: string, at: string): TxItem => ({
   },
 });
 
-/** Sets content fields of a draft at `version`, moving it to the next version. */
+/** `SET` clauses, names and values for `fields` (named #f0, #f1, …). */
+function setFields(fields: [string, unknown][]) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets = fields.map(([key, value], i) => {
+    names[`#f${i}`] = key;
+    values[`:f${i}`] = value;
+    return `#f${i} = :f${i}`;
+  });
+  return { names, values, sets };
+}
+
+/**
+ * Sets fields of a draft at `version`, moving it to the next version: the head's update first (it
+ * holds the condition: index 0 fails on a version conflict), then the content's, if any changed.
+ */
 export function draftContentUpdate(
   allianceId: string,
   version: number,
   fields: [string, unknown][],
   at: string,
-): TxItem {
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = {
-    ':v': version,
-    ':next': version + 1,
-    ':at': at,
-    ':draft': 'draft',
-  };
-  const sets = ['version = :next', 'updatedAt = :at'];
-  fields.forEach(([key, value], i) => {
-    names[`#f${i}`] = key;
-    values[`:f${i}`] = value;
-    sets.push(`#f${i} = :f${i}`);
-  });
-  return {
-    Update: {
-      TableName: table(),
-      Key: keys.alliance(allianceId),
-      UpdateExpression: `SET ${sets.join(', ')}`,
-      ConditionExpression: 'version = :v AND #status = :draft',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+): TxItem[] {
+  const { head, content } = splitFields(fields);
+  const h = setFields(head);
+  const items: TxItem[] = [
+    {
+      Update: {
+        TableName: table(),
+        Key: keys.alliance(allianceId),
+        UpdateExpression: `SET ${['version = :next', 'updatedAt = :at', ...h.sets].join(', ')}`,
+        ConditionExpression: 'version = :v AND #status = :draft',
+        ExpressionAttributeNames: { '#status': 'status', ...h.names },
+        ExpressionAttributeValues: {
+          ':v': version,
+          ':next': version + 1,
+          ':at': at,
+          ':draft': 'draft',
+          ...h.values,
+        },
+      },
     },
-  };
+  ];
+  if (content.length > 0) {
+    const c = setFields(content);
+    items.push({
+      Update: {
+        TableName: table(),
+        Key: keys.allianceContent(allianceId),
+        UpdateExpression: `SET #type = :type, ${c.sets.join(', ')}`,
+        ExpressionAttributeNames: { '#type': 'type', ...c.names },
+        ExpressionAttributeValues: { ':type': 'alliance-content', ...c.values },
+      },
+    });
+  }
+  return items;
 }

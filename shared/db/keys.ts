@@ -46,7 +46,10 @@ export const keys = {
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'PROFILE' }),
   uscc: (code: string) => ({ pk: `USCC#${code}`, sk: 'USCC' }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'USER' }),
+  /** An alliance's head: status, version, name, history (small: it is rewritten at every step). */
   alliance: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'ALLIANCE' }),
+  /** An alliance's application content (written while a draft; sorts right after the head). */
+  allianceContent: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'ALLIANCE#CONTENT' }),
   member: (allianceId: string, orgId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: `MEMBER#${orgId}` }),
   award: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'AWARD' }),
   plan: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'PLAN' }),

@@ -3,7 +3,7 @@
  * confirmed member), and their content edited with optimistic versions.
  */
 import { randomUUID } from 'node:crypto';
-import { alliancePut, draftContentUpdate, memberPut, type StoredAlliance } from '../../db/alliances.ts';
+import { alliancePuts, draftContentUpdate, memberPut, type StoredAlliance } from '../../db/alliances.ts';
 import { allianceAudit } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
 import { byWhom, type Principal, userActor } from '../../domain/actors.ts';
@@ -51,7 +51,7 @@ export async function createAlliance(
     respondedAt: at,
   };
   await commit([
-    alliancePut(alliance),
+    ...alliancePuts(alliance),
     memberPut(id, member),
     allianceAudit(
       id,
@@ -81,7 +81,7 @@ export async function updateAlliance(
   if (entries.length === 0) return present(view);
   await commit(
     [
-      draftContentUpdate(allianceId, version, entries, now.toISOString()),
+      ...draftContentUpdate(allianceId, version, entries, now.toISOString()),
       allianceAudit(
         allianceId,
         {

@@ -54,14 +54,11 @@ function world(
   options: { award?: Record<string, unknown>; member?: boolean; receipt?: Record<string, unknown> } = {},
 ) {
   ddb.on(GetCommand, { Key: { pk: 'USER#user-1', sk: 'USER' } }).resolves({ Item: { orgId: 'org-1' } });
-  ddb.on(GetCommand, { Key: { pk: PK, sk: 'ALLIANCE' } }).resolves({
-    Item: {
-      pk: PK,
-      sk: 'ALLIANCE',
-      id: A,
-      status: 'designated',
-      period: { start: '2026-01-01', end: '2027-12-31' },
-    },
+  ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': PK, ':alliance': 'ALLIANCE' } }).resolves({
+    Items: [
+      { pk: PK, sk: 'ALLIANCE', id: A, status: 'designated' },
+      { pk: PK, sk: 'ALLIANCE#CONTENT', period: { start: '2026-01-01', end: '2027-12-31' } },
+    ],
   });
   ddb.on(QueryCommand, { ExpressionAttributeValues: { ':member': 'MEMBER#' } }).resolves({
     Items:
