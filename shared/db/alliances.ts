@@ -9,6 +9,7 @@
  */
 import type { AllianceRecord, AllianceStatus, Member } from '../domain/model/alliance.ts';
 import type { TxItem } from './commit.ts';
+import { setExtra } from './expressions.ts';
 import { indexKeys, keys } from './keys.ts';
 import { getRecord, type Page, queryAll, queryIndex, queryIndexPage, queryPage } from './query.ts';
 import { stripKeys, table } from './table.ts';
@@ -58,12 +59,9 @@ async function loadAllianceItems(allianceId: string): Promise<StoredAlliance | u
   const head = items.find((i) => i.sk === sk);
   if (!head) return undefined;
   const content = items.find((i) => i.sk === keys.allianceContent(allianceId).sk);
-  return stripKeys<StoredAlliance>({ ...head, ...content, ...pickHead(head) });
+  // A content item never holds head fields (splitFields), so merging cannot overwrite the head.
+  return stripKeys<StoredAlliance>({ ...head, ...content });
 }
-
-/** The head's own fields (they win over any stale copy on a content item). */
-const pickHead = (item: Record<string, unknown>) =>
-  Object.fromEntries(Object.entries(item).filter(([k]) => HEAD_FIELDS.has(k)));
 
 /** The ids of a round's alliances (optionally only those in `status`), sorted. */
 export async function roundAllianceIds(roundId: string, status?: string): Promise<string[]> {
@@ -251,18 +249,6 @@ export const draftVersionBump = (allianceId: string, at: string): TxItem => ({
   },
 });
 
-/** `SET` clauses, names and values for `fields` (named #f0, #f1, …). */
-function setFields(fields: [string, unknown][]) {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets = fields.map(([key, value], i) => {
-    names[`#f${i}`] = key;
-    values[`:f${i}`] = value;
-    return `#f${i} = :f${i}`;
-  });
-  return { names, values, sets };
-}
-
 /**
  * Sets fields of a draft at `version`, moving it to the next version: the head's update first (it
  * holds the condition: index 0 fails on a version conflict), then the content's, if any changed.
@@ -274,34 +260,39 @@ export function draftContentUpdate(
   at: string,
 ): TxItem[] {
   const { head, content } = splitFields(fields);
-  const h = setFields(head);
+  const sets = ['version = :next', 'updatedAt = :at'];
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = {
+    ':v': version,
+    ':next': version + 1,
+    ':at': at,
+    ':draft': 'draft',
+  };
+  setExtra(Object.fromEntries(head), sets, names, values);
   const items: TxItem[] = [
     {
       Update: {
         TableName: table(),
         Key: keys.alliance(allianceId),
-        UpdateExpression: `SET ${['version = :next', 'updatedAt = :at', ...h.sets].join(', ')}`,
+        UpdateExpression: `SET ${sets.join(', ')}`,
         ConditionExpression: 'version = :v AND #status = :draft',
-        ExpressionAttributeNames: { '#status': 'status', ...h.names },
-        ExpressionAttributeValues: {
-          ':v': version,
-          ':next': version + 1,
-          ':at': at,
-          ':draft': 'draft',
-          ...h.values,
-        },
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
       },
     },
   ];
   if (content.length > 0) {
-    const c = setFields(content);
+    const contentSets = ['#type = :type'];
+    const contentNames: Record<string, string> = { '#type': 'type' };
+    const contentValues: Record<string, unknown> = { ':type': 'alliance-content' };
+    setExtra(Object.fromEntries(content), contentSets, contentNames, contentValues);
     items.push({
       Update: {
         TableName: table(),
         Key: keys.allianceContent(allianceId),
-        UpdateExpression: `SET #type = :type, ${c.sets.join(', ')}`,
-        ExpressionAttributeNames: { '#type': 'type', ...c.names },
-        ExpressionAttributeValues: { ':type': 'alliance-content', ...c.values },
+        UpdateExpression: `SET ${contentSets.join(', ')}`,
+        ExpressionAttributeNames: contentNames,
+        ExpressionAttributeValues: contentValues,
       },
     });
   }
