@@ -22,7 +22,7 @@ import {
   runIdempotent,
   scopeOf,
 } from './idempotency.ts';
-import { parseOrThrow } from './validation.ts';
+import { parseOrThrow, rejectBidiControls } from './validation.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
@@ -56,6 +56,19 @@ export type Operations<G extends RouteGroup> = {
 };
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
+
+/**
+ * Sent with every response (JSON, HTML, CSV, errors): no MIME sniffing of a JSON or CSV body into
+ * something executable, no URL (with its ids) leaking to other sites in Referer, HTTPS only for a
+ * year once a browser has seen the API over HTTPS (ignored over plain HTTP, as locally), and no
+ * framing of the notice page. A route's own header of the same name wins.
+ */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-frame-options': 'DENY',
+};
 
 function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}) {
   return {
@@ -96,6 +109,7 @@ function parseBody(route: RouteDef, event: APIGatewayProxyEventV2, lang: Lang): 
       ]);
     }
   }
+  rejectBidiControls(json, 'body', lang);
   return parseOrThrow(route.body, json, 'body', lang);
 }
 
@@ -194,6 +208,7 @@ async function dispatch<G extends RouteGroup>(
     }
     const idempotencyKey = idempotencyKeyOf(route.method, event.headers);
     const params = route.params ? parseOrThrow(route.params, event.pathParameters ?? {}, 'path', lang) : {};
+    if (route.query) rejectBidiControls(event.queryStringParameters ?? {}, 'query', lang);
     const query = route.query
       ? parseOrThrow(route.query, event.queryStringParameters ?? {}, 'query', lang)
       : {};
@@ -230,8 +245,9 @@ async function dispatch<G extends RouteGroup>(
 export function httpHandler<G extends RouteGroup>(group: G, operations: Operations<G>) {
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .handler((event, context) => {
+    .handler(async (event, context) => {
       logger.appendKeys({ requestId: event.requestContext?.requestId, routeKey: event.routeKey });
-      return dispatch(group, operations, event, context);
+      const response = await dispatch(group, operations, event, context);
+      return { ...response, headers: { ...SECURITY_HEADERS, ...response.headers } };
     });
 }

@@ -41,3 +41,48 @@ export function validationError(error: z.ZodError, where: string, _lang: Lang): 
     .join('; ');
   return new ApiError(400, 'validation_failed', { summary }, details);
 }
+
+/**
+ * Unicode bidirectional controls (embeddings, overrides, isolates, the marks): invisible, and able
+ * to make a name read backwards or hide text on the public notice ("Trojan Source" style). Names
+ * and texts are Chinese or English, which never need them, so a body holding one is refused.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** Throws a 400 naming every string (or key) of a JSON value that holds a bidi control character. */
+export function rejectBidiControls(value: unknown, where: 'body' | 'query', lang: Lang): void {
+  const details: ErrorDetail[] = [];
+  const walk = (node: unknown, path: string[]) => {
+    if (details.length >= 20) return;
+    if (typeof node === 'string') {
+      const found = BIDI_CONTROLS.exec(node);
+      if (found) {
+        const cp = codePoint(found[0]);
+        details.push({
+          path: [where, ...path].join('.'),
+          code: 'bidi_control',
+          message:
+            lang === 'zh'
+              ? `含有不可见的文字方向控制字符 ${cp}，请删除后重试`
+              : `contains the invisible text-direction control character ${cp}; remove it`,
+        });
+      }
+    } else if (Array.isArray(node)) {
+      for (const [i, item] of node.entries()) walk(item, [...path, String(i)]);
+    } else if (node && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) {
+        walk(key, [...path, key]);
+        walk(item, [...path, key]);
+      }
+    }
+  };
+  walk(value, []);
+  if (details.length === 0) return;
+  const summary = details
+    .slice(0, 3)
+    .map((d) => `${d.path}: ${d.message}`)
+    .join('; ');
+  throw new ApiError(400, 'validation_failed', { summary }, details);
+}
