@@ -10,7 +10,7 @@
 import { cstDate, cstParts } from './cst.ts';
 import { serviceTypes } from './model/alliance.ts';
 import { yuan } from './money.ts';
-import type { Text } from './text.ts';
+import { BIDI_CONTROLS, type Text } from './text.ts';
 
 export interface NoticeMember {
   name: string;
@@ -321,8 +321,12 @@ const ESCAPES: Record<string, string> = {
   "'": '&#39;',
 };
 
-/** Text made safe for element content and quoted attribute values. */
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+/**
+ * Text made safe for element content and quoted attribute values; bidi controls (refused on input
+ * since, but possibly in older records) are dropped so that no name can read backwards.
+ */
+export const escapeHtml = (text: string) =>
+  text.replace(BIDI_CONTROLS, '').replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 type Interpolation = SafeHtml | string | number | readonly Interpolation[];
 

@@ -3,6 +3,7 @@ import type * as z from 'zod';
 // Only the two locales we speak: `z.locales` would bundle all of zod's ~40 (≈260 KB minified).
 import en from 'zod/v4/locales/en.js';
 import zhCN from 'zod/v4/locales/zh-CN.js';
+import { BIDI_CONTROLS } from '../domain/text.ts';
 import { ApiError, type ErrorDetail } from './errors.ts';
 import type { Lang } from './i18n.ts';
 
@@ -42,22 +43,18 @@ export function validationError(error: z.ZodError, where: string, _lang: Lang): 
   return new ApiError(400, 'validation_failed', { summary }, details);
 }
 
-/**
- * Unicode bidirectional controls (embeddings, overrides, isolates, the marks): invisible, and able
- * to make a name read backwards or hide text on the public notice ("Trojan Source" style). Names
- * and texts are Chinese or English, which never need them, so a body holding one is refused.
- */
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-
 const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
-/** Throws a 400 naming every string (or key) of a JSON value that holds a bidi control character. */
+/**
+ * Throws a 400 naming every string (or key) of a JSON value that holds a bidi control character
+ * (shared/domain/text.ts): a name that reads backwards on the public notice is refused, not stored.
+ */
 export function rejectBidiControls(value: unknown, where: 'body' | 'query', lang: Lang): void {
   const details: ErrorDetail[] = [];
   const walk = (node: unknown, path: string[]) => {
     if (details.length >= 20) return;
     if (typeof node === 'string') {
-      const found = BIDI_CONTROLS.exec(node);
+      const found = node.match(BIDI_CONTROLS);
       if (found) {
         const cp = codePoint(found[0]);
         details.push({

@@ -197,6 +197,17 @@ describe('renderNoticeHtml', () => {
   const notice = buildNotice(fixtureInput);
   const page = renderNoticeHtml(notice);
 
+  it('drops bidi controls from interpolated text (a name stored before they were refused)', () => {
+    expect(escapeHtml('光谷\u202E司公<b>\u2066x\u2069\u200F')).toBe('光谷司公&lt;b&gt;x');
+    const hostile = buildNotice({
+      ...fixtureInput,
+      entries: fixtureInput.entries.map((e, i) => (i === 0 ? { ...e, name: 'evil\u202Etxt.exe' } : e)),
+    });
+    const html = renderNoticeHtml(hostile);
+    expect(html).toContain('eviltxt.exe');
+    expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+  });
+
   it('is an HTML5 document in Chinese with the title, viewport and CSP', () => {
     expect(page.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
     expect(page).toContain('<meta charset="utf-8">');
