@@ -6,6 +6,7 @@
  * concurrency pool.
  */
 import { USCC_ALPHABET, usccCheckCharacter } from '../shared/domain/uscc.ts';
+import { samplePdf } from './sample-pdf.ts';
 
 /** A deterministic pseudo-random source (LCG), so every run builds the same round. */
 export function seededRandom(seed: number) {
@@ -48,10 +49,8 @@ export interface ApiClient {
   waitVerified(allianceId: string, token: string): Promise<void>;
 }
 
-export const samplePdf = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-  'latin1',
-);
+/** The agreement every scripted alliance uploads: a real one-page PDF (the verifier parses it). */
+const agreementPdf = samplePdf({ title: '任务协议书 (sample)' });
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -99,7 +98,7 @@ export function apiClient(base: string): ApiClient {
     return (await must<{ token: string }>('POST', '/local/token', undefined, { sub, username: sub, roles }))
       .token;
   }
-  async function uploadAgreement(allianceId: string, t: string, pdf: Buffer = samplePdf) {
+  async function uploadAgreement(allianceId: string, t: string, pdf: Buffer = agreementPdf) {
     const ticket = await must<{ upload: { url: string; fields: Record<string, string> } }>(
       'POST',
       `/v1/alliances/${allianceId}/documents`,

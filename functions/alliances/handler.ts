@@ -1,4 +1,4 @@
-/** Alliance routes: drafts, members, eligibility dry run, submission, withdrawal, documents, history. */
+/** Alliance routes: drafts, members, eligibility dry run, submission, withdrawal, documents (and their reverification), history. */
 import { httpHandler } from '../../shared/http/handler.ts';
 import {
   allianceHistory,
@@ -11,6 +11,7 @@ import {
   listAlliances,
   requestUpload,
   respondToInvitation,
+  reverifyAllianceDocument,
   submitAlliance,
   updateAlliance,
   withdrawAlliance,
@@ -52,6 +53,9 @@ export const handler = httpHandler('alliances', {
   },
   async listDocuments({ principal, params }) {
     return { body: { items: await listAllianceDocuments(principal, params.allianceId) } };
+  },
+  async reverifyDocument({ principal, params }) {
+    return { body: await reverifyAllianceDocument(principal, params.allianceId, params.documentId) };
   },
   async getAward({ principal, params }) {
     return { body: await getAward(principal, params.allianceId) };

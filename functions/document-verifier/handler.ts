@@ -1,8 +1,10 @@
 /**
  * Verifies each upload to the documents bucket (S3 "Object Created" via EventBridge; locally,
- * s3rver's events through the local bus): the bytes must really be a PDF of the right type and
- * within the document's limit; records size, SHA-256 and the verdict against the alliance, with
- * an audit record. Objects at keys the server never handed out are ignored (see
+ * s3rver's events through the local bus): the bytes must really be a PDF (parsed, not encrypted,
+ * at least one page) of the right type and within the document's limit; records size, page
+ * count, SHA-256 and the verdict against the alliance, with an audit record, and keeps the
+ * verified bytes under evidence/. Only the first object at a document's key is judged; later ones,
+ * objects at keys the server never handed out and the evidence copies are ignored (see
  * shared/usecases/documents/verify.ts).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -36,5 +38,11 @@ export const handler = middy<unknown, unknown>()
     if (!parsed.success) throw invalidInput(parsed.error.message);
     const { bucket, object } = parsed.data.detail;
     if (bucket.name !== env('documentsBucket')) throw invalidInput(`unexpected bucket ${bucket.name}`);
-    return verifyUpload({ bucket: bucket.name, key: object.key, etag: object.etag });
+    return verifyUpload({
+      bucket: bucket.name,
+      key: object.key,
+      etag: object.etag,
+      versionId: object['version-id'],
+      size: object.size,
+    });
   });

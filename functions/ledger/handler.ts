@@ -1,10 +1,11 @@
-/** Ledger routes (专账管理, §4.3): the dedicated account, expenses, reversals, reallocations, CSV. */
+/** Ledger routes (专账管理, §4.3): the dedicated account, expenses, reversals, flag resolutions, reallocations, CSV. */
 import { httpHandler } from '../../shared/http/handler.ts';
 import {
   exportLedgerCsv,
   getLedger,
   reallocate,
   recordExpense,
+  resolveFlag,
   reverseEntry,
 } from '../../shared/usecases/ledger/index.ts';
 
@@ -31,6 +32,9 @@ export const handler = httpHandler('ledger', {
       status: 201,
       body: await reverseEntry(principal, params.allianceId, params.entryId, body.reason),
     };
+  },
+  async resolveEntryFlag({ principal, params, body }) {
+    return { body: await resolveFlag(principal, params.allianceId, params.entryId, body.reason) };
   },
   async reallocateLedger({ principal, params, body }) {
     return { status: 201, body: await reallocate(principal, params.allianceId, body) };

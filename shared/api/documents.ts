@@ -28,13 +28,49 @@ export const DocumentSchema = schemaFor<DocumentRecord>()(
       uploadedBy: z.string().meta({ description: 'The user who asked for the upload (sub)' }),
       organisationId: IdSchema.optional(),
       requestedAt: DateTimeSchema,
-      verifiedAt: DateTimeSchema.optional(),
-      size: z.number().int().optional(),
-      sha256: z.string().optional(),
+      verifiedAt: DateTimeSchema.optional().meta({ description: 'When the upload was judged' }),
+      size: z.number().int().optional().meta({ description: 'Bytes in the object judged' }),
+      pageCount: z.number().int().optional().meta({ description: 'Pages of a verified PDF' }),
+      sha256: z
+        .string()
+        .optional()
+        .meta({ description: 'SHA-256 of the bytes verified: what expenses, reports and submissions pin' }),
+      evidenceKey: z
+        .string()
+        .optional()
+        .meta({ description: 'Where the verified bytes are kept (written by the verifier only)' }),
+      evidenceVersionId: z.string().optional(),
+      reverifiedAt: DateTimeSchema.optional().meta({
+        description: 'When an admin last had the stored evidence checked again',
+      }),
       rejection: TextSchema.optional(),
     })
-    .meta({ id: 'Document' }),
+    .meta({
+      id: 'Document',
+      description:
+        'Judged once: a later upload to the same ticket is ignored (and audited); a rejected document stays rejected',
+    }),
 );
+
+export const DocumentParams = z.object({ allianceId: IdSchema, documentId: IdSchema });
+
+export const ReverificationSchema = z
+  .object({
+    outcome: z.enum(['passed', 'failed']),
+    document: DocumentSchema,
+    checked: z.object({
+      source: z.enum(['evidence', 'original']).meta({
+        description: 'The evidence copy, or the original upload for documents verified before copies',
+      }),
+      key: z.string(),
+      versionId: z.string().optional(),
+      sha256: z.string().optional().meta({ description: 'SHA-256 of the bytes found' }),
+    }),
+    flaggedEntries: z
+      .array(z.string())
+      .meta({ description: 'Ledger entries flagged because the receipt they pin failed' }),
+  })
+  .meta({ id: 'Reverification' });
 export type { DocumentRecord };
 
 export const UploadRequestSchema = z

@@ -5,7 +5,9 @@
  */
 import * as z from 'zod';
 import {
+  type EntryFlag,
   type ExpenseInput,
+  type FlagResolutionInput,
   type Ledger,
   type LedgerEntry,
   type LedgerLine,
@@ -15,9 +17,10 @@ import {
   type ReallocationInput,
   type ReallocationResult,
   type Recorder,
+  type ResolvedEntryFlag,
   type ReversalInput,
 } from '../domain/model/ledger.ts';
-import { DateSchema, DateTimeSchema, IdSchema, text } from './common.ts';
+import { DateSchema, DateTimeSchema, IdSchema, TextSchema, text } from './common.ts';
 import { schemaFor } from './schema-check.ts';
 
 const LineIdSchema = z
@@ -85,7 +88,42 @@ export const ReallocationInputSchema = schemaFor<ReallocationInput>()(
 );
 export type { ReallocationInput };
 
+export const FlagResolutionInputSchema = schemaFor<FlagResolutionInput>()(
+  z
+    .strictObject({ reason: text(1000) })
+    .meta({ id: 'FlagResolutionInput', description: 'Why the spending is accepted without its receipt' }),
+);
+
 const RecorderSchema = schemaFor<Recorder>()(z.object({ sub: z.string(), username: z.string() }));
+
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256, 64 hex digits');
+
+const entryFlagFields = {
+  reason: TextSchema.meta({ description: 'Why the receipt failed reverification' }),
+  documentId: IdSchema.meta({ description: 'The receipt that failed' }),
+  flaggedAt: DateTimeSchema,
+  by: RecorderSchema.meta({ description: 'The admin whose reverification found it' }),
+};
+
+export const EntryFlagSchema = schemaFor<EntryFlag>()(
+  z.object(entryFlagFields).meta({
+    id: 'EntryFlag',
+    description:
+      'The receipt failed reverification: the entry still counts as spent and is shown in flaggedAmount until resolved',
+  }),
+);
+
+export const ResolvedEntryFlagSchema = schemaFor<ResolvedEntryFlag>()(
+  z
+    .object({
+      ...entryFlagFields,
+      resolvedAt: DateTimeSchema,
+      resolvedBy: RecorderSchema,
+      resolution: z.string().meta({ description: 'Why it was resolved' }),
+      reversedBy: EntryIdSchema.optional().meta({ description: 'The reversal that resolved it' }),
+    })
+    .meta({ id: 'ResolvedEntryFlag' }),
+);
 
 export const LedgerEntrySchema = schemaFor<LedgerEntry>()(
   z
@@ -99,12 +137,22 @@ export const LedgerEntrySchema = schemaFor<LedgerEntry>()(
       date: DateSchema,
       description: z.string(),
       receiptDocumentId: IdSchema.optional(),
+      receiptSha256: Sha256Schema.optional().meta({
+        description: 'SHA-256 of the receipt as verified when the expense was recorded (pinned)',
+      }),
+      receiptEvidenceKey: z
+        .string()
+        .optional()
+        .meta({ description: "Where the receipt's verified bytes are kept" }),
+      receiptEvidenceVersionId: z.string().optional(),
       recordedBy: RecorderSchema,
       recordedAt: DateTimeSchema,
       reason: z.string().optional().meta({ description: 'Why a reversal was made' }),
       reversalOf: EntryIdSchema.optional().meta({ description: 'The entry a reversal cancels' }),
       reversedBy: EntryIdSchema.optional().meta({ description: 'The reversal that cancelled this entry' }),
       reversedAt: DateTimeSchema.optional(),
+      flag: EntryFlagSchema.optional(),
+      resolvedFlag: ResolvedEntryFlagSchema.optional(),
     })
     .meta({ id: 'LedgerEntry' }),
 );
@@ -134,6 +182,10 @@ export const LedgerLineSchema = schemaFor<LedgerLine>()(
       allocation: z.number().int(),
       spent: z.number().int(),
       remaining: z.number().int(),
+      flaggedAmount: z
+        .number()
+        .int()
+        .meta({ description: 'Of spent, what entries whose receipt failed reverification account for' }),
     })
     .meta({ id: 'LedgerLine' }),
 );
@@ -145,7 +197,13 @@ export const LedgerSummarySchema = schemaFor<LedgerSummary>()(
     status: z.string().meta({ description: 'open, or frozen (no writes)' }),
     award: z.number().int().meta({ description: 'The award, yuan' }),
     lines: z.array(LedgerLineSchema),
-    totals: z.object({ allocation: z.number().int(), spent: z.number().int(), remaining: z.number().int() }),
+    totals: z.object({
+      allocation: z.number().int(),
+      spent: z.number().int(),
+      remaining: z.number().int(),
+      flaggedAmount: z.number().int().meta({ description: 'Of spent, what flagged entries account for' }),
+      flaggedEntries: z.number().int().meta({ description: 'Entries flagged and not yet resolved' }),
+    }),
   }),
 );
 

@@ -104,6 +104,9 @@ export const ReportSchema = schemaFor<Report>()(
       report: z
         .object({
           documentId: IdSchema,
+          documentSha256: z.string().optional().meta({
+            description: 'SHA-256 of the report document as verified when it was submitted (pinned)',
+          }),
           progress: z.array(
             ProgressEntrySchema.extend({
               name: z.string().optional(),

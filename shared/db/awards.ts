@@ -9,8 +9,13 @@
  *  - REALLOC#<at>#<id>              a move of allocation between two lines
  * Every change of the account is one transaction whose Update of the AWARD item carries the balance
  * condition; the builders below return those transaction items.
+ *
+ * Flagged entries (their receipt failed reverification) keep counting as spent; the AWARD item
+ * also counts them apart, per line (`lines[i].flagged`) and in total (`flaggedAmount`,
+ * `flaggedEntries`), updated in the transaction that flags or resolves an entry. Awards written
+ * before flags existed have none of these attributes: they read as 0 and are created on first use.
  */
-import type { LedgerEntry, Reallocation } from '../domain/model/ledger.ts';
+import type { EntryFlag, LedgerEntry, Reallocation, ResolvedEntryFlag } from '../domain/model/ledger.ts';
 import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
 import { getItem, getRecord, queryPage, queryPrefix } from './query.ts';
@@ -22,6 +27,8 @@ export interface AwardLine {
   category: string;
   allocation: number;
   spent: number;
+  /** Of `spent`, what flagged entries account for (absent: 0). */
+  flagged?: number;
 }
 
 /** The AWARD item (written once, at designation: shared/db/designation.ts `awardPut`). */
@@ -38,6 +45,10 @@ export interface AwardItem {
   balances: Record<string, number>;
   /** Money left in the award. */
   balance: number;
+  /** Of the money spent, what flagged entries account for (absent: 0). */
+  flaggedAmount?: number;
+  /** Entries flagged and not resolved (absent: 0). */
+  flaggedEntries?: number;
 }
 
 // --- reads --------------------------------------------------------------------------------------------
@@ -107,16 +118,64 @@ export function spendUpdate(allianceId: string, lineId: string, index: number, a
   };
 }
 
-/** The Update of the AWARD item that gives `amount` back to line `lineId` (at `index`), ledger open. */
-export function refundUpdate(allianceId: string, lineId: string, index: number, amount: number): TxItem {
+/**
+ * The Update of the AWARD item that gives `amount` back to line `lineId` (at `index`), ledger open.
+ * `unflag`: the entry reversed was flagged, so its amount leaves the flagged figures too.
+ */
+export function refundUpdate(
+  allianceId: string,
+  lineId: string,
+  index: number,
+  amount: number,
+  unflag = false,
+): TxItem {
+  const flagged = unflag ? `, ${flaggedSet(index)}` : '';
   return {
     Update: {
       TableName: table(),
       Key: keys.award(allianceId),
       ConditionExpression: `ledger.#status = :open AND #lines[${index}].lineId = :lineId AND attribute_exists(balances.#line)`,
-      UpdateExpression: `SET balances.#line = balances.#line + :amount, balance = balance + :amount, ledger.spent = ledger.spent - :amount, #lines[${index}].spent = #lines[${index}].spent - :amount`,
+      UpdateExpression: `SET balances.#line = balances.#line + :amount, balance = balance + :amount, ledger.spent = ledger.spent - :amount, #lines[${index}].spent = #lines[${index}].spent - :amount${flagged}`,
       ExpressionAttributeNames: { '#status': 'status', '#line': lineId, '#lines': 'lines' },
-      ExpressionAttributeValues: { ':open': 'open', ':amount': amount, ':lineId': lineId },
+      ExpressionAttributeValues: {
+        ':open': 'open',
+        ':amount': amount,
+        ':lineId': lineId,
+        ...(unflag ? flaggedValues(-amount, -1) : {}),
+      },
+    },
+  };
+}
+
+/** SET clauses adding :flagAmount to line `index`'s and the award's flagged amounts and :flagCount entries. */
+const flaggedSet = (index: number) =>
+  `#lines[${index}].flagged = if_not_exists(#lines[${index}].flagged, :zero) + :flagAmount, flaggedAmount = if_not_exists(flaggedAmount, :zero) + :flagAmount, flaggedEntries = if_not_exists(flaggedEntries, :zero) + :flagCount`;
+const flaggedValues = (amount: number, count: number) => ({
+  ':zero': 0,
+  ':flagAmount': amount,
+  ':flagCount': count,
+});
+
+/**
+ * The Update of the AWARD item that counts an entry of `amount` on line `lineId` (at `index`) as
+ * flagged (`count` 1) or no longer flagged (`count` -1, a negative amount). No condition on the
+ * ledger's status: a flag moves no money, and an account frozen since still shows it.
+ */
+export function flaggedTotalsUpdate(
+  allianceId: string,
+  lineId: string,
+  index: number,
+  amount: number,
+  count: 1 | -1,
+): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.award(allianceId),
+      ConditionExpression: `#lines[${index}].lineId = :lineId`,
+      UpdateExpression: `SET ${flaggedSet(index)}`,
+      ExpressionAttributeNames: { '#lines': 'lines' },
+      ExpressionAttributeValues: { ':lineId': lineId, ...flaggedValues(amount, count) },
     },
   };
 }
@@ -182,20 +241,92 @@ function putNew(key: { pk: string; sk: string }, type: string, record: object): 
 export const ledgerEntryPut = (entry: LedgerEntry): TxItem =>
   putNew(keys.ledgerEntry(entry.allianceId, entry.recordedAt, entry.id), 'ledger-entry', entry);
 
-/** Marks an expense reversed by `reversalId`, once (the entry exists, is an expense, not yet reversed). */
+/**
+ * Marks an expense reversed by `reversalId`, once (the entry exists, is an expense, not yet
+ * reversed). The flag it had when read (`flag`) is resolved by the reversal, and the condition
+ * holds only if the entry's flag is still what was read, so the AWARD's flagged figures move with it.
+ */
 export function markReversedUpdate(
   allianceId: string,
-  original: { recordedAt: string; entryId: string },
+  original: { recordedAt: string; entryId: string; flag?: EntryFlag | undefined },
   reversalId: string,
   at: string,
+  resolved?: ResolvedEntryFlag,
 ): TxItem {
+  const base = 'attribute_exists(pk) AND kind = :expense AND attribute_not_exists(reversedBy)';
+  const values: Record<string, unknown> = { ':expense': 'expense', ':id': reversalId, ':at': at };
+  if (original.flag && resolved) {
+    values[':flaggedAt'] = original.flag.flaggedAt;
+    values[':resolved'] = resolved;
+  }
   return {
     Update: {
       TableName: table(),
       Key: keys.ledgerEntry(allianceId, original.recordedAt, original.entryId),
-      ConditionExpression: 'attribute_exists(pk) AND kind = :expense AND attribute_not_exists(reversedBy)',
-      UpdateExpression: 'SET reversedBy = :id, reversedAt = :at',
-      ExpressionAttributeValues: { ':expense': 'expense', ':id': reversalId, ':at': at },
+      ConditionExpression:
+        original.flag && resolved
+          ? `${base} AND flag.flaggedAt = :flaggedAt`
+          : `${base} AND attribute_not_exists(flag)`,
+      UpdateExpression:
+        original.flag && resolved
+          ? 'SET reversedBy = :id, reversedAt = :at, resolvedFlag = :resolved REMOVE flag'
+          : 'SET reversedBy = :id, reversedAt = :at',
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/**
+ * Flags an expense backed by receipt `documentId`: only an expense not reversed, not already
+ * flagged, and still backed by that receipt.
+ */
+export function flagEntryUpdate(
+  allianceId: string,
+  entry: { recordedAt: string; entryId: string },
+  flag: EntryFlag,
+): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.ledgerEntry(allianceId, entry.recordedAt, entry.entryId),
+      ConditionExpression:
+        'attribute_exists(pk) AND kind = :expense AND attribute_not_exists(reversedBy) AND attribute_not_exists(flag) AND receiptDocumentId = :doc',
+      UpdateExpression: 'SET flag = :flag',
+      ExpressionAttributeValues: { ':expense': 'expense', ':doc': flag.documentId, ':flag': flag },
+    },
+  };
+}
+
+/** Resolves an entry's flag (the one flagged at `resolved.flaggedAt`) without reversing the entry. */
+export function resolveFlagUpdate(
+  allianceId: string,
+  entry: { recordedAt: string; entryId: string },
+  resolved: ResolvedEntryFlag,
+): TxItem {
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.ledgerEntry(allianceId, entry.recordedAt, entry.entryId),
+      ConditionExpression: 'attribute_not_exists(reversedBy) AND flag.flaggedAt = :flaggedAt',
+      UpdateExpression: 'SET resolvedFlag = :resolved REMOVE flag',
+      ExpressionAttributeValues: { ':flaggedAt': resolved.flaggedAt, ':resolved': resolved },
+    },
+  };
+}
+
+/** The receipt is still claimed by `entryId` (or, with none, by no entry) when the transaction commits. */
+export function receiptClaimCheck(
+  allianceId: string,
+  documentId: string,
+  entryId: string | undefined,
+): TxItem {
+  return {
+    ConditionCheck: {
+      TableName: table(),
+      Key: keys.receiptClaim(allianceId, documentId),
+      ...(entryId
+        ? { ConditionExpression: 'entryId = :entry', ExpressionAttributeValues: { ':entry': entryId } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
     },
   };
 }
@@ -221,15 +352,18 @@ export function receiptReleaseDelete(allianceId: string, documentId: string, ent
   };
 }
 
-/** The document is still this alliance's verified receipt when the money moves. */
-export function verifiedReceiptCheck(allianceId: string, documentId: string): TxItem {
+/**
+ * The document is still this alliance's verified receipt when the money moves, with the SHA-256
+ * the entry pins (documents do not change once judged; this makes the pin exact regardless).
+ */
+export function verifiedReceiptCheck(allianceId: string, documentId: string, sha256: string): TxItem {
   return {
     ConditionCheck: {
       TableName: table(),
       Key: keys.allianceDocument(allianceId, documentId),
-      ConditionExpression: 'kind = :receipt AND #status = :verified',
+      ConditionExpression: 'kind = :receipt AND #status = :verified AND sha256 = :sha256',
       ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':receipt': 'receipt', ':verified': 'verified' },
+      ExpressionAttributeValues: { ':receipt': 'receipt', ':verified': 'verified', ':sha256': sha256 },
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Uploaded documents (agreements, reports, receipts), in their alliance's partition (sort keys DOC#):
- * the pending record an upload ticket writes, the verifier's verdict, and the reads.
+ * the pending record an upload ticket writes, the verifier's verdict (once: only a pending document
+ * is judged), an admin's reverification, and the reads.
  */
 import type { Reason } from '../domain/documents.ts';
 import type { DocumentRecord } from '../domain/model/document.ts';
@@ -22,6 +23,11 @@ export interface DocumentItem {
   maxBytes: number;
   etag?: string;
   sha256?: string;
+  /** The S3 version of the object judged, when the bucket is versioned. */
+  versionId?: string;
+  pageCount?: number;
+  evidenceKey?: string;
+  evidenceVersionId?: string;
   [attribute: string]: unknown;
 }
 
@@ -39,7 +45,11 @@ const documentFields: Record<keyof DocumentRecord, true> = {
   requestedAt: true,
   verifiedAt: true,
   size: true,
+  pageCount: true,
   sha256: true,
+  evidenceKey: true,
+  evidenceVersionId: true,
+  reverifiedAt: true,
   rejection: true,
 };
 
@@ -93,58 +103,87 @@ export async function putPendingDocument(document: DocumentItem & { status: 'pen
   );
 }
 
-/** What the verifier found in the object now at a document's key. */
+/** What the verifier found in the first object at a document's key. */
 export interface Verdict {
   verified: boolean;
   size: number;
   at: string;
   etag?: string | undefined;
-  sha256?: string | undefined;
-  rejection?: Reason | undefined;
+  /** The S3 version judged. */
   versionId?: string | undefined;
+  sha256?: string | undefined;
+  pageCount?: number | undefined;
+  evidenceKey?: string | undefined;
+  evidenceVersionId?: string | undefined;
+  rejection?: Reason | undefined;
 }
 
 /**
- * Records a verdict on a document, on condition that nobody changed the item since it was read
- * (`seen`): pending and never judged, or still describing the object being replaced.
+ * Records the verdict on a pending document, on condition that it is still pending and was never
+ * judged: a document is judged once, whatever arrives at its key later.
  */
 export function documentVerdictUpdate(seen: DocumentItem, verdict: Verdict): TxItem {
-  const condition = seen.etag
-    ? '#status = :seenStatus AND #etag = :seenEtag'
-    : '#status = :seenStatus AND attribute_not_exists(#etag)';
   const set = ['#status = :status', '#size = :size', 'verifiedAt = :at'];
-  const remove = ['expiresAt'];
   const values: Record<string, unknown> = {
-    ':seenStatus': seen.status,
+    ':pending': 'pending',
     ':status': verdict.verified ? 'verified' : 'rejected',
     ':size': verdict.size,
     ':at': verdict.at,
   };
-  if (verdict.etag) {
-    set.push('#etag = :etag');
-    values[':etag'] = verdict.etag;
-  } else remove.push('#etag');
-  if (seen.etag) values[':seenEtag'] = seen.etag;
-  if (verdict.verified) {
-    set.push('sha256 = :sha256');
-    values[':sha256'] = verdict.sha256;
-    remove.push('rejection');
-  } else {
-    set.push('rejection = :rejection');
-    values[':rejection'] = verdict.rejection;
-    remove.push('sha256');
+  const optional: Record<string, unknown> = verdict.verified
+    ? {
+        sha256: verdict.sha256,
+        pageCount: verdict.pageCount,
+        evidenceKey: verdict.evidenceKey,
+        evidenceVersionId: verdict.evidenceVersionId,
+      }
+    : { rejection: verdict.rejection };
+  Object.assign(optional, { '#etag': verdict.etag, versionId: verdict.versionId });
+  for (const [name, value] of Object.entries(optional)) {
+    if (value === undefined) continue;
+    const placeholder = `:${name.replace('#', '')}`;
+    set.push(`${name} = ${placeholder}`);
+    values[placeholder] = value;
   }
-  if (verdict.versionId) {
-    set.push('versionId = :versionId');
-    values[':versionId'] = verdict.versionId;
-  } else remove.push('versionId');
   return {
     Update: {
       TableName: table(),
       Key: keys.allianceDocument(seen.allianceId, seen.id),
-      UpdateExpression: `SET ${set.join(', ')} REMOVE ${remove.join(', ')}`,
-      ConditionExpression: condition,
+      UpdateExpression: `SET ${set.join(', ')} REMOVE expiresAt`,
+      ConditionExpression: '#status = :pending AND attribute_not_exists(#etag)',
       ExpressionAttributeNames: { '#status': 'status', '#size': 'size', '#etag': 'etag' },
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+/**
+ * Records a reverification of a verified document: `reverifiedAt`, and when it failed, the
+ * document becomes rejected with the reason (its SHA-256 stays: it is what expenses pinned). On
+ * condition that it is still the verified document that was read.
+ */
+export function reverificationUpdate(
+  seen: DocumentItem,
+  outcome: { at: string; rejection?: Reason | undefined },
+): TxItem {
+  const values: Record<string, unknown> = {
+    ':verified': 'verified',
+    ':sha256': seen.sha256,
+    ':at': outcome.at,
+  };
+  let update = 'SET reverifiedAt = :at';
+  if (outcome.rejection) {
+    update += ', #status = :rejected, rejection = :rejection';
+    values[':rejected'] = 'rejected';
+    values[':rejection'] = outcome.rejection;
+  }
+  return {
+    Update: {
+      TableName: table(),
+      Key: keys.allianceDocument(seen.allianceId, seen.id),
+      UpdateExpression: update,
+      ConditionExpression: '#status = :verified AND sha256 = :sha256',
+      ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: values,
     },
   };

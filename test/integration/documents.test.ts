@@ -10,6 +10,7 @@ import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { samplePdf } from '../../scripts/sample-pdf.ts';
 import { resetClients } from '../../shared/aws/clients.ts';
 import { apiUrl, ddb, eventually, handlerEnv, tableName, uid } from './client.ts';
 
@@ -22,26 +23,6 @@ const { handler: verifier } = await import('../../functions/document-verifier/ha
 
 const bucket = handlerEnv.DOCUMENTS_BUCKET!;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-
-/** A small but well-formed PDF, built by hand: one empty page, with its xref table. */
-function tinyPdf(): Buffer {
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(body.length);
-    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
 
 /** POSTs the form as a browser would: the ticket's fields first, then the file. */
 async function postForm(
@@ -104,13 +85,13 @@ const objectCreated = (key: string) => ({
 });
 
 describe('agreement upload through a presigned POST to s3rver', () => {
-  const pdf = tinyPdf();
+  const pdf = samplePdf({ title: 'Signed agreement', pages: 2 });
 
   beforeAll(() => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
-  it('verifies a real PDF and records its size, SHA-256 and an audit record', async () => {
+  it('verifies a real PDF and records its size, pages, SHA-256, evidence copy and an audit record', async () => {
     const allianceId = uid('alliance');
     const ticket = await createUploadTicket({
       allianceId,
@@ -130,8 +111,10 @@ describe('agreement upload through a presigned POST to s3rver', () => {
     expect(item).toMatchObject({
       status: 'verified',
       size: pdf.length,
+      pageCount: 2,
       sha256: sha256(pdf),
       key: `alliances/${allianceId}/agreement/${ticket.document.id}.pdf`,
+      evidenceKey: `evidence/${allianceId}/agreement/${ticket.document.id}.pdf`,
       verifiedAt: expect.any(String),
     });
     expect(item.expiresAt).toBeUndefined();
@@ -152,13 +135,18 @@ describe('agreement upload through a presigned POST to s3rver', () => {
         id: ticket.document.id,
         status: 'verified',
         fileName: 'Signed agreement.pdf',
+        pageCount: 2,
+        evidenceKey: item.evidenceKey,
       }),
     ]);
     expect(latestAgreement(docs)?.id).toBe(ticket.document.id);
     expect(docs[0]).not.toHaveProperty('pk');
 
-    // A repeated event for the same object changes nothing.
+    // A repeated event for the same object changes nothing; nor does the event of the evidence copy.
     await expect(verifier(objectCreated(item.key), context)).resolves.toMatchObject({ status: 'unchanged' });
+    await expect(verifier(objectCreated(item.evidenceKey), context)).resolves.toMatchObject({
+      status: 'ignored',
+    });
     expect((await partition(allianceId)).filter((i) => String(i.sk).startsWith('AUDIT#'))).toHaveLength(1);
   });
 

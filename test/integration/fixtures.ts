@@ -1,7 +1,8 @@
 /** Valid request bodies for integration tests: realistic, with a field or two overridden per case. */
 
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { expect } from 'vitest';
+import { samplePdf } from '../../scripts/sample-pdf.ts';
 import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
 import { api, ddb, eventually, tableName, tokenFor, uid } from './client.ts';
 
@@ -188,25 +189,11 @@ export async function openRoundWith(admin: string, overrides: Record<string, unk
   return round.body.id as string;
 }
 
-/** A minimal PDF that any reader opens. */
-export function tinyPdf(): Buffer {
-  const objects = [
-    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
-    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
-    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
-  ];
-  let body = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (const o of objects) {
-    offsets.push(body.length);
-    body += `${o}\n`;
-  }
-  const xref = body.length;
-  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
-  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
-  body += `trailer << /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(body, 'latin1');
-}
+/**
+ * A small real PDF (one page; scripts/sample-pdf.ts): the verifier parses what it is sent. A
+ * `title` makes the bytes (and SHA-256) differ from another upload's.
+ */
+export const tinyPdf = (title?: string): Buffer => samplePdf(title === undefined ? {} : { title });
 
 /** Uploads through a presigned POST ticket as a browser form would. */
 export async function uploadWithTicket(
@@ -220,13 +207,17 @@ export async function uploadWithTicket(
   return fetch(ticket.upload.url, { method: 'POST', body: form });
 }
 
-/** A submitted alliance of `lead` and `partner`: one budget line asking `programmeFunds`, a verified agreement. */
+/**
+ * A submitted alliance of `lead` and `partner`: one budget line asking `programmeFunds`, a verified
+ * agreement; `overrides` on its content (e.g. a cooperation period that has begun, for expenses).
+ */
 export async function submittedAlliance(
   roundId: string,
   lead: Party,
   partner: Party,
   name: string,
   programmeFunds: number,
+  overrides: Record<string, unknown> = {},
 ) {
   const content = allianceContent([partner.org.id]);
   content.budgetLines = [
@@ -240,7 +231,7 @@ export async function submittedAlliance(
   ];
   const created = await api('POST', '/v1/alliances', {
     token: lead.token,
-    body: { roundId, name, ...content },
+    body: { roundId, name, ...content, ...overrides },
   });
   expect(created.status, created.text).toBe(201);
   const id = created.body.id as string;
@@ -351,4 +342,40 @@ export async function reviewEach(
     responses.push(res);
   }
   return responses;
+}
+
+/** A budget line of a seeded award. */
+export interface SeededLine {
+  lineId: string;
+  category: string;
+  allocation: number;
+}
+
+/**
+ * Makes an alliance designated with an open dedicated account, seeding its status and AWARD item
+ * in DynamoDB Local as designation writes them (shared/usecases/pipeline/stages/designation.ts).
+ */
+export async function seedAward(allianceId: string, roundId: string, lines: readonly SeededLine[]) {
+  const amount = lines.reduce((sum, l) => sum + l.allocation, 0);
+  await markDesignated(allianceId);
+  await ddb.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        pk: `ALLIANCE#${allianceId}`,
+        sk: 'AWARD',
+        type: 'award',
+        roundId,
+        allianceId,
+        amount,
+        requested: amount,
+        rank: 1,
+        lines: lines.map((l) => ({ ...l, spent: 0 })),
+        designatedAt: new Date().toISOString(),
+        ledger: { status: 'open', spent: 0 },
+        balances: Object.fromEntries(lines.map((l) => [l.lineId, l.allocation])),
+        balance: amount,
+      },
+    }),
+  );
 }

@@ -1,10 +1,10 @@
 /**
  * The dedicated account (专账管理, §4.3) over HTTP on the local stack. Alliances, members and
  * receipts go through the API (so access control and receipt verification are real); the award
- * is seeded in DynamoDB Local as designation writes it (shared/usecases/pipeline/stages/designation.ts `designate`).
+ * is seeded in DynamoDB Local as designation writes it (fixtures.ts `seedAward`).
  * The centrepiece: 50 simultaneous expenses that together exceed a line never overspend it.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInChina } from '../../shared/usecases/ledger/index.ts';
 import { api, apiUrl, ddb, eventually, tableName, tokenFor, uid } from './client.ts';
@@ -13,9 +13,9 @@ import {
   allianceOfTwo,
   applicantWithOrg,
   enterpriseBody,
-  markDesignated,
   openRound,
   type Party,
+  seedAward,
   societyBody,
   tinyPdf,
   uploadWithTicket,
@@ -47,28 +47,7 @@ async function designatedAlliance() {
     period: { start: dateOffset(-365), end: dateOffset(365) },
   });
 
-  const pk = `ALLIANCE#${allianceId}`;
-  await markDesignated(allianceId);
-  await ddb.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: {
-        pk,
-        sk: 'AWARD',
-        type: 'award',
-        roundId,
-        allianceId,
-        amount: AWARD,
-        requested: AWARD,
-        rank: 1,
-        lines: LINES.map((l) => ({ ...l, spent: 0 })),
-        designatedAt: new Date().toISOString(),
-        ledger: { status: 'open', spent: 0 },
-        balances: Object.fromEntries(LINES.map((l) => [l.lineId, l.allocation])),
-        balance: AWARD,
-      },
-    }),
-  );
+  await seedAward(allianceId, roundId, LINES);
   return { allianceId, lead, partner };
 }
 
@@ -174,7 +153,9 @@ function parseCsv(text: string): string[][] {
 }
 
 beforeAll(async () => {
-  [admin, inspector] = await Promise.all([tokenFor(['admin']), tokenFor(['inspector'])]);
+  // The inspection office reads every designated alliance's ledger (an inspector only those it is
+  // assigned to: test/integration/inspections.test.ts); it writes nothing.
+  [admin, inspector] = await Promise.all([tokenFor(['admin']), tokenFor(['inspection-office'])]);
   roundId = await openRound(admin);
 });
 
@@ -190,7 +171,7 @@ describe('the dedicated account of a designated alliance', () => {
     receiptA = await verifiedReceipt(allianceId, lead.token);
   });
 
-  it('shows members, admins and inspectors the award and its lines; outsiders get 404', async () => {
+  it('shows members, admins and the inspection office the award and its lines; outsiders get 404', async () => {
     const outsider = await applicantWithOrg(enterpriseBody());
     for (const token of [lead.token, partner.token, admin, inspector]) {
       const res = await api('GET', `/v1/alliances/${allianceId}/ledger`, { token });
@@ -223,7 +204,7 @@ describe('the dedicated account of a designated alliance', () => {
     expect(write.status).toBe(404);
     const csv = await api('GET', `/v1/alliances/${allianceId}/ledger.csv`, { token: outsider.token });
     expect(csv.status).toBe(404);
-    // Inspectors read, never write.
+    // Inspection staff read, never write.
     const inspectorWrite = await api('POST', `/v1/alliances/${allianceId}/ledger/expenses`, {
       token: inspector,
       body: {
@@ -252,6 +233,9 @@ describe('the dedicated account of a designated alliance', () => {
       amount: 12_345,
       category: '设备费',
       receiptDocumentId: receiptA,
+      // The receipt as verified is pinned: its SHA-256 and its evidence copy.
+      receiptSha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      receiptEvidenceKey: `evidence/${allianceId}/receipt/${receiptA}.pdf`,
     });
     firstEntryId = res.body.id;
 
@@ -271,7 +255,13 @@ describe('the dedicated account of a designated alliance', () => {
       spent: 12_345,
       remaining: 100_000 - 12_345,
     });
-    expect(ledger.body.totals).toEqual({ allocation: AWARD, spent: 12_345, remaining: AWARD - 12_345 });
+    expect(ledger.body.totals).toEqual({
+      allocation: AWARD,
+      spent: 12_345,
+      remaining: AWARD - 12_345,
+      flaggedAmount: 0,
+      flaggedEntries: 0,
+    });
     expect(ledger.body.entries.map((e: { id: string }) => e.id)).toEqual([firstEntryId]);
 
     const history = await api('GET', `/v1/alliances/${allianceId}/history`, { token: admin });
@@ -409,10 +399,24 @@ describe('the dedicated account of a designated alliance', () => {
         allocation: 150_000,
         spent: 1_234,
         remaining: 150_000 - 1_234,
+        flaggedAmount: 0,
       },
-      { lineId: 'experts', category: '专家咨询费', allocation: 150_000, spent: 0, remaining: 150_000 },
+      {
+        lineId: 'experts',
+        category: '专家咨询费',
+        allocation: 150_000,
+        spent: 0,
+        remaining: 150_000,
+        flaggedAmount: 0,
+      },
     ]);
-    expect(byAdmin.body.totals).toEqual({ allocation: AWARD, spent: 1_234, remaining: AWARD - 1_234 });
+    expect(byAdmin.body.totals).toEqual({
+      allocation: AWARD,
+      spent: 1_234,
+      remaining: AWARD - 1_234,
+      flaggedAmount: 0,
+      flaggedEntries: 0,
+    });
     const tooMuch = await api('POST', `/v1/alliances/${allianceId}/ledger/reallocations`, {
       token: admin,
       body: { ...body, amount: 150_001 },
@@ -447,6 +451,8 @@ describe('the dedicated account of a designated alliance', () => {
       'recorded by',
       'recorded at',
       'reversal of',
+      'receipt SHA-256',
+      'flagged',
     ]);
     const entries = (await allEntries(allianceId, lead.token)).reverse(); // oldest first, as exported
     expect(rows).toHaveLength(entries.length);
@@ -464,6 +470,8 @@ describe('the dedicated account of a designated alliance', () => {
         e.recordedBy.username,
         e.recordedAt,
         e.reversalOf ?? '',
+        e.receiptSha256 ?? '',
+        e.flag?.reason.en ?? '',
       ]);
     });
     expect(rows.some((r) => r[4] === "'=SUM(A1:A9) 更正")).toBe(true);

@@ -8,6 +8,7 @@
  * its deadlines are seeded as designation writes them (due dates in 2035, outside other tests'
  * sweep windows).
  */
+import { createHash } from 'node:crypto';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, ddb, eventually, tableName, tokenFor } from './client.ts';
@@ -170,6 +171,8 @@ describe('reports', () => {
       version: 2,
       report: {
         documentId,
+        // The report document as verified is pinned (verifiedDocument uploads tinyPdf()).
+        documentSha256: createHash('sha256').update(tinyPdf()).digest('hex'),
         summary: body.summary,
         late: false,
         organisationId: e.org.id,

@@ -13,7 +13,13 @@ import {
 } from '../alliances.ts';
 import { AuditEntrySchema } from '../audit.ts';
 import { CursorQuerySchema, IdSchema, pageOf } from '../common.ts';
-import { DocumentSchema, UploadRequestSchema, UploadTicketSchema } from '../documents.ts';
+import {
+  DocumentParams,
+  DocumentSchema,
+  ReverificationSchema,
+  UploadRequestSchema,
+  UploadTicketSchema,
+} from '../documents.ts';
 import { EligibilityReportSchema } from '../eligibility.ts';
 import type { RouteDef } from '../route-types.ts';
 
@@ -169,11 +175,23 @@ export const allianceRoutes = [
     responses: { 200: z.object({ items: z.array(DocumentSchema) }) },
   },
   {
+    operationId: 'reverifyDocument',
+    method: 'POST',
+    path: '/v1/alliances/{allianceId}/documents/{documentId}/verification',
+    fn: 'alliances',
+    auth: ['admin'],
+    summary:
+      "Check a verified document's stored evidence again (PDF checks and SHA-256); failing rejects it and flags the ledger entry its receipt backs",
+    tag: 'documents',
+    params: DocumentParams,
+    responses: { 200: ReverificationSchema },
+  },
+  {
     operationId: 'getAward',
     method: 'GET',
     path: '/v1/alliances/{allianceId}/award',
     fn: 'alliances',
-    auth: ['applicant', 'admin', 'inspector'],
+    auth: ['applicant', 'admin', 'inspector', 'inspection-office'],
     summary: "A designated alliance's award and its dedicated account's budget lines",
     tag: 'awards',
     params: AllianceIdParams,

@@ -1,8 +1,9 @@
-/** The dedicated account (专账管理, §4.3): ledger, expenses, reversals, reallocations, CSV. Each entry: see RouteDef in ../route-types.ts. */
+/** The dedicated account (专账管理, §4.3): ledger, expenses, reversals, flag resolutions, reallocations, CSV. Each entry: see RouteDef in ../route-types.ts. */
 import { CursorQuerySchema } from '../common.ts';
 import {
   EntryParams,
   ExpenseInputSchema,
+  FlagResolutionInputSchema,
   LedgerEntrySchema,
   LedgerParams,
   LedgerViewSchema,
@@ -18,7 +19,7 @@ export const ledgerRoutes = [
     method: 'GET',
     path: '/v1/alliances/{allianceId}/ledger',
     fn: 'ledger',
-    auth: ['applicant', 'admin', 'inspector'],
+    auth: ['applicant', 'admin', 'inspector', 'inspection-office'],
     summary:
       "A designated alliance's dedicated account (专账): award, each line's allocation, spent and remaining, totals and the entries, newest first",
     tag: 'ledger',
@@ -31,7 +32,7 @@ export const ledgerRoutes = [
     method: 'GET',
     path: '/v1/alliances/{allianceId}/ledger.csv',
     fn: 'ledger',
-    auth: ['applicant', 'admin', 'inspector'],
+    auth: ['applicant', 'admin', 'inspector', 'inspection-office'],
     summary:
       'Every ledger entry as CSV (UTF-8 with BOM, RFC 4180, oldest first; cells that could start a formula are prefixed with an apostrophe)',
     tag: 'ledger',
@@ -66,6 +67,20 @@ export const ledgerRoutes = [
     body: ReversalInputSchema,
     maxBodyBytes: 16 * 1024,
     responses: { 201: LedgerEntrySchema },
+  },
+  {
+    operationId: 'resolveEntryFlag',
+    method: 'POST',
+    path: '/v1/alliances/{allianceId}/ledger/entries/{entryId}/flag-resolution',
+    fn: 'ledger',
+    auth: ['admin'],
+    summary:
+      'Resolve the flag of an entry whose receipt failed reverification, with a reason, without reversing it (the entry stays spent and leaves the flagged figures); a reversal resolves it too',
+    tag: 'ledger',
+    params: EntryParams,
+    body: FlagResolutionInputSchema,
+    maxBodyBytes: 16 * 1024,
+    responses: { 200: LedgerEntrySchema },
   },
   {
     operationId: 'reallocateLedger',

@@ -3,7 +3,14 @@
  * lines, and a ledger of expenses. Corrections are reversing entries, never edits or deletes;
  * an admin may move allocation between lines (a reallocation), never beyond what a line has left.
  * Amounts are whole yuan.
+ *
+ * An expense pins the receipt it was recorded with (its SHA-256 and evidence copy). When that
+ * receipt later fails reverification the entry is flagged for the programme office: it keeps
+ * counting as spent (the money did leave the dedicated account), and the account shows flagged
+ * amounts apart until the flag is resolved, by reversing the entry or by an admin's resolution
+ * (shared/usecases/ledger/flags.ts).
  */
+import type { Text } from '../text.ts';
 import type { Flat } from './flat.ts';
 
 /** Who recorded an entry or made a reallocation. */
@@ -29,6 +36,33 @@ export type ExpenseInput = {
 export type ReversalInput = {
   reason: string;
 };
+
+/** Why an admin resolves an entry's flag without reversing it. */
+export type FlagResolutionInput = {
+  reason: string;
+};
+
+/** An entry whose receipt failed reverification: unsupported spending for the office to look at. */
+export type EntryFlag = {
+  /** Why the receipt failed. */
+  reason: Text;
+  /** The receipt that failed. */
+  documentId: string;
+  flaggedAt: string;
+  /** The admin whose reverification found it. */
+  by: Recorder;
+};
+
+/** A flag once resolved: by a reversal of the entry, or an admin's resolution with a reason. */
+export type ResolvedEntryFlag = Flat<
+  EntryFlag & {
+    resolvedAt: string;
+    resolvedBy: Recorder;
+    resolution: string;
+    /** The reversal that resolved it, when one did. */
+    reversedBy?: string | undefined;
+  }
+>;
 
 /** An admin's move of allocation from one budget line to another. */
 export type ReallocationInput = {
@@ -57,6 +91,11 @@ export type LedgerEntry = {
   date: string;
   description: string;
   receiptDocumentId?: string | undefined;
+  /** SHA-256 of the receipt as verified when the expense was recorded (pinned). */
+  receiptSha256?: string | undefined;
+  /** The receipt's evidence copy (and its S3 version) when the expense was recorded. */
+  receiptEvidenceKey?: string | undefined;
+  receiptEvidenceVersionId?: string | undefined;
   recordedBy: Recorder;
   recordedAt: string;
   /** Why a reversal was made. */
@@ -66,6 +105,10 @@ export type LedgerEntry = {
   /** The reversal that cancelled this entry. */
   reversedBy?: string | undefined;
   reversedAt?: string | undefined;
+  /** Set while the entry's receipt has failed reverification and nobody has resolved it. */
+  flag?: EntryFlag | undefined;
+  /** The flag the entry had, once resolved. */
+  resolvedFlag?: ResolvedEntryFlag | undefined;
 };
 
 export type Reallocation = {
@@ -86,6 +129,8 @@ export type LedgerLine = {
   allocation: number;
   spent: number;
   remaining: number;
+  /** Of `spent`, what flagged entries account for (their receipts failed reverification). */
+  flaggedAmount: number;
 };
 
 /** The account at a glance. */
@@ -97,7 +142,15 @@ export type LedgerSummary = {
   /** The award. */
   award: number;
   lines: LedgerLine[];
-  totals: { allocation: number; spent: number; remaining: number };
+  totals: {
+    allocation: number;
+    spent: number;
+    remaining: number;
+    /** Of `spent`, what flagged entries account for. */
+    flaggedAmount: number;
+    /** Entries flagged and not yet resolved. */
+    flaggedEntries: number;
+  };
 };
 
 /** The account with its reallocations and one page of entries, newest first. */

@@ -55,6 +55,8 @@ export type ReportProgress = Flat<
 /** The latest submission of a report (earlier ones are in the audit trail). */
 export type SubmittedReport = {
   documentId: string;
+  /** SHA-256 of the report document as verified when it was submitted (pinned). */
+  documentSha256?: string | undefined;
   progress: ReportProgress[];
   summary: string;
   submittedAt: string;

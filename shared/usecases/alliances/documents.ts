@@ -1,8 +1,12 @@
-/** An alliance's documents: upload tickets for its confirmed members, and the listing. */
+/**
+ * An alliance's documents: upload tickets for its confirmed members, the listing, and an admin's
+ * reverification of a verified document's evidence (../documents/reverify.ts).
+ */
 import { listDocuments } from '../../db/documents.ts';
 import type { Principal } from '../../domain/actors.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { DocumentKind } from '../../domain/model/document.ts';
+import { reverifyDocument } from '../documents/reverify.ts';
 import { createUploadTicket } from '../documents/uploads.ts';
 import { accessAlliance } from './access.ts';
 
@@ -33,4 +37,10 @@ export async function requestUpload(
 export async function listAllianceDocuments(principal: Principal, allianceId: string) {
   await accessAlliance(principal, allianceId);
   return listDocuments(allianceId);
+}
+
+/** An admin has a verified document's stored evidence checked again (the alliance must exist: 404). */
+export async function reverifyAllianceDocument(principal: Principal, allianceId: string, documentId: string) {
+  await accessAlliance(principal, allianceId);
+  return reverifyDocument(principal, allianceId, documentId);
 }

@@ -19,8 +19,9 @@ import { allianceAuditTrail } from '../../db/audit.ts';
 import { loadAwardWithDeadlines } from '../../db/awards.ts';
 import { isAdmin, type Principal } from '../../domain/actors.ts';
 import { invalid, notFound } from '../../domain/errors.ts';
+import { readAccess } from '../ledger/access.ts';
 import { requireOwnOrganisation } from '../organisations.ts';
-import { accessAlliance, loadAllianceView, present } from './access.ts';
+import { accessAlliance, present } from './access.ts';
 
 export {
   type AllianceView,
@@ -30,7 +31,7 @@ export {
   requireVersion,
   type StoredAlliance,
 } from './access.ts';
-export { listAllianceDocuments, requestUpload } from './documents.ts';
+export { listAllianceDocuments, requestUpload, reverifyAllianceDocument } from './documents.ts';
 export { createAlliance, updateAlliance } from './drafts.ts';
 export { inviteMember, respondToInvitation } from './membership.ts';
 export {
@@ -92,10 +93,12 @@ export async function allianceHistory(
   return allianceAuditTrail(allianceId, cursor, limit);
 }
 
-/** The award and dedicated account of a designated alliance (members, admins and inspectors). */
+/**
+ * The award and dedicated account of a designated alliance (members, admins, the inspection office
+ * and the inspectors assigned to it: ../ledger/access.ts).
+ */
 export async function getAward(principal: Principal, allianceId: string) {
-  if (principal.roles.includes('inspector') && !isAdmin(principal)) await loadAllianceView(allianceId);
-  else await accessAlliance(principal, allianceId);
+  await readAccess(principal, allianceId);
   const award = await loadAwardWithDeadlines(allianceId);
   if (!award) throw notFound({ en: `an award of alliance ${allianceId}`, zh: `联盟 ${allianceId} 的资助` });
   return award;

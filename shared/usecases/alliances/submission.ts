@@ -10,6 +10,7 @@ import { listDocuments } from '../../db/documents.ts';
 import { loadPipeline } from '../../db/pipeline.ts';
 import { selectionDropItems } from '../../db/selection.ts';
 import { byWhom, isAdmin, type Principal, userActor } from '../../domain/actors.ts';
+import { latestAgreement } from '../../domain/documents.ts';
 import { evaluateEligibility } from '../../domain/eligibility.ts';
 import type { EligibilityReport } from '../../domain/eligibility-report.ts';
 import { conflict, ruleViolation, versionConflict } from '../../domain/errors.ts';
@@ -104,9 +105,15 @@ export async function submitAlliance(
   requireVersion(view.alliance, version);
   const report = await evaluate(view, now);
   if (!report.eligible) throw rulesNotMet(report);
+  // The audit record pins the agreement submitted with (A4 passed: there is a verified one).
+  const agreement = latestAgreement(await listDocuments(allianceId));
   await changeStatus(principal, view.alliance, version, 'submitted', now, {
     reason: 'all eligibility rules passed',
-    data: { rules: report.results.length, checkedAt: report.checkedAt },
+    data: {
+      rules: report.results.length,
+      checkedAt: report.checkedAt,
+      ...(agreement ? { agreement: { documentId: agreement.id, sha256: agreement.sha256 } } : {}),
+    },
     extraSet: { submittedAt: now.toISOString() },
   });
   return present(await accessAlliance(principal, allianceId));

@@ -2,7 +2,9 @@
  * Upload tickets and document listings. An applicant never chooses where a file goes: the server
  * picks the key (alliances/<allianceId>/<kind>/<documentId>.pdf), records a pending document, and
  * hands out a presigned POST limited to that key, to application/pdf and to the kind's size limit.
- * The verifier (./verify.ts) settles the document when the object arrives.
+ * Every ticket is a fresh key. The verifier (./verify.ts) settles the document when the first
+ * object arrives; the ticket stays usable until it expires, but what it uploads later is ignored
+ * (and audited), so a new document needs a new ticket.
  */
 import { randomUUID } from 'node:crypto';
 import { createPresignedPost, type PresignedPostOptions } from '@aws-sdk/s3-presigned-post';

@@ -1,34 +1,50 @@
 /**
- * Settles a document when its object arrives in the bucket: the bytes must be a PDF, not empty,
- * within the document's limit and stored as application/pdf. S3 enforces the POST policy, s3rver
- * does not, and a client can lie about anything it sends, so this is the check that counts.
+ * Settles a document when its object arrives in the bucket: the bytes must be a real PDF (parsed:
+ * not encrypted, at least one page), not empty, within the document's limit and stored as
+ * application/pdf. S3 enforces the POST policy, s3rver does not, and a client can lie about
+ * anything it sends, so this is the check that counts.
  *
- * The document item always describes the object currently at its key. An upload to a key the
- * server never handed out is ignored. A repeated event for an object already judged changes
- * nothing. A new object at a judged key (the same ticket used again before it expires) is judged
- * again, so a verified PDF cannot be swapped for something else unnoticed.
+ * A judged document never changes. The first object judged at a key settles its document; a later
+ * object at the same key (the ticket used again before it expires) is ignored, with an audit
+ * record (`document.reupload-ignored`), and the document keeps its status, size and SHA-256. A
+ * rejected document stays rejected: the applicant asks for a new ticket. The bytes of a verified
+ * document are copied, exactly as verified (a PutObject of the bytes read, not a CopyObject of a
+ * key that could change in between), to evidence/<allianceId>/<kind>/<documentId>.pdf, where only
+ * the verifier can write; that copy is what reverification reads (./reverify.ts).
+ *
+ * An upload to a key the server never handed out is ignored, and so is the verifier's own evidence
+ * copy. A repeated event for the object already judged changes nothing.
  */
-import { createHash } from 'node:crypto';
-import { GetObjectCommand, type GetObjectCommandOutput, NoSuchKey } from '@aws-sdk/client-s3';
-import { s3Client } from '../../aws/clients.ts';
 import { allianceAudit, systemActor } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
-import { documentVerdictUpdate, loadDocumentItem } from '../../db/documents.ts';
-import { judgeUpload, parseDocumentKey, type Reason } from '../../domain/documents.ts';
+import { type DocumentItem, documentVerdictUpdate, loadDocumentItem } from '../../db/documents.ts';
+import {
+  evidenceKey,
+  isEvidenceKey,
+  judgeUpload,
+  parseDocumentKey,
+  type Reason,
+  type RejectionCode,
+} from '../../domain/documents.ts';
+import type { DocumentKind } from '../../domain/model/document.ts';
 import { TaskError } from '../../errors.ts';
 import { logger } from '../../logger.ts';
+import { parsePdf } from './pdf.ts';
+import { headObject, readObject, storeEvidence } from './storage.ts';
 
 export const VERIFIER = 'document-verifier';
 /** Attempts when a concurrent verifier changes the item between our read and our write. */
 const MAX_ATTEMPTS = 3;
-/** Bytes kept from the start of the object for the magic-number check. */
-const HEAD_BYTES = 8;
 
 export interface UploadedObject {
   bucket: string;
   key: string;
   /** The ETag the event reports, when it does (quoted or not). */
   etag?: string | undefined;
+  /** The S3 version the event reports (a versioned bucket): the object judged is exactly that one. */
+  versionId?: string | undefined;
+  /** The size the event reports. */
+  size?: number | undefined;
 }
 
 export type VerifyOutcome =
@@ -41,12 +57,24 @@ export type VerifyOutcome =
       documentStatus: string;
     }
   | {
+      /** A later object at a judged document's key: not judged, audited; the document stays. */
+      status: 'reupload-ignored';
+      key: string;
+      allianceId: string;
+      documentId: string;
+      documentStatus: string;
+      etag?: string;
+      size?: number;
+    }
+  | {
       status: 'verified' | 'rejected';
       key: string;
       allianceId: string;
       documentId: string;
       size: number;
+      pageCount?: number;
       sha256?: string;
+      evidenceKey?: string;
       rejection?: Reason;
     };
 
@@ -55,45 +83,17 @@ class LostRace extends Error {}
 
 const unquote = (etag: string | undefined) => etag?.replace(/^"+|"+$/g, '') || undefined;
 
-function discard(body: GetObjectCommandOutput['Body']): void {
-  (body as { destroy?: () => void } | undefined)?.destroy?.();
-}
-
-interface Inspection {
-  /** Bytes in the object (ContentLength, or counted). */
-  size: number;
-  head: Buffer;
-  /** Set when the whole object was read. */
-  sha256?: string;
-}
-
-/** Reads the object once: size, first bytes and SHA-256, stopping as soon as it is over `maxBytes`. */
-async function inspect(got: GetObjectCommandOutput, maxBytes: number): Promise<Inspection> {
-  if (got.ContentLength !== undefined && got.ContentLength > maxBytes) {
-    discard(got.Body);
-    return { size: got.ContentLength, head: Buffer.alloc(0) };
-  }
-  const hash = createHash('sha256');
-  let size = 0;
-  let head = Buffer.alloc(0);
-  if (got.Body) {
-    for await (const chunk of got.Body as AsyncIterable<Uint8Array>) {
-      size += chunk.length;
-      if (head.length < HEAD_BYTES) head = Buffer.concat([head, chunk]).subarray(0, HEAD_BYTES);
-      // Larger than announced and over the limit: no need to read (or hash) the rest.
-      if (size > maxBytes) return { size, head };
-      hash.update(chunk);
-    }
-  }
-  return { size, head, sha256: hash.digest('hex') };
-}
-
-/** Judges the object at `object.key` and records the verdict against its document. */
+/** Judges the first object at `object.key` and records the verdict against its document. */
 export async function verifyUpload(
   object: UploadedObject,
   now: () => Date = () => new Date(),
 ): Promise<VerifyOutcome> {
   const { bucket, key } = object;
+  if (isEvidenceKey(key)) {
+    // The copy this verifier wrote after a verification: nothing to judge.
+    logger.debug('evidence copy; ignored', { key });
+    return { status: 'ignored', key, reason: 'an evidence copy written by the verifier' };
+  }
   const parts = parseDocumentKey(key);
   if (!parts) {
     logger.warn('object outside alliances/<id>/<kind>/<id>.pdf; ignored', { bucket, key });
@@ -113,46 +113,47 @@ export async function verifyUpload(
       });
       return { status: 'ignored', key, reason: 'no document was requested for this key' };
     }
-    const unchanged = () =>
-      ({ status: 'unchanged', key, allianceId, documentId, documentStatus: item.status }) as const;
-    // A repeated event for the object already judged: nothing to do, no need to read it.
-    if (item.status !== 'pending' && item.etag && item.etag === unquote(object.etag)) return unchanged();
+    if (item.status !== 'pending') return ignoreLaterUpload(item, object, now());
 
-    let got: GetObjectCommandOutput;
-    try {
-      got = await s3Client().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-    } catch (error) {
-      if (!(error instanceof NoSuchKey)) throw error;
+    const seen = await readObject(bucket, key, item.maxBytes, object.versionId);
+    if (!seen) {
       logger.warn('object gone before it could be verified; ignored', { key, documentId });
       return { status: 'ignored', key, reason: 'the object no longer exists' };
     }
-    const etag = unquote(got.ETag);
-    if (item.status !== 'pending' && item.etag && item.etag === etag) {
-      discard(got.Body);
-      return unchanged();
-    }
-
-    const seen = await inspect(got, item.maxBytes);
     const verdict = judgeUpload({
-      firstBytes: seen.head,
       size: seen.size,
       maxBytes: item.maxBytes,
-      contentType: got.ContentType,
+      contentType: seen.contentType,
+      firstBytes: seen.firstBytes,
+      pdf: seen.bytes ? await parsePdf(seen.bytes) : undefined,
     });
     const at = now();
-    const verified = verdict.ok;
-    const sha256 = verified ? seen.sha256! : undefined;
+    const sha256 = verdict.ok ? seen.sha256! : undefined;
     const rejection = verdict.ok ? undefined : verdict.reason;
+    const pageCount = verdict.ok ? verdict.pageCount : undefined;
 
-    const replaced =
-      item.status === 'pending' ? undefined : { status: item.status, etag: item.etag, sha256: item.sha256 };
+    let evidence: { key: string; versionId: string | undefined } | undefined;
+    if (verdict.ok) {
+      const target = evidenceKey(allianceId, item.kind as DocumentKind, documentId);
+      try {
+        evidence = { key: target, ...(await storeEvidence(bucket, target, seen.bytes!, sha256!)) };
+      } catch (error) {
+        // Evidence of other bytes: another verifier judged another object for this document first
+        // (and is committing, or crashed and will be retried). Look at the document again.
+        if (!(error instanceof TaskError && error.name === 'EvidenceConflict')) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw error;
+        logger.info('evidence holds another object of this document; looking again', { key, attempt });
+        continue;
+      }
+    }
+
     const audit = allianceAudit(
       allianceId,
       {
-        action: verified ? 'document.verified' : 'document.rejected',
+        action: verdict.ok ? 'document.verified' : 'document.rejected',
         actor: systemActor(VERIFIER),
-        reason: verified
-          ? `${item.kind} is a PDF of ${seen.size} bytes (limit ${item.maxBytes}), SHA-256 ${sha256}`
+        reason: verdict.ok
+          ? `${item.kind} is a PDF of ${pageCount} page(s), ${seen.size} bytes (limit ${item.maxBytes}), SHA-256 ${sha256}`
           : rejection!.en,
         data: {
           documentId,
@@ -160,25 +161,27 @@ export async function verifyUpload(
           key,
           size: seen.size,
           ...(seen.sha256 ? { sha256: seen.sha256 } : {}),
-          ...(etag ? { etag } : {}),
-          ...(got.VersionId ? { versionId: got.VersionId } : {}),
-          ...(rejection ? { rejection } : {}),
-          ...(replaced ? { replaced } : {}),
+          ...(seen.etag ? { etag: seen.etag } : {}),
+          ...(seen.versionId ? { versionId: seen.versionId } : {}),
+          ...(pageCount !== undefined ? { pageCount } : {}),
+          ...(evidence ? { evidenceKey: evidence.key } : {}),
+          ...(evidence?.versionId ? { evidenceVersionId: evidence.versionId } : {}),
+          ...(rejection ? { rejection, code: (verdict as { code: RejectionCode }).code } : {}),
         },
       },
       at,
     );
-
-    // The verdict holds only if nobody changed the item since we read it: pending and never judged,
-    // or still describing the object we saw replaced.
     const update = documentVerdictUpdate(item, {
-      verified,
+      verified: verdict.ok,
       size: seen.size,
       at: at.toISOString(),
-      etag,
+      etag: seen.etag,
+      versionId: seen.versionId,
       sha256,
+      pageCount,
+      evidenceKey: evidence?.key,
+      evidenceVersionId: evidence?.versionId,
       rejection,
-      versionId: got.VersionId,
     });
     const lost = new LostRace();
     try {
@@ -196,21 +199,84 @@ export async function verifyUpload(
       continue;
     }
 
-    logger.info(verified ? 'document verified' : 'document rejected', {
+    logger.info(verdict.ok ? 'document verified' : 'document rejected', {
       key,
       allianceId,
       documentId,
       size: seen.size,
-      ...(rejection ? { reason: rejection.en } : {}),
+      ...(rejection ? { reason: rejection.en } : { pageCount }),
     });
     return {
-      status: verified ? 'verified' : 'rejected',
+      status: verdict.ok ? 'verified' : 'rejected',
       key,
       allianceId,
       documentId,
       size: seen.size,
+      ...(pageCount !== undefined ? { pageCount } : {}),
       ...(sha256 ? { sha256 } : {}),
+      ...(evidence ? { evidenceKey: evidence.key } : {}),
       ...(rejection ? { rejection } : {}),
     };
   }
+}
+
+/**
+ * An event for a document already judged: the object it judged again (a repeated event: nothing
+ * to do), or a later object at its key, which is not judged and changes nothing but the audit
+ * trail. The event names the object (its ETag), else a HEAD of the key does; no bytes are read.
+ */
+async function ignoreLaterUpload(
+  item: DocumentItem,
+  object: UploadedObject,
+  at: Date,
+): Promise<VerifyOutcome> {
+  const { key } = object;
+  const base = { key, allianceId: item.allianceId, documentId: item.id, documentStatus: item.status };
+  let etag = unquote(object.etag);
+  let size = object.size;
+  let versionId = object.versionId;
+  if (!etag) {
+    const head = await headObject(object.bucket, key);
+    if (!head) return { status: 'unchanged', ...base }; // nothing there to speak of
+    ({ etag, size, versionId } = head);
+  }
+  if (item.etag && etag === item.etag) return { status: 'unchanged', ...base };
+
+  await commit([
+    allianceAudit(
+      item.allianceId,
+      {
+        action: 'document.reupload-ignored',
+        actor: systemActor(VERIFIER),
+        reason: `a later upload to the key of ${item.status} ${item.kind} ${item.id} was ignored; the document keeps the object judged first${item.sha256 ? ` (SHA-256 ${item.sha256})` : ''}`,
+        data: {
+          documentId: item.id,
+          kind: item.kind,
+          key,
+          documentStatus: item.status,
+          ...(etag ? { etag } : {}),
+          ...(size !== undefined ? { size } : {}),
+          ...(versionId ? { versionId } : {}),
+          kept: {
+            ...(item.etag ? { etag: item.etag } : {}),
+            ...(item.sha256 ? { sha256: item.sha256 } : {}),
+            ...(item.evidenceKey ? { evidenceKey: item.evidenceKey } : {}),
+          },
+        },
+      },
+      at,
+    ),
+  ]);
+  logger.warn('later upload to a judged document ignored', {
+    key,
+    documentId: item.id,
+    documentStatus: item.status,
+    etag,
+  });
+  return {
+    status: 'reupload-ignored',
+    ...base,
+    ...(etag ? { etag } : {}),
+    ...(size !== undefined ? { size } : {}),
+  };
 }

@@ -88,7 +88,10 @@ export function commitLedger(
   return commit(items, { onConditionFailed: explain, onContended: busy });
 }
 
-/** Each line's allocation, spent and remaining, and the totals. */
+/**
+ * Each line's allocation, spent and remaining, and the totals; of what was spent, what flagged
+ * entries account for (they still count as spent: ./flags.ts).
+ */
 export function summary(award: AwardItem) {
   const lines = award.lines.map((l) => ({
     lineId: l.lineId,
@@ -96,6 +99,7 @@ export function summary(award: AwardItem) {
     allocation: l.allocation,
     spent: l.spent,
     remaining: award.balances[l.lineId] ?? l.allocation - l.spent,
+    flaggedAmount: l.flagged ?? 0,
   }));
   return {
     allianceId: award.allianceId,
@@ -103,7 +107,13 @@ export function summary(award: AwardItem) {
     status: award.ledger.status,
     award: award.amount,
     lines,
-    totals: { allocation: award.amount, spent: award.ledger.spent, remaining: award.balance },
+    totals: {
+      allocation: award.amount,
+      spent: award.ledger.spent,
+      remaining: award.balance,
+      flaggedAmount: award.flaggedAmount ?? 0,
+      flaggedEntries: award.flaggedEntries ?? 0,
+    },
   };
 }
 

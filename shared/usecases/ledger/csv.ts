@@ -18,8 +18,23 @@ const csvHeaders: Record<Lang, string[]> = {
     'recorded by',
     'recorded at',
     'reversal of',
+    'receipt SHA-256',
+    'flagged',
   ],
-  zh: ['条目', '日期', '预算科目', '类别', '摘要', '金额（元）', '票据', '记录人', '记录时间', '冲销条目'],
+  zh: [
+    '条目',
+    '日期',
+    '预算科目',
+    '类别',
+    '摘要',
+    '金额（元）',
+    '票据',
+    '记录人',
+    '记录时间',
+    '冲销条目',
+    '票据 SHA-256',
+    '存疑标记',
+  ],
 };
 
 /**
@@ -34,7 +49,11 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
-/** The ledger as CSV: UTF-8 BOM (Excel reads Chinese right), a header row, CRLF line ends. */
+/**
+ * The ledger as CSV: UTF-8 BOM (Excel reads Chinese right), a header row, CRLF line ends. The last
+ * columns: the receipt's pinned SHA-256, and why an entry is flagged (its receipt failed
+ * reverification; empty when not, or once resolved).
+ */
 export function ledgerCsv(entries: LedgerEntry[], lang: Lang): string {
   const rows = [
     csvHeaders[lang].map(csvCell),
@@ -50,6 +69,8 @@ export function ledgerCsv(entries: LedgerEntry[], lang: Lang): string {
         e.recordedBy.username,
         e.recordedAt,
         e.reversalOf,
+        e.receiptSha256,
+        e.flag?.reason[lang],
       ].map(csvCell),
     ),
   ];

@@ -1,4 +1,7 @@
-/** Recording an expense in the dedicated account: checked against the award, the period and its receipt. */
+/**
+ * Recording an expense in the dedicated account: checked against the award, the period and its
+ * receipt. The entry pins the receipt as verified: its SHA-256 and evidence copy (key, version).
+ */
 import { allianceAudit, userActor } from '../../db/audit.ts';
 import {
   type AwardLine,
@@ -84,6 +87,9 @@ export async function recordExpense(
     date: input.date,
     description: input.description,
     receiptDocumentId: input.receiptDocumentId,
+    ...(receipt.sha256 ? { receiptSha256: receipt.sha256 } : {}),
+    ...(receipt.evidenceKey ? { receiptEvidenceKey: receipt.evidenceKey } : {}),
+    ...(receipt.evidenceVersionId ? { receiptEvidenceVersionId: receipt.evidenceVersionId } : {}),
   });
   const { id, recordedAt: at } = entry;
   await commitLedger(
@@ -91,7 +97,7 @@ export async function recordExpense(
       spendUpdate(allianceId, line.lineId, index, input.amount),
       ledgerEntryPut(entry),
       receiptClaimPut(allianceId, input.receiptDocumentId, id, at),
-      verifiedReceiptCheck(allianceId, input.receiptDocumentId),
+      verifiedReceiptCheck(allianceId, input.receiptDocumentId, receipt.sha256 ?? ''),
       allianceAudit(
         allianceId,
         {
@@ -104,6 +110,7 @@ export async function recordExpense(
             amount: input.amount,
             date: input.date,
             receiptDocumentId: input.receiptDocumentId,
+            ...(receipt.sha256 ? { receiptSha256: receipt.sha256 } : {}),
           },
         },
         now,

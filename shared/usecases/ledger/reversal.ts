@@ -20,11 +20,13 @@ import {
   todayInChina,
 } from './account.ts';
 import { alreadyReversed, busy, entryNotFound, notReversible } from './errors.ts';
+import { resolvedFlag } from './flags.ts';
 
 /**
  * Reverses an expense: a reversing entry (the negative amount) that gives the money back to its
  * line, in one transaction with marking the original reversed (once: attribute_not_exists), the
- * release of its receipt (so a corrected entry can use it) and the audit record.
+ * release of its receipt (so a corrected entry can use it) and the audit record. A flagged entry's
+ * flag is resolved by its reversal (./flags.ts): its amount leaves the flagged figures too.
  */
 export async function reverseEntry(
   principal: Principal,
@@ -56,10 +58,12 @@ export async function reverseEntry(
     reversalOf: entryId,
   });
   const { id, recordedAt: at } = reversal;
+  const flag = original.flag;
+  const resolved = flag && resolvedFlag(flag, principal, at, `reversed: ${reason}`, id);
   await commitLedger(
     [
-      markReversedUpdate(allianceId, { recordedAt, entryId }, id, at),
-      refundUpdate(allianceId, original.lineId, index, original.amount),
+      markReversedUpdate(allianceId, { recordedAt, entryId, flag }, id, at, resolved),
+      refundUpdate(allianceId, original.lineId, index, original.amount, Boolean(flag)),
       ledgerEntryPut(reversal),
       allianceAudit(
         allianceId,
@@ -67,7 +71,13 @@ export async function reverseEntry(
           action: 'ledger.reversal',
           actor: userActor(principal),
           reason,
-          data: { entryId: id, reversalOf: entryId, lineId: original.lineId, amount: -original.amount },
+          data: {
+            entryId: id,
+            reversalOf: entryId,
+            lineId: original.lineId,
+            amount: -original.amount,
+            ...(flag ? { resolvesFlag: { documentId: flag.documentId, flaggedAt: flag.flaggedAt } } : {}),
+          },
         },
         now,
       ),
@@ -76,7 +86,8 @@ export async function reverseEntry(
     async (failed) => {
       if (failed === 0) {
         const again = await loadLedgerEntry(allianceId, recordedAt, entryId);
-        return alreadyReversed(entryId, again?.reversedBy ?? '?');
+        // Not reversed: its flag changed meanwhile (flagged, or resolved); the client may retry.
+        return again?.reversedBy ? alreadyReversed(entryId, again.reversedBy) : busy();
       }
       if (failed === 1) requireOpen(allianceId, await requireAward(allianceId));
       return busy();

@@ -1,6 +1,8 @@
 /**
  * Members' side of reports (§4.4): the alliance's reports by due date, and a submission (from due,
- * overdue or returned) naming a verified report document and the progress of every indicator.
+ * overdue or returned) naming a verified report document and the progress of every indicator. The
+ * submission pins the document's SHA-256 as verified (documents never change once judged; the pin
+ * says which bytes the office reviewed).
  */
 import { type DocumentItem, loadDocumentItem } from '../../db/documents.ts';
 import { listReportDeadlines } from '../../db/reports.ts';
@@ -119,6 +121,7 @@ export async function submitReport(
   const late = cstDate(now) > deadline.due;
   const report = {
     documentId: body.documentId,
+    ...(document?.sha256 ? { documentSha256: document.sha256 } : {}),
     progress: body.progress.map((p) => {
       const i = known.get(p.indicatorId)!;
       return { ...p, name: i.name, target: i.target, ...(i.unit ? { unit: i.unit } : {}) };
@@ -138,7 +141,12 @@ export async function submitReport(
     reason: late ? `submitted after the due date ${deadline.due}` : 'submitted',
     ...(body.version !== undefined ? { version: body.version } : {}),
     set: { report },
-    data: { documentId: body.documentId, progress: report.progress, late },
+    data: {
+      documentId: body.documentId,
+      ...(document?.sha256 ? { documentSha256: document.sha256 } : {}),
+      progress: report.progress,
+      late,
+    },
     now,
   });
   const updated = await loadReport(allianceId, reportId);

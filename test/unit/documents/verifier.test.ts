@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { samplePdf } from '../../../scripts/sample-pdf.ts';
 import { lambdaContext, setEnv } from '../functions/helpers.ts';
 
 setEnv();
@@ -14,10 +22,11 @@ const s3 = mockClient(S3Client);
 
 const MiB = 1024 * 1024;
 const key = 'alliances/a1/agreement/d1.pdf';
-const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+const evidence = 'evidence/a1/agreement/d1.pdf';
+const pdf = samplePdf({ pages: 2 });
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-const event = (objectKey = key, etag?: string, bucket = 'docs-test') => ({
+const event = (objectKey = key, etag?: string, bucket = 'docs-test', versionId?: string) => ({
   version: '0',
   id: 'e1',
   'detail-type': 'Object Created',
@@ -29,7 +38,12 @@ const event = (objectKey = key, etag?: string, bucket = 'docs-test') => ({
   detail: {
     version: '0',
     bucket: { name: bucket },
-    object: { key: objectKey, size: 1, ...(etag ? { etag } : {}) },
+    object: {
+      key: objectKey,
+      size: 1,
+      ...(etag ? { etag } : {}),
+      ...(versionId ? { 'version-id': versionId } : {}),
+    },
     reason: 'PostObject',
   },
 });
@@ -68,6 +82,14 @@ const object = (
 };
 
 const run = (e: unknown = event()) => handler(e, lambdaContext) as Promise<any>;
+const puts = () => s3.commandCalls(PutObjectCommand).map((c) => c.args[0].input);
+const preconditionFailed = () =>
+  new S3ServiceException({
+    name: 'PreconditionFailed',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 412 },
+    message: 'At least one of the pre-conditions you specified did not hold',
+  });
 const transacts = () => ddb.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
 const canceled = () =>
   new TransactionCanceledException({
@@ -81,10 +103,11 @@ beforeEach(() => {
   s3.reset();
   ddb.on(GetCommand).resolves({ Item: pending() });
   ddb.on(TransactWriteCommand).resolves({});
+  s3.on(PutObjectCommand).resolves({ ETag: '"evidence-etag"' });
 });
 
 describe('document verifier', () => {
-  it('verifies a PDF: size, SHA-256 and the audit record in one transaction, conditional on pending', async () => {
+  it('verifies a PDF: size, pages, SHA-256, the evidence copy and the audit record, conditional on pending', async () => {
     s3.on(GetObjectCommand).callsFake(() => object(pdf));
     await expect(run()).resolves.toEqual({
       status: 'verified',
@@ -92,24 +115,40 @@ describe('document verifier', () => {
       allianceId: 'a1',
       documentId: 'd1',
       size: pdf.length,
+      pageCount: 2,
       sha256: sha(pdf),
+      evidenceKey: evidence,
     });
     expect(ddb.commandCalls(GetCommand)[0]!.args[0].input).toMatchObject({
       Key: { pk: 'ALLIANCE#a1', sk: 'DOC#d1' },
       ConsistentRead: true,
     });
     expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toEqual({ Bucket: 'docs-test', Key: key });
+    // The bytes verified, written once under evidence/ (not a copy of a key that could change).
+    expect(puts()).toEqual([
+      {
+        Bucket: 'docs-test',
+        Key: evidence,
+        Body: pdf,
+        ContentType: 'application/pdf',
+        ContentLength: pdf.length,
+        IfNoneMatch: '*',
+        Metadata: { sha256: sha(pdf) },
+      },
+    ]);
     const [items] = transacts();
     expect(items).toHaveLength(2);
     const update = items![0]!.Update!;
     expect(update.Key).toEqual({ pk: 'ALLIANCE#a1', sk: 'DOC#d1' });
-    expect(update.ConditionExpression).toBe('#status = :seenStatus AND attribute_not_exists(#etag)');
-    expect(update.UpdateExpression).toContain('REMOVE expiresAt, rejection');
+    expect(update.ConditionExpression).toBe('#status = :pending AND attribute_not_exists(#etag)');
+    expect(update.UpdateExpression).toMatch(/ REMOVE expiresAt$/);
     expect(update.ExpressionAttributeValues).toMatchObject({
-      ':seenStatus': 'pending',
+      ':pending': 'pending',
       ':status': 'verified',
       ':size': pdf.length,
+      ':pageCount': 2,
       ':sha256': sha(pdf),
+      ':evidenceKey': evidence,
       ':etag': 'etag-1',
       ':at': expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
@@ -120,8 +159,73 @@ describe('document verifier', () => {
       action: 'document.verified',
       actor: { kind: 'system', component: 'document-verifier' },
       reason: expect.stringContaining(sha(pdf)),
-      data: { documentId: 'd1', kind: 'agreement', key, size: pdf.length, sha256: sha(pdf) },
+      data: {
+        documentId: 'd1',
+        kind: 'agreement',
+        key,
+        size: pdf.length,
+        sha256: sha(pdf),
+        pageCount: 2,
+        evidenceKey: evidence,
+      },
     });
+  });
+
+  it('records the version S3 gave the evidence copy, and reads the version the event names', async () => {
+    s3.on(GetObjectCommand).callsFake(() => ({ ...object(pdf), VersionId: 'v-upload' }));
+    s3.on(PutObjectCommand).resolves({ VersionId: 'v-evidence' });
+    await expect(run(event(key, 'etag-1', 'docs-test', 'v-upload'))).resolves.toMatchObject({
+      status: 'verified',
+    });
+    expect(s3.commandCalls(GetObjectCommand)[0]!.args[0].input).toEqual({
+      Bucket: 'docs-test',
+      Key: key,
+      VersionId: 'v-upload',
+    });
+    expect(transacts()[0]![0]!.Update!.ExpressionAttributeValues).toMatchObject({
+      ':versionId': 'v-upload',
+      ':evidenceVersionId': 'v-evidence',
+    });
+  });
+
+  it('takes evidence already there with the same bytes as its own (a retried event)', async () => {
+    s3.on(GetObjectCommand, { Key: key }).callsFake(() => object(pdf));
+    s3.on(GetObjectCommand, { Key: evidence }).callsFake(() => ({ ...object(pdf), VersionId: 'v-1' }));
+    s3.on(PutObjectCommand).rejects(preconditionFailed());
+    await expect(run()).resolves.toMatchObject({ status: 'verified', evidenceKey: evidence });
+    expect(transacts()[0]![0]!.Update!.ExpressionAttributeValues).toMatchObject({
+      ':evidenceVersionId': 'v-1',
+    });
+  });
+
+  it('does not settle a document whose evidence holds other bytes; it looks again, then gives up', async () => {
+    s3.on(GetObjectCommand, { Key: key }).callsFake(() => object(pdf));
+    s3.on(GetObjectCommand, { Key: evidence }).callsFake(() => object(samplePdf({ title: 'another' })));
+    s3.on(PutObjectCommand).rejects(preconditionFailed());
+    await expect(run()).rejects.toMatchObject({ name: 'EvidenceConflict' });
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(3);
+    expect(transacts()).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      'a 60-byte fake',
+      Buffer.from('%PDF-1.4\n1 0 obj <</Type/Catalog>> endobj\ntrailer <<>>\n%%EOF', 'latin1'),
+      'no_page_tree',
+    ],
+    ['an encrypted PDF', samplePdf({ encrypt: true }), 'encrypted'],
+    ['a PDF without pages', samplePdf({ pages: 0 }), 'no_pages'],
+    ['a truncated PDF', samplePdf().subarray(0, 200), undefined],
+  ])('rejects %s with a specific reason, and keeps no evidence', async (_, bytes, code) => {
+    s3.on(GetObjectCommand).callsFake(() => object(bytes));
+    const result = await run();
+    expect(result).toMatchObject({ status: 'rejected', size: bytes.length });
+    expect(result.rejection.en).not.toContain('not a PDF (it does not start');
+    expect(puts()).toEqual([]);
+    const audit = transacts()[0]![1]!.Put!.Item!;
+    expect(audit).toMatchObject({ action: 'document.rejected', reason: result.rejection.en });
+    if (code) expect(audit.data).toMatchObject({ code });
+    else expect(['unparseable', 'no_page_tree']).toContain(audit.data.code);
   });
 
   it('rejects a file that is not a PDF, with the reason in English and Chinese', async () => {
@@ -140,7 +244,8 @@ describe('document verifier', () => {
       ':size': 22,
     });
     expect(update.ExpressionAttributeValues).not.toHaveProperty(':sha256');
-    expect(update.UpdateExpression).toContain('REMOVE expiresAt, sha256');
+    expect(update.UpdateExpression).toMatch(/ REMOVE expiresAt$/);
+    expect(puts()).toEqual([]);
     expect(items![1]!.Put!.Item).toMatchObject({
       action: 'document.rejected',
       actor: { kind: 'system', component: 'document-verifier' },
@@ -176,7 +281,7 @@ describe('document verifier', () => {
   describe('size limit of the document (a receipt: 10 MiB)', () => {
     const limit = 10 * MiB;
     const receiptKey = 'alliances/a1/receipt/d1.pdf';
-    const sized = (n: number) => Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(n - 9, 0x20)]);
+    const sized = (n: number) => samplePdf({ size: n });
     beforeEach(() => {
       ddb.on(GetCommand).resolves({ Item: pending({ kind: 'receipt', key: receiptKey, maxBytes: limit }) });
     });
@@ -191,6 +296,7 @@ describe('document verifier', () => {
       expect(await run(event(receiptKey))).toMatchObject({
         status: 'verified',
         size: limit,
+        pageCount: 1,
         sha256: sha(body),
       });
     });
@@ -255,16 +361,25 @@ describe('document verifier', () => {
 
   it('does nothing on a repeated event for the object already verified', async () => {
     ddb.on(GetCommand).resolves({ Item: pending({ status: 'verified', etag: 'etag-1', sha256: sha(pdf) }) });
-    s3.on(GetObjectCommand).callsFake(() => object(pdf));
-    // The event names the object: no need to read it.
+    s3.on(HeadObjectCommand).resolves({ ETag: '"etag-1"', ContentLength: pdf.length });
+    // The event names the object: no need to look at it.
     await expect(run(event(key, '"etag-1"'))).resolves.toMatchObject({
       status: 'unchanged',
       documentStatus: 'verified',
     });
-    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
-    // Without an etag in the event, the object's own ETag tells.
+    expect(s3.commandCalls(HeadObjectCommand)).toHaveLength(0);
+    // Without an etag in the event, the object's own ETag tells (a HEAD: its bytes are not read).
     await expect(run(event(key))).resolves.toMatchObject({ status: 'unchanged' });
+    expect(s3.commandCalls(HeadObjectCommand)).toHaveLength(1);
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
     expect(transacts()).toHaveLength(0);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('ignores its own evidence copies without reading the table', async () => {
+    await expect(run(event(evidence))).resolves.toMatchObject({ status: 'ignored', key: evidence });
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(0);
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
   });
 
   it('does nothing on a repeated event for the object already rejected', async () => {
@@ -278,20 +393,44 @@ describe('document verifier', () => {
     expect(transacts()).toHaveLength(0);
   });
 
-  it('judges again a new object at a verified key (the ticket used twice), conditional on the old one', async () => {
-    ddb.on(GetCommand).resolves({ Item: pending({ status: 'verified', etag: 'etag-1', sha256: sha(pdf) }) });
-    s3.on(GetObjectCommand).callsFake(() => object(Buffer.from('MZ not a pdf'), { etag: '"etag-2"' }));
-    await expect(run(event(key, 'etag-2'))).resolves.toMatchObject({ status: 'rejected' });
-    const [items] = transacts();
-    expect(items![0]!.Update!).toMatchObject({
-      ConditionExpression: '#status = :seenStatus AND #etag = :seenEtag',
-      ExpressionAttributeValues: { ':seenStatus': 'verified', ':seenEtag': 'etag-1', ':etag': 'etag-2' },
-    });
-    expect(items![1]!.Put!.Item).toMatchObject({
-      action: 'document.rejected',
-      data: { replaced: { status: 'verified', etag: 'etag-1', sha256: sha(pdf) } },
-    });
-  });
+  it.each(['verified', 'rejected'])(
+    'ignores a later object at a %s key (the ticket used twice): audited, the document untouched',
+    async (status) => {
+      const judged = pending({
+        status,
+        etag: 'etag-1',
+        ...(status === 'verified' ? { sha256: sha(pdf) } : {}),
+      });
+      ddb.on(GetCommand).resolves({ Item: judged });
+      ddb.on(PutCommand).resolves({});
+      await expect(run(event(key, 'etag-2'))).resolves.toMatchObject({
+        status: 'reupload-ignored',
+        documentStatus: status,
+        etag: 'etag-2',
+        size: 1,
+      });
+      // Nothing read, nothing copied, the document not written: only the audit record.
+      expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
+      expect(puts()).toEqual([]);
+      expect(transacts()).toHaveLength(0);
+      const writes = ddb.commandCalls(PutCommand).map((c) => c.args[0].input);
+      expect(writes).toHaveLength(1);
+      expect(writes[0]!.Item).toMatchObject({
+        pk: 'ALLIANCE#a1',
+        sk: expect.stringMatching(/^AUDIT#/),
+        action: 'document.reupload-ignored',
+        actor: { kind: 'system', component: 'document-verifier' },
+        data: {
+          documentId: 'd1',
+          key,
+          documentStatus: status,
+          etag: 'etag-2',
+          size: 1,
+          kept: { etag: 'etag-1', ...(status === 'verified' ? { sha256: sha(pdf) } : {}) },
+        },
+      });
+    },
+  );
 
   it('swallows a lost race: looks again and finds the object already judged', async () => {
     ddb
@@ -300,6 +439,7 @@ describe('document verifier', () => {
       .resolves({ Item: pending({ status: 'verified', etag: 'etag-1', sha256: sha(pdf) }) });
     ddb.on(TransactWriteCommand).rejects(canceled());
     s3.on(GetObjectCommand).callsFake(() => object(pdf));
+    s3.on(HeadObjectCommand).resolves({ ETag: '"etag-1"' });
     await expect(run()).resolves.toMatchObject({ status: 'unchanged', documentStatus: 'verified' });
     expect(transacts()).toHaveLength(1);
   });

@@ -2,67 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   DOCUMENT_LIMITS,
   documentKey,
-  judgePdf,
-  judgeUpload,
+  evidenceKey,
+  isEvidenceKey,
   latestAgreement,
-  MAX_DOCUMENT_BYTES,
   parseDocumentKey,
 } from '../../../shared/domain/documents.ts';
 import type { DocumentRecord } from '../../../shared/domain/model/document.ts';
 
-const pdf = Buffer.from('%PDF-1.7\n');
-
-describe('judgePdf', () => {
-  it('accepts a PDF header within the limit, including exactly the limit', () => {
-    expect(judgePdf(pdf, 1)).toEqual({ ok: true });
-    expect(judgePdf(pdf, MAX_DOCUMENT_BYTES)).toEqual({ ok: true });
-  });
-  it('rejects one byte over the limit', () => {
-    const verdict = judgePdf(pdf, MAX_DOCUMENT_BYTES + 1);
-    expect(verdict.ok).toBe(false);
-    if (!verdict.ok) expect(verdict.reason.en).toContain('limit');
-  });
-  it('rejects empty files and files that are not PDFs, with reasons in both languages', () => {
-    expect(judgePdf(Buffer.alloc(0), 0)).toMatchObject({ ok: false });
-    const png = judgePdf(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d]), 5000);
-    expect(png).toMatchObject({
-      ok: false,
-      reason: { en: expect.stringContaining('not a PDF'), zh: expect.stringContaining('不是 PDF') },
-    });
-    expect(judgePdf(Buffer.from('%PDF'), 4)).toMatchObject({ ok: false });
-  });
-});
-
-describe('judgeUpload', () => {
-  const upload = { firstBytes: pdf, size: 100, maxBytes: 1000, contentType: 'application/pdf' };
-  it('accepts a PDF stored as application/pdf within its limit, exactly at the limit too', () => {
-    expect(judgeUpload(upload)).toEqual({ ok: true });
-    expect(judgeUpload({ ...upload, size: 1000 })).toEqual({ ok: true });
-    expect(judgeUpload({ ...upload, contentType: 'application/PDF;charset=binary' })).toEqual({ ok: true });
-  });
-  it('rejects one byte over the limit, an empty file, another content type and non-PDF bytes', () => {
-    expect(judgeUpload({ ...upload, size: 1001 })).toMatchObject({
-      ok: false,
-      reason: { en: 'the file is 1001 bytes; the limit is 1000' },
-    });
-    expect(judgeUpload({ ...upload, size: 0 })).toMatchObject({
-      ok: false,
-      reason: { en: 'the file is empty' },
-    });
-    expect(judgeUpload({ ...upload, contentType: 'application/octet-stream' })).toMatchObject({
-      ok: false,
-      reason: {
-        en: 'the file was uploaded as application/octet-stream, not application/pdf',
-        zh: expect.stringContaining('application/octet-stream'),
-      },
-    });
-    expect(judgeUpload({ ...upload, contentType: undefined })).toMatchObject({ ok: false });
-    expect(judgeUpload({ ...upload, firstBytes: Buffer.from('GIF89a') })).toMatchObject({
-      ok: false,
-      reason: { en: expect.stringContaining('not a PDF') },
-    });
-  });
-});
+// The judgement (judgeUpload, judgeEvidence) is tested at its boundaries in test/unit/documents/judgement.test.ts.
 
 describe('document keys', () => {
   it('are alliances/<allianceId>/<kind>/<documentId>.pdf and parse back', () => {
@@ -80,6 +27,13 @@ describe('document keys', () => {
     'uploads/d1.pdf',
   ])('%s is not a document key', (key) => {
     expect(parseDocumentKey(key)).toBeUndefined();
+  });
+  it('keep verified bytes under evidence/, which is not a document key', () => {
+    const key = evidenceKey('a-1', 'receipt', 'd_2');
+    expect(key).toBe('evidence/a-1/receipt/d_2.pdf');
+    expect(isEvidenceKey(key)).toBe(true);
+    expect(parseDocumentKey(key)).toBeUndefined();
+    expect(isEvidenceKey(documentKey('a-1', 'receipt', 'd_2'))).toBe(false);
   });
   it('have a limit per kind', () => {
     expect(DOCUMENT_LIMITS).toEqual({

@@ -24,6 +24,7 @@ const ddb = mockClient(DynamoDBDocumentClient);
 const A = 'a-1';
 const PK = `ALLIANCE#${A}`;
 const RECEIPT = 'rcpt-1';
+const RECEIPT_SHA = 'c'.repeat(64);
 const NOW = new Date('2026-11-26T04:00:00.000Z');
 
 beforeAll(() => {
@@ -74,6 +75,8 @@ function world(
       id: RECEIPT,
       kind: 'receipt',
       status: 'verified',
+      sha256: RECEIPT_SHA,
+      evidenceKey: `evidence/${A}/receipt/${RECEIPT}.pdf`,
       ...options.receipt,
     },
   });
@@ -150,6 +153,8 @@ describe('POST /v1/alliances/{allianceId}/ledger/expenses', () => {
       category: '设备费',
       amount: 12_000,
       receiptDocumentId: RECEIPT,
+      receiptSha256: RECEIPT_SHA,
+      receiptEvidenceKey: `evidence/${A}/receipt/${RECEIPT}.pdf`,
       recordedBy: { sub: 'user-1', username: 'u1' },
       recordedAt: NOW.toISOString(),
     });
@@ -177,10 +182,13 @@ describe('POST /v1/alliances/{allianceId}/ledger/expenses', () => {
       Item: { pk: PK, sk: `RECEIPT#${RECEIPT}`, entryId: res.body.id },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
+    // The receipt is still verified, with the SHA-256 the entry pins, when the money moves.
     expect(items[3]!.ConditionCheck).toMatchObject({
       Key: { pk: PK, sk: `DOC#${RECEIPT}` },
-      ConditionExpression: 'kind = :receipt AND #status = :verified',
+      ConditionExpression: 'kind = :receipt AND #status = :verified AND sha256 = :sha256',
+      ExpressionAttributeValues: { ':sha256': RECEIPT_SHA },
     });
+    expect(entryPut.Item).toMatchObject({ receiptSha256: RECEIPT_SHA });
     expect(items[4]!.Put).toMatchObject({
       Item: {
         pk: PK,
@@ -342,9 +350,11 @@ describe('POST …/ledger/entries/{entryId}/reverse', () => {
     const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
     expect(items[0]!.Update).toMatchObject({
       Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` },
-      ConditionExpression: 'attribute_exists(pk) AND kind = :expense AND attribute_not_exists(reversedBy)',
+      ConditionExpression:
+        'attribute_exists(pk) AND kind = :expense AND attribute_not_exists(reversedBy) AND attribute_not_exists(flag)',
       UpdateExpression: 'SET reversedBy = :id, reversedAt = :at',
     });
+    expect(items[1]!.Update!.UpdateExpression).not.toContain('flagged');
     expect(items[1]!.Update).toMatchObject({
       Key: { pk: PK, sk: 'AWARD' },
       UpdateExpression: expect.stringContaining('balances.#line = balances.#line + :amount'),
@@ -370,11 +380,67 @@ describe('POST …/ledger/entries/{entryId}/reverse', () => {
     world();
     ddb
       .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
-      .resolves({ Item: original() });
+      .resolvesOnce({ Item: original() })
+      .resolves({ Item: original({ reversedBy: 'r-2' }) });
     ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'None', 'None'));
     const res = await reverse();
     expect(res.status).toBe(409);
-    expect(res.body.error.details[0].code).toBe('already_reversed');
+    expect(res.body.error.details[0]).toMatchObject({ code: 'already_reversed', reversedBy: 'r-2' });
+  });
+
+  it('is 409 ledger_busy when the entry was flagged meanwhile (nothing written; retry)', async () => {
+    world();
+    ddb
+      .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
+      .resolvesOnce({ Item: original() })
+      .resolves({ Item: original({ flag: { flaggedAt: NOW.toISOString() } }) });
+    ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'None', 'None'));
+    const res = await reverse();
+    expect(res.status).toBe(409);
+    expect(res.body.error.details[0].code).toBe('ledger_busy');
+  });
+
+  it('resolves the flag of a flagged entry it reverses, moving its amount out of the flagged figures', async () => {
+    world();
+    const flag = {
+      reason: { en: 'the PDF is encrypted', zh: 'PDF 文件已加密' },
+      documentId: RECEIPT,
+      flaggedAt: '2026-11-25T00:00:00.000Z',
+      by: { sub: 'admin-1', username: 'admin' },
+    };
+    ddb
+      .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
+      .resolves({ Item: original({ flag }) });
+    ddb.on(TransactWriteCommand).resolves({});
+    const res = await reverse();
+    expect(res.status, res.text).toBe(201);
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items[0]!.Update).toMatchObject({
+      ConditionExpression:
+        'attribute_exists(pk) AND kind = :expense AND attribute_not_exists(reversedBy) AND flag.flaggedAt = :flaggedAt',
+      UpdateExpression: 'SET reversedBy = :id, reversedAt = :at, resolvedFlag = :resolved REMOVE flag',
+      ExpressionAttributeValues: {
+        ':flaggedAt': flag.flaggedAt,
+        ':resolved': {
+          ...flag,
+          resolvedAt: NOW.toISOString(),
+          resolvedBy: { sub: 'user-1', username: 'u1' },
+          resolution: 'reversed: 金额录入错误',
+          reversedBy: res.body.id,
+        },
+      },
+    });
+    expect(items[1]!.Update).toMatchObject({
+      Key: { pk: PK, sk: 'AWARD' },
+      UpdateExpression: expect.stringContaining(
+        'flaggedAmount = if_not_exists(flaggedAmount, :zero) + :flagAmount, flaggedEntries = if_not_exists(flaggedEntries, :zero) + :flagCount',
+      ),
+      ExpressionAttributeValues: { ':amount': 8_000, ':flagAmount': -8_000, ':flagCount': -1 },
+    });
+    expect(items[3]!.Put!.Item).toMatchObject({
+      action: 'ledger.reversal',
+      data: { resolvesFlag: { documentId: RECEIPT, flaggedAt: flag.flaggedAt } },
+    });
   });
 
   it('is 409 for a reversal of a reversal', async () => {
@@ -452,25 +518,39 @@ describe('ledger CSV', () => {
           date: '2026-11-19',
           description: '=1+1, "功率计"',
           receiptDocumentId: RECEIPT,
+          receiptSha256: RECEIPT_SHA,
           recordedBy: { sub: 's', username: '张伟' },
           recordedAt: '2026-11-20T01:02:03.456Z',
+          flag: {
+            reason: { en: 'the PDF is encrypted', zh: 'PDF 文件已加密' },
+            documentId: RECEIPT,
+            flaggedAt: '2026-11-25T00:00:00.000Z',
+            by: { sub: 'a', username: 'admin' },
+          },
         },
       ],
       'zh',
     );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe('条目,日期,预算科目,类别,摘要,金额（元）,票据,记录人,记录时间,冲销条目');
+    expect(lines[0]).toBe(
+      '条目,日期,预算科目,类别,摘要,金额（元）,票据,记录人,记录时间,冲销条目,票据 SHA-256,存疑标记',
+    );
     expect(lines[1]).toBe(
-      '20261120T010203456Z-0b6f4a52-6c1e-4a57-9a35-9f0c1a2b3c4d,2026-11-19,equipment,设备费,"\'=1+1, ""功率计""",8000,rcpt-1,张伟,2026-11-20T01:02:03.456Z,',
+      '20261120T010203456Z-0b6f4a52-6c1e-4a57-9a35-9f0c1a2b3c4d,2026-11-19,equipment,设备费,"\'=1+1, ""功率计""",8000,rcpt-1,张伟,2026-11-20T01:02:03.456Z,,' +
+        `${RECEIPT_SHA},PDF 文件已加密`,
     );
     expect(lines[2]).toBe('');
     expect(lines).toHaveLength(3);
   });
 
-  it('is served as text/csv; charset=utf-8 to an inspector', async () => {
+  it('is served as text/csv; charset=utf-8 to an inspector assigned to the alliance', async () => {
     world();
     ddb.on(QueryCommand, { ExpressionAttributeValues: { ':prefix': 'LEDGER#' } }).resolves({ Items: [] });
+    // The draw's record of the assignment (shared/db/inspections.ts `isAssignedInspector`)
+    ddb
+      .on(GetCommand, { Key: { pk: PK, sk: 'INSPECTOR#user-1' } })
+      .resolves({ Item: { pk: PK, sk: 'INSPECTOR#user-1', type: 'inspector-assignment' } });
     const res = await call(
       'GET /v1/alliances/{allianceId}/ledger.csv',
       `/v1/alliances/${A}/ledger.csv`,
