@@ -29,7 +29,7 @@ describe('preflight: a one-line fix instead of a stack trace', () => {
     process.env.PATH = '/nonexistent';
     try {
       expect(() => checkJava()).toThrow(PreflightError);
-      expect(() => checkJava()).toThrow(/Java 17\+ is needed .*apt-get install -y openjdk-17-jre-headless/);
+      expect(() => checkJava()).toThrow(/Java 17\+ is needed .*apt-get install -y openjdk-17-jdk-headless/);
     } finally {
       process.env.PATH = path;
     }
