@@ -1,15 +1,35 @@
 /**
- * Builds the CDK app: Esip-Data (stateful) and Esip-App (stateless), environment-agnostic (no
- * account/region lookups), with the AwsSolutions cdk-nag checks on — an unacknowledged nag error
- * fails the synth.
+ * Builds the CDK app: Esip-Data (stateful), Esip-App (stateless) and, when a deployment region is
+ * known, Esip-Edge (the CloudFront-scoped AWS WAF web ACL, which AWS only accepts in us-east-1),
+ * with the AwsSolutions cdk-nag checks on — an unacknowledged nag error fails the synth.
+ *
+ * Regions. The edge needs concrete regions: Esip-App's CloudFront distribution references the web
+ * ACL in Esip-Edge (us-east-1), a cross-region reference that CDK carries through an SSM parameter
+ * written by a custom resource in Esip-Edge and read by one in Esip-App (`crossRegionReferences`;
+ * an ordinary export when the deployment region is us-east-1), and Esip-Data then gets the same
+ * region as Esip-App (their references are exports, which stay within one region). The region is
+ * context `region`, else (under the CDK CLI) CDK_DEFAULT_REGION, which the CLI always sets (from the
+ * profile, or us-east-1); the account is context `account`, else CDK_DEFAULT_ACCOUNT, else agnostic (both
+ * stacks of a cross-region reference must be in one account, whichever it is at deployment).
+ * Synthesizing in-process without a region (the tests, the local stack) builds no edge, keeps the
+ * stacks environment-agnostic as before, and warns; so do context `edge=false` (agnostic unless
+ * `-c region` is given) and an AWS China region (no us-east-1 in that partition for the ACL).
+ *
+ * Configuration (context, `-c key=value` or cdk.json; validated here, a bad value fails the synth):
+ * `stage`, `region`, `account`, `edge`, `alarmEmail` (one or more, comma-separated),
+ * `alarmWebhook` (https URL), `wafRateLimit` and `wafPublicRateLimit` (requests per client IP per
+ * 5 minutes, all paths and /v1/public/* respectively).
  *
  * `bundle: false` skips esbuild bundling of the functions (for a local process that only needs
  * the template, e.g. the local stack); assets then point at the project sources.
  */
-import { App, Tags } from 'aws-cdk-lib';
+import { Annotations, App, type Environment, Tags } from 'aws-cdk-lib';
+import type { AlarmRecipients } from './constructs/alarms.ts';
+import { DEFAULT_WAF_LIMITS, EDGE_REGION, type WafLimits } from './constructs/edge.ts';
 import { addNagChecks } from './nag.ts';
 import { AppStack } from './stacks/app-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
+import { EdgeStack } from './stacks/edge-stack.ts';
 
 export interface BuildAppOptions {
   /** Bundle the functions with esbuild (default true). */
@@ -18,12 +38,19 @@ export interface BuildAppOptions {
   readonly outdir?: string;
   /** Deployment stage, e.g. dev or prod (default: context `stage`, else 'dev'). */
   readonly stage?: string;
+  /** Context values, as `-c key=value` would give them (tests; the CLI passes its own). */
+  readonly context?: Record<string, unknown>;
+  /** Where CDK_OUTDIR, CDK_DEFAULT_REGION and CDK_DEFAULT_ACCOUNT are read (default process.env). */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface BuiltApp {
   readonly app: App;
   readonly dataStack: DataStack;
   readonly appStack: AppStack;
+  /** Present when the edge (CloudFront + WAF) is built. */
+  readonly edgeStack?: EdgeStack;
+  readonly config: DeploymentConfig;
 }
 
 /** Feature flags this app relies on (defaults; cdk.json may not turn them off silently). */
@@ -36,31 +63,167 @@ const FEATURE_FLAGS = {
   '@aws-cdk/core:defaultCrossStackReferences': 'strong',
 } as const;
 
-export const STACK_NAMES = { data: 'Esip-Data', app: 'Esip-App' } as const;
+export const STACK_NAMES = { data: 'Esip-Data', app: 'Esip-App', edge: 'Esip-Edge' } as const;
+
+/** What the context and the CLI's environment say about this deployment, validated. */
+export interface DeploymentConfig {
+  readonly stage: string;
+  /** The stacks' environment; undefined = environment-agnostic. */
+  readonly env?: Environment & { region: string };
+  readonly alarms: AlarmRecipients;
+  /** The edge's settings; undefined = no edge (see `edgeSkipped`). */
+  readonly edge?: { readonly limits: WafLimits };
+  /** Why there is no edge, when there is none. */
+  readonly edgeSkipped?: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+// Deliberately simple: one @, no spaces or separators, a dot in the domain. SNS sends the
+// confirmation mail; this only catches typos and wrong separators before a deployment.
+const EMAIL = /^[^\s@,;<>()"]+@[^\s@,;<>()"]+\.[^\s@,;<>()".]{2,}$/;
+
+/** Reads and validates the deployment configuration (throws ConfigError with what to fix). */
+export function deploymentConfig(
+  context: (key: string) => unknown,
+  environment: Readonly<Record<string, string | undefined>> = process.env,
+  stageOverride?: string,
+): DeploymentConfig {
+  const stage = stageOverride ?? text(context('stage')) ?? 'dev';
+  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage))
+    throw new ConfigError(`stage '${stage}': lower-case letters, digits, '-'`);
+
+  const emails = (text(context('alarmEmail')) ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  for (const email of emails) {
+    if (!EMAIL.test(email) || email.length > 254) {
+      throw new ConfigError(
+        `alarmEmail: '${email}' is not an e-mail address (expected name@example.org; several are separated by commas)`,
+      );
+    }
+  }
+  const webhook = text(context('alarmWebhook'));
+  if (webhook !== undefined) {
+    const url = URL.canParse(webhook) ? new URL(webhook) : undefined;
+    if (url?.protocol !== 'https:' || !url.hostname || url.username || url.password) {
+      throw new ConfigError(
+        `alarmWebhook: '${webhook}' is not an https URL without credentials (e.g. https://hooks.example.org/esip)`,
+      );
+    }
+  }
+  const alarms: AlarmRecipients = { emails, ...(webhook ? { webhook } : {}) };
+
+  const explicitRegion = text(context('region'));
+  // The CLI's defaults only under the CLI (it sets CDK_OUTDIR): an in-process synth (tests, the
+  // local stack) stays agnostic even in a shell that exports CDK_DEFAULT_REGION.
+  const cli = text(environment['CDK_OUTDIR']) !== undefined;
+  const region = explicitRegion ?? (cli ? text(environment['CDK_DEFAULT_REGION']) : undefined);
+  const account = text(context('account')) ?? (cli ? text(environment['CDK_DEFAULT_ACCOUNT']) : undefined);
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) {
+    throw new ConfigError(`region '${region}' is not an AWS region (e.g. eu-west-1)`);
+  }
+  if (account !== undefined && !/^\d{12}$/.test(account)) {
+    throw new ConfigError(`account '${account}' is not a 12-digit AWS account id`);
+  }
+
+  const limits: WafLimits = {
+    all: limit(context('wafRateLimit'), 'wafRateLimit', DEFAULT_WAF_LIMITS.all),
+    public: limit(context('wafPublicRateLimit'), 'wafPublicRateLimit', DEFAULT_WAF_LIMITS.public),
+  };
+  const edgeWanted = flag(context('edge'), 'edge', true);
+  const edgeSkipped = !edgeWanted
+    ? 'context edge=false'
+    : !region
+      ? 'no deployment region is known (pass -c region=<region>, or synthesize with the CDK CLI)'
+      : region.startsWith('cn-')
+        ? `AWS China region ${region}: a CloudFront-scoped web ACL lives in ${EDGE_REGION}, another partition`
+        : undefined;
+  // The CLI's default region makes the stacks region-specific only when the edge needs it.
+  const env =
+    region && (!edgeSkipped || explicitRegion) ? { region, ...(account ? { account } : {}) } : undefined;
+  return {
+    stage,
+    ...(env ? { env } : {}),
+    alarms,
+    ...(edgeSkipped ? { edgeSkipped } : { edge: { limits } }),
+  };
+}
 
 export function buildApp(options: BuildAppOptions = {}): BuiltApp {
   const bundle = options.bundle ?? true;
   const app = new App({
     ...(options.outdir ? { outdir: options.outdir } : {}),
-    context: { ...FEATURE_FLAGS },
+    context: { ...FEATURE_FLAGS, ...options.context },
     // After the CLI's context, so that `bundle: false` wins over the CLI's default ['**'].
     ...(bundle ? {} : { postCliContext: { 'aws:cdk:bundling-stacks': [] } }),
   });
-  const stage: string = options.stage ?? app.node.tryGetContext('stage') ?? 'dev';
-  if (!/^[a-z][a-z0-9-]{0,15}$/.test(stage))
-    throw new Error(`stage '${stage}': lower-case letters, digits, '-'`);
+  const config = deploymentConfig(
+    (key) => app.node.tryGetContext(key),
+    options.environment ?? process.env,
+    options.stage,
+  );
+  const { stage, env } = config;
 
+  const edgeStack = config.edge
+    ? new EdgeStack(app, STACK_NAMES.edge, {
+        description: 'ESIP edge: the AWS WAF web ACL in front of the CloudFront distribution (us-east-1)',
+        env: { ...env, region: EDGE_REGION },
+        crossRegionReferences: true,
+        stage,
+        limits: config.edge.limits,
+      })
+    : undefined;
   const dataStack = new DataStack(app, STACK_NAMES.data, {
     description: 'ESIP stateful resources: table, document and notice buckets, user pool',
+    ...(env ? { env } : {}),
   });
   const appStack = new AppStack(app, STACK_NAMES.app, {
-    description: 'ESIP application: functions, HTTP API, round pipeline, events, schedules, alarms',
+    description:
+      'ESIP application: functions, HTTP API, round pipeline, events, schedules, alarms, CloudFront',
     stage,
     data: dataStack,
+    alarmRecipients: config.alarms,
+    ...(edgeStack ? { edge: { webAclArn: edgeStack.webAclArn } } : {}),
+    ...(env ? { env, crossRegionReferences: edgeStack !== undefined } : {}),
   });
+  if (config.edgeSkipped) {
+    Annotations.of(appStack).addWarningV2(
+      'esip:edge:skipped',
+      `No CloudFront distribution or AWS WAF in front of the API: ${config.edgeSkipped}. The API is reachable at its execute-api URL only.`,
+    );
+  }
   Tags.of(app).add('project', 'esip');
   Tags.of(app).add('stage', stage);
 
   addNagChecks(app);
-  return { app, dataStack, appStack };
+  return { app, dataStack, appStack, ...(edgeStack ? { edgeStack } : {}), config };
+}
+
+function text(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const s = String(value).trim();
+  return s === '' ? undefined : s;
+}
+
+function flag(value: unknown, name: string, fallback: boolean): boolean {
+  if (value === undefined || value === null || value === '') return fallback;
+  if (value === true || value === 'true') return true;
+  if (value === false || value === 'false') return false;
+  throw new ConfigError(`${name}: '${String(value)}' is not true or false`);
+}
+
+/** A WAF rate-based rule's limit: requests per client IP in 5 minutes (AWS accepts 10 to 2e9). */
+function limit(value: unknown, name: string, fallback: number): number {
+  if (value === undefined || value === null || value === '') return fallback;
+  const n = typeof value === 'number' ? value : Number(String(value).trim());
+  if (!Number.isInteger(n) || n < 10 || n > 2_000_000_000) {
+    throw new ConfigError(
+      `${name}: '${String(value)}' must be a whole number of requests from 10 to 2,000,000,000`,
+    );
+  }
+  return n;
 }

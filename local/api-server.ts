@@ -1,18 +1,65 @@
 /**
  * The local API Gateway: one HTTP server that routes the shared route table (shared/api/routes.ts)
- * to the same handlers the CDK HTTP API integrates, with API Gateway v2 (payload 2.0) events,
- * and JWT checks like the HTTP API's JWT authorizer (401 {"message":"Unauthorized"}).
- * Paths that match no route go to the `$default` route (the system handler), as on AWS.
+ * to the same handlers the CDK HTTP API integrates, with API Gateway v2 (payload 2.0) events.
+ * Routes that are not public first run the HTTP API's Lambda authorizer, found in the synthesized
+ * template with its identity source and result cache TTL, as API Gateway does: no Authorization
+ * header → 401 without invoking it; its `Unauthorized` error → 401 {"message":"Unauthorized"};
+ * `isAuthorized: false` → 403 {"message":"Forbidden"}; any other failure → 500; otherwise its
+ * context reaches the handler as `requestContext.authorizer.lambda`, and the result is cached per
+ * identity for the TTL. Paths that match no route go to the `$default` route (the system handler),
+ * as on AWS.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2,
+  APIGatewayProxyStructuredResultV2,
+  APIGatewayRequestAuthorizerEventV2,
+} from 'aws-lambda';
 import { matchRoute, type RouteDef, routeKey } from '../shared/api/routes.ts';
-import { claimsAsApiGateway, type LocalIssuer } from './jwt.ts';
+import type { CfnTemplate } from './template.ts';
 
 /** API Gateway's payload limit for HTTP APIs. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 
 export type Invoke = (entry: string, event: unknown) => Promise<unknown>;
+
+/** The HTTP API's Lambda authorizer, as the template configures it. */
+export interface LocalAuthorizer {
+  /** Logical id of its function. */
+  functionId: string;
+  /** Lower-case names of the request headers that make up the identity (and the cache key). */
+  identityHeaders: string[];
+  /** How long a result is cached per identity (AuthorizerResultTtlInSeconds); 0: not cached. */
+  ttlSeconds: number;
+}
+
+/**
+ * The one AWS::ApiGatewayV2::Authorizer of the template: a REQUEST authorizer with simple
+ * responses and payload 2.0 (all this server emulates), its function named in AuthorizerUri.
+ */
+export function httpAuthorizerFromTemplate(template: CfnTemplate): LocalAuthorizer {
+  const found = Object.entries(template.Resources ?? {}).filter(
+    ([, r]) => r.Type === 'AWS::ApiGatewayV2::Authorizer',
+  );
+  if (found.length !== 1) throw new Error(`expected one HTTP API authorizer, found ${found.length}`);
+  const [id, resource] = found[0]!;
+  const p = resource.Properties ?? {};
+  if (
+    p.AuthorizerType !== 'REQUEST' ||
+    p.EnableSimpleResponses !== true ||
+    p.AuthorizerPayloadFormatVersion !== '2.0'
+  ) {
+    throw new Error(`${id}: the local API server runs only REQUEST authorizers with simple responses (2.0)`);
+  }
+  const functionId = /"Fn::GetAtt":\["([^"]+)","Arn"\]/.exec(JSON.stringify(p.AuthorizerUri))?.[1];
+  if (!functionId) throw new Error(`${id}: no function in AuthorizerUri`);
+  const identityHeaders = ((p.IdentitySource ?? []) as string[]).map((source) => {
+    const header = /^\$request\.header\.(.+)$/.exec(source)?.[1];
+    if (!header) throw new Error(`${id}: identity source ${source} is not a header`);
+    return header.toLowerCase();
+  });
+  return { functionId, identityHeaders, ttlSeconds: Number(p.AuthorizerResultTtlInSeconds ?? 0) };
+}
 
 export interface LocalRoutes {
   /** Extra local-only endpoints under /local/ (tokens, JWKS, schedules). */
@@ -53,7 +100,6 @@ export function buildEvent(
   body: Buffer,
   key: string,
   pathParameters: Record<string, string> | undefined,
-  claims: Record<string, string> | undefined,
 ): APIGatewayProxyEventV2 {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(req.headers)) {
@@ -94,7 +140,6 @@ export function buildEvent(
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
-      ...(claims ? { authorizer: { jwt: { claims, scopes: null } } } : {}),
     } as APIGatewayProxyEventV2['requestContext'],
     ...(body.length ? { body: isText ? body.toString('utf8') : body.toString('base64') } : {}),
     isBase64Encoded: !isText,
@@ -115,13 +160,77 @@ function writeResult(res: ServerResponse, result: unknown) {
   res.end(r.body === undefined ? undefined : r.isBase64Encoded ? Buffer.from(r.body, 'base64') : r.body);
 }
 
+/** The REQUEST event (payload 2.0) API Gateway gives an HTTP API Lambda authorizer. */
+function authorizerEvent(
+  event: APIGatewayProxyEventV2,
+  identitySource: string[],
+): APIGatewayRequestAuthorizerEventV2 {
+  const { requestContext } = event;
+  return {
+    version: '2.0',
+    type: 'REQUEST',
+    routeArn: `arn:aws:execute-api:us-east-1:${requestContext.accountId}:${requestContext.apiId}/${requestContext.stage}/${requestContext.http.method}${event.rawPath}`,
+    identitySource,
+    routeKey: event.routeKey,
+    rawPath: event.rawPath,
+    rawQueryString: event.rawQueryString,
+    cookies: event.cookies ?? [],
+    headers: event.headers,
+    ...(event.queryStringParameters ? { queryStringParameters: event.queryStringParameters } : {}),
+    requestContext,
+    ...(event.pathParameters ? { pathParameters: event.pathParameters } : {}),
+  };
+}
+
+/** Cached authorizer results are kept at most this many (oldest dropped first). */
+const AUTHORIZER_CACHE_ENTRIES = 10_000;
+
+type Authorization = { context: Record<string, unknown> } | { status: 401 | 403 | 500; message: string };
+
+function authorizerRunner(
+  authorizer: LocalAuthorizer,
+  invoke: Invoke,
+  log: ((line: string) => void) | undefined,
+) {
+  const cache = new Map<string, { until: number; context: Record<string, unknown> }>();
+  return async (event: APIGatewayProxyEventV2): Promise<Authorization> => {
+    const identity = authorizer.identityHeaders.map((name) => event.headers[name] ?? '');
+    if (identity.some((value) => value === '')) return { status: 401, message: 'Unauthorized' };
+    const key = JSON.stringify(identity);
+    const cached = cache.get(key);
+    if (cached && cached.until > Date.now()) return { context: cached.context };
+    let result: unknown;
+    try {
+      result = await invoke(authorizer.functionId, authorizerEvent(event, identity));
+    } catch (error) {
+      if ((error as Error)?.message === 'Unauthorized') return { status: 401, message: 'Unauthorized' };
+      log?.(`authorizer error: ${(error as Error).stack ?? String(error)}`);
+      return { status: 500, message: 'Internal Server Error' };
+    }
+    const simple = result as { isAuthorized?: unknown; context?: unknown } | null;
+    if (typeof simple?.isAuthorized !== 'boolean') {
+      log?.(`authorizer returned no simple response: ${JSON.stringify(result)}`);
+      return { status: 500, message: 'Internal Server Error' };
+    }
+    if (!simple.isAuthorized) return { status: 403, message: 'Forbidden' };
+    const context = (simple.context ?? {}) as Record<string, unknown>;
+    if (authorizer.ttlSeconds > 0) {
+      cache.delete(key);
+      cache.set(key, { until: Date.now() + authorizer.ttlSeconds * 1000, context });
+      if (cache.size > AUTHORIZER_CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+    }
+    return { context };
+  };
+}
+
 export function createApiServer(options: {
-  issuer: LocalIssuer;
+  authorizer: LocalAuthorizer;
   invoke: Invoke;
   entryFor: (route: RouteDef | '$default') => string;
   local?: LocalRoutes;
   log?: (line: string) => void;
 }): Server {
+  const authorize = authorizerRunner(options.authorizer, options.invoke, options.log);
   return createServer(async (req, res) => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -151,24 +260,26 @@ export function createApiServer(options: {
       }
       const match = matchRoute(req.method ?? 'GET', url.pathname);
       if (!match || !('route' in match)) {
-        const event = buildEvent(req, url, body, '$default', undefined, undefined);
+        const event = buildEvent(req, url, body, '$default', undefined);
         writeResult(res, await options.invoke(options.entryFor('$default'), event));
         return;
       }
       const { route, pathParameters } = match;
-      let claims: Record<string, string> | undefined;
+      let event = buildEvent(req, url, body, routeKey(route), pathParameters);
       if (route.auth !== 'public') {
-        const header = req.headers.authorization ?? '';
-        const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
-        try {
-          if (!token) throw new Error('no token');
-          claims = claimsAsApiGateway(await options.issuer.verify(token));
-        } catch {
-          send(res, 401, { message: 'Unauthorized' }, { 'www-authenticate': 'Bearer' });
+        const authorization = await authorize(event);
+        if (!('context' in authorization)) {
+          const headers: Record<string, string> =
+            authorization.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+          send(res, authorization.status, { message: authorization.message }, headers);
           return;
         }
+        // What API Gateway passes the integration of a route with a Lambda authorizer.
+        event = {
+          ...event,
+          requestContext: { ...event.requestContext, authorizer: { lambda: authorization.context } },
+        } as APIGatewayProxyEventV2;
       }
-      const event = buildEvent(req, url, body, routeKey(route), pathParameters, claims);
       writeResult(res, await options.invoke(options.entryFor(route), event));
     } catch (error) {
       // On AWS a crashed integration is a 500 {"message":"Internal Server Error"}.

@@ -3,6 +3,7 @@
  * imported from its TypeScript entry (the process runs under tsx) and called with the event and a
  * Lambda-like context object. Nothing in the handler can tell it is not on AWS.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,6 +57,16 @@ export interface InvocationCount {
 }
 
 const invocationCounts = new Map<string, InvocationCount>();
+
+const running = new AsyncLocalStorage<TemplateFunction>();
+
+/**
+ * The function whose handler is running in the current async context (what the local IAM checks
+ * of local/iam.ts ask); undefined outside an invocation (test code, seeding, the stack itself).
+ */
+export function runningFunction(): TemplateFunction | undefined {
+  return running.getStore();
+}
 
 /**
  * Every handler invocation of the process's local invokers (API requests, Step Functions tasks,
@@ -151,7 +162,7 @@ export function createLocalInvoker(
     const context = createLambdaContext(fn, invokeOptions.awsRequestId);
     const started = performance.now();
     try {
-      const result = await handler(event, context);
+      const result = await running.run(fn, () => handler(event, context));
       countInvocation(fn, performance.now() - started, true);
       options.log?.({
         functionLogicalId: fn.logicalId,

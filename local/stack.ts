@@ -2,21 +2,27 @@
  * The whole system on one machine, no AWS account, no Docker: DynamoDB Local, s3rver, the
  * CDK-synthesized state machine run by aws-local-stepfunctions, the template's schedules and event
  * rules, an EventBridge Scheduler endpoint for the schedules the application creates at runtime
- * (per-round close schedules, local/scheduler-api.ts), a JWT issuer standing in for Cognito, and
+ * (per-round close schedules, local/scheduler-api.ts), JWT issuers standing in for the two Cognito
+ * user pools (staff, applicant; the API's Lambda authorizer checks their tokens), and
  * the API server routing the shared route table to the same handlers. Used by `npm start` (local/start.ts) and by the tests' global setup.
+ * Each handler runs under its role's policy from the template, as on AWS: a DynamoDB or S3 call
+ * the role does not allow is refused with AccessDenied (local/iam.ts; ESIP_LOCAL_IAM=report|off).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type Role, roles } from '../shared/api/routes.ts';
+import type { Role } from '../shared/api/routes.ts';
 import { resetClients } from '../shared/aws/clients.ts';
 import { envNames, ROUND_PIPELINE_ID, ROUND_SCHEDULE_GROUP, schedulingEnvNames } from '../shared/contract.ts';
-import { createApiServer } from './api-server.ts';
+import type { UserPoolName } from '../shared/http/auth.ts';
+import { logger } from '../shared/logger.ts';
+import { createApiServer, httpAuthorizerFromTemplate } from './api-server.ts';
 import { ensureTable, startDynamoDb } from './dynamodb.ts';
 import { createLocalBus } from './events.ts';
-import { createLocalIssuer, type LocalIssuer } from './jwt.ts';
+import { enforceIam, extractFunctionPolicies, type IamMode, iamModeFromEnv } from './iam.ts';
+import { createLocalIssuers, type LocalIssuers } from './jwt.ts';
 import { createLocalInvoker } from './lambda.ts';
 import { checkJava, claimPort } from './preflight.ts';
 import { startS3 } from './s3.ts';
@@ -66,6 +72,11 @@ export interface LocalStackOptions {
   runtimeSchedules?: boolean;
   /** Alliances per page of the pipeline's paged steps (PIPELINE_PAGE_SIZE; default: the handlers' 100). */
   pipelinePageSize?: number;
+  /**
+   * Enforce each function's IAM policy from the template on its DynamoDB and S3 calls
+   * (local/iam.ts): `enforce` (default, else ESIP_LOCAL_IAM), `report` (log denials only), `off`.
+   */
+  iam?: IamMode;
   log?: (line: string) => void;
 }
 
@@ -73,14 +84,18 @@ export interface LocalStack {
   urls: { api: string; dynamodb: string; s3: string; sfn: string; scheduler: string };
   /** The environment the handlers run with (also set on this process). */
   env: Record<string, string>;
-  issuer: LocalIssuer;
+  /** The stand-ins for the staff and applicant user pools. */
+  issuers: LocalIssuers;
   sfn: LocalStepFunctions;
   scheduler: LocalScheduler;
   /** The local EventBridge Scheduler API and its runtime-created schedules. */
   schedulerApi: LocalSchedulerApi;
   template: CfnTemplate;
-  /** Mints a token for a user with the given roles, as Cognito would after sign-in. */
-  token(user: { sub: string; username?: string; roles: Role[] }): Promise<string>;
+  /**
+   * Mints a token for a user with the given roles, as Cognito would after sign-in: from the staff
+   * pool for staff roles, the applicant pool for `applicant` (or the pool named).
+   */
+  token(user: { sub: string; username?: string; roles: Role[]; pool?: UserPoolName }): Promise<string>;
   /**
    * Fires a schedule now: a template schedule by friendly name (e.g. deadline-sweep), or a
    * runtime-created one by name (e.g. round-close-<roundId>).
@@ -98,8 +113,14 @@ export function friendlyScheduleName(logicalId: string): string {
     .toLowerCase();
 }
 
-/** Values of the app stack's imports from the data stack, by export name. */
-function importValue(name: string): string | undefined {
+/** Values of the app stack's imports from the data stack, by export name (names and ARNs). */
+export function importValue(name: string): string | undefined {
+  // ARNs (Fn::GetAtt …Arn exports): what the functions' IAM policies name.
+  if (/FnGetAtt(DocumentsBucket)[0-9A-F]{8}Arn/.test(name))
+    return `arn:aws:s3:::${localNames.documentsBucket}`;
+  if (/FnGetAtt(NoticesBucket)[0-9A-F]{8}Arn/.test(name)) return `arn:aws:s3:::${localNames.noticesBucket}`;
+  if (/FnGetAtt(Table)[0-9A-F]{8}Arn/.test(name))
+    return `arn:aws:dynamodb:${LOCAL_REGION}:${LOCAL_ACCOUNT}:table/${localNames.table}`;
   if (/Ref(DocumentsBucket)[0-9A-F]{8}/.test(name)) return localNames.documentsBucket;
   if (/Ref(NoticesBucket)[0-9A-F]{8}/.test(name)) return localNames.noticesBucket;
   if (/Ref(Table)[0-9A-F]{8}/.test(name)) return localNames.table;
@@ -154,6 +175,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       [envNames.documentsBucket]: localNames.documentsBucket,
       [envNames.noticesBucket]: localNames.noticesBucket,
       [envNames.stage]: 'local',
+      // A fixed development key for hashing objectors' addresses (AWS: a secret per deployment).
+      [envNames.clientHashKey]: 'esip-local-development-client-hash-key',
       POWERTOOLS_SERVICE_NAME: 'esip-local',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       // Metrics are CloudWatch's (EMF lines in the logs on AWS); locally they would only be noise.
@@ -177,6 +200,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     log(`DynamoDB Local on ${dynamo.endpoint} (table ${localNames.table} ${created})`);
 
     const functions = extractFunctions(template);
+    // Each handler may use only what its role allows, as on AWS: the same policies, enforced.
+    const iam = enforceIam({
+      policies: extractFunctionPolicies(template, {
+        resolver: (q) => (q.kind === 'ImportValue' ? importValue(q.name) : undefined),
+      }),
+      mode: options.iam ?? iamModeFromEnv(),
+      ...(process.env.ESIP_IAM_LOG ? { logFile: process.env.ESIP_IAM_LOG } : {}),
+    });
+    stops.push(() => iam.stop());
     const invoker = createLocalInvoker(functions, {
       root: PROJECT_ROOT,
       log: (entry) => {
@@ -253,6 +285,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // Handlers run in this process: give them the same variables the CDK sets on each function.
     Object.assign(process.env, env);
     resetClients(); // a process that ran an earlier stack (benchmarks) must not keep its endpoints
+    // The handlers' logger may have been built before these variables were set (this process
+    // imported a use case first): give it the level a Lambda would read at its start.
+    logger.setLogLevel(env.POWERTOOLS_LOG_LEVEL as 'WARN');
     await sfn.start();
     stops.push(() => sfn.stop());
     log(`Step Functions (aws-local-stepfunctions) on ${sfn.url}`);
@@ -285,42 +320,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     };
 
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    const issuer = await createLocalIssuer({
-      issuer: `${apiUrl}/local/cognito`,
-      ...(options.dataDir ? { keyFile: join(dataDir, 'jwt-keys.json') } : {}),
+    const issuers = await createLocalIssuers({
+      baseUrl: apiUrl,
+      ...(options.dataDir ? { keyDir: dataDir } : {}),
     });
+    // The authorizer (run in this process, like every handler) accepts the local issuers' tokens.
+    Object.assign(env, issuers.env);
+    Object.assign(process.env, issuers.env);
 
     const localRoutes = {
       async handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<boolean> {
         const path = url.pathname;
-        if (req.method === 'GET' && path === '/local/cognito/.well-known/jwks.json') {
-          json(res, 200, issuer.jwks);
-        } else if (req.method === 'POST' && path === '/local/token') {
-          const request = JSON.parse(body.toString('utf8') || '{}') as {
-            sub?: string;
-            username?: string;
-            roles?: string[];
-          };
-          const asked = request.roles ?? [];
-          const unknown = asked.filter((r) => !(roles as readonly string[]).includes(r));
-          if (!request.sub || unknown.length) {
-            json(res, 400, {
-              error: {
-                code: 'validation_failed',
-                message: `need "sub" and roles from ${roles.join(', ')}`,
-                details: [],
-              },
-            });
-          } else {
-            json(res, 200, {
-              token: await issuer.sign({
-                sub: request.sub,
-                roles: asked as Role[],
-                ...(request.username ? { username: request.username } : {}),
-              }),
-            });
-          }
-        } else if (req.method === 'GET' && path === '/local/schedules') {
+        // The stand-in pools: discovery, JWKS and POST /local/token (local/jwt.ts).
+        if (await issuers.handle(req, res, url, body)) return true;
+        if (req.method === 'GET' && path === '/local/schedules') {
           // The template's schedules, then those the application created at runtime.
           json(res, 200, [
             ...scheduler.list().map((s) => ({
@@ -384,7 +397,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     };
 
     const server: Server = createApiServer({
-      issuer,
+      authorizer: httpAuthorizerFromTemplate(template),
       invoke: (entry, event) => invoker.invoke(entry, event),
       entryFor: (route) =>
         route === '$default' ? 'functions/system/handler.ts' : `functions/${route.fn}/handler.ts`,
@@ -412,12 +425,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         scheduler: schedulerApi.url,
       },
       env,
-      issuer,
+      issuers,
       sfn,
       scheduler,
       schedulerApi,
       template,
-      token: (user) => issuer.sign(user),
+      token: (user) => issuers.sign(user),
       fireSchedule,
       stop,
     };

@@ -37,7 +37,7 @@ try {
   });
   const seeded = values['no-seed'] ? [] : await seedDemo(stack);
   const tokens: [string, string][] = [];
-  for (const role of ['admin', 'applicant', 'reviewer', 'inspector'] as const) {
+  for (const role of ['admin', 'applicant', 'reviewer', 'inspector', 'inspection-office'] as const) {
     tokens.push([role, await stack.token({ sub: `dev-${role}`, username: `dev-${role}`, roles: [role] })]);
   }
   tokens.push([
@@ -56,7 +56,8 @@ Enterprise–Society Collaborative Innovation Programme (企会协作创新计�
   Executions      GET ${api}/local/executions · POST ${api}/local/executions/skip-waits
 ${seeded.map((line) => `  Demo            ${line}`).join('\n')}
 
-Dev tokens (12 h; more with: npm run token -- <role> [sub]; 'society' acts for the demo society):
+Dev tokens (12 h; more with: npm run token -- <role> [sub]; 'society' acts for the demo society;
+staff roles come from the staff pool, applicants from the applicant pool):
 ${tokens.map(([role, token]) => `  ${role.padEnd(10)} ${token}`).join('\n')}
 
 Try:

@@ -301,6 +301,8 @@ export interface TemplateFunction {
   /** CDK construct path (`aws:cdk:path` metadata, present when the CLI synthesizes). */
   path?: string;
   metadata: Record<string, unknown>;
+  /** Logical id of its execution role (`Role: Fn::GetAtt [<id>, Arn]`), whose policies local/iam.ts enforces. */
+  roleLogicalId?: string;
 }
 
 function resources(template: CfnTemplate): [string, CfnResource][] {
@@ -323,6 +325,7 @@ export function extractFunctions(template: CfnTemplate): Record<string, Template
     const handler = typeof props['Handler'] === 'string' ? props['Handler'] : 'index.handler';
     const environment = (props['Environment'] as { Variables?: Record<string, unknown> } | undefined)
       ?.Variables;
+    const role = (props['Role'] as { 'Fn::GetAtt'?: unknown[] } | undefined)?.['Fn::GetAtt']?.[0];
     out[logicalId] = {
       logicalId,
       functionName: logicalId,
@@ -334,6 +337,7 @@ export function extractFunctions(template: CfnTemplate): Record<string, Template
       memorySize: typeof props['MemorySize'] === 'number' ? props['MemorySize'] : 128,
       path: cdkPath(resource),
       metadata: { ...resource.Metadata },
+      ...(typeof role === 'string' ? { roleLogicalId: role } : {}),
     };
   }
   return out;

@@ -1,4 +1,8 @@
-/** `npm run token -- <role> [sub]`: a dev token from the running local stack's issuer. */
+/**
+ * `npm run token -- <role>[,<role>…] [sub]`: a dev token from the running local stack, minted by the
+ * stand-in of the pool the roles belong to: staff roles (admin, reviewer, inspector, …) by the staff
+ * pool (MFA required on AWS), `applicant` by the applicant pool. Roles of both pools are refused.
+ */
 const [role = 'admin', sub = `dev-${role}`] = process.argv.slice(2);
 const api = process.env.ESIP_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? 3000}`;
 const res = await fetch(`${api}/local/token`, {

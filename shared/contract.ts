@@ -14,6 +14,29 @@ export const envNames = {
   stage: 'STAGE',
   /** Alliances per page of the pipeline's paged steps (optional; default 100, 1–1,000). */
   pipelinePageSize: 'PIPELINE_PAGE_SIZE',
+  /**
+   * The deployment's key for hashing objectors' client addresses and contacts (HMAC-SHA-256; the
+   * public function; required: no raw address is ever stored, and an unkeyed hash of an IPv4
+   * address is reversed by trying all of them). Locally a fixed development value.
+   */
+  clientHashKey: 'CLIENT_HASH_KEY',
+  /**
+   * Set on the API functions when CloudFront is in front (infra/constructs/edge.ts): the value
+   * CloudFront sends as `x-origin-verify`. A request carrying it came through CloudFront.
+   */
+  originVerifySecret: 'ORIGIN_VERIFY_SECRET',
+  /**
+   * Set on the public function when CloudFront is in front: the header with the viewer's address
+   * (cloudfront-viewer-address) that objections are counted by instead of API Gateway's sourceIp
+   * (then the edge server's). Trusted only on a request carrying the origin-verify secret.
+   */
+  clientAddressHeader: 'CLIENT_ADDRESS_HEADER',
+  /** Objections per client (and per contact) per round in a clock hour (optional; default 5). */
+  objectionLimitPerHour: 'OBJECTION_LIMIT_PER_HOUR',
+  /** Objections per client (and per contact) per round in all (optional; default 20). */
+  objectionLimitPerRound: 'OBJECTION_LIMIT_PER_ROUND',
+  /** Days after the notice period before open objections raise an alarm (optional; default 14). */
+  objectionResolutionDays: 'OBJECTION_RESOLUTION_DAYS',
 } as const;
 
 /** Set on the `rounds` function only, for the per-round "application window closes" schedules. */
@@ -39,3 +62,22 @@ export const roundEvents = {
 
 /** The construct id of the round pipeline's state machine (the local stack finds it by this id). */
 export const ROUND_PIPELINE_ID = 'RoundPipeline';
+
+/**
+ * Set on the API's Lambda authorizer only (functions/authorizer/handler.ts): the user pools whose
+ * tokens it accepts. On AWS each pool is named by its id (the issuer and JWKS follow from it); the
+ * local stack names its stand-in issuers by URL instead (JWKS at <issuer>/.well-known/jwks.json).
+ * The client id is the audience either way (`aud` of ID tokens, `client_id` of access tokens).
+ */
+export const userPoolEnvNames = {
+  staff: {
+    userPoolId: 'STAFF_USER_POOL_ID',
+    clientId: 'STAFF_USER_POOL_CLIENT_ID',
+    issuer: 'STAFF_TOKEN_ISSUER',
+  },
+  applicant: {
+    userPoolId: 'APPLICANT_USER_POOL_ID',
+    clientId: 'APPLICANT_USER_POOL_CLIENT_ID',
+    issuer: 'APPLICANT_TOKEN_ISSUER',
+  },
+} as const;

@@ -9,18 +9,22 @@
  * gets through anyway, or a missed day run later, sends nothing twice.
  * The same run reports rounds stuck at one gate longer than STUCK_GATE_DAYS to the programme office
  * (a notification per gate opening) and publishes their number as the metric Esip/StuckRounds, on
- * which an alarm fires (infra/stacks/app-stack.ts).
+ * which an alarm fires (infra/stacks/app-stack.ts). Likewise rounds that open objections hold
+ * beyond their notice period's end plus OBJECTION_RESOLUTION_DAYS (a notification per notice
+ * period; the metric Esip/RoundsHeldByObjections and its alarm).
  * Configuration: REMINDER_DAYS ("30,7,1"), ESCALATION_GRACE_DAYS (14), SWEEP_LOOKBACK_DAYS (366),
- * STUCK_GATE_DAYS (14).
+ * STUCK_GATE_DAYS (14), OBJECTION_RESOLUTION_DAYS (14 calendar days ≈ 10 working days).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { envNames } from '../../shared/contract.ts';
 import { sweepConfigFrom } from '../../shared/domain/deadlines.ts';
+import { objectionResolutionDaysFrom } from '../../shared/domain/objection-abuse.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
-import { noticeStuckRounds } from '../../shared/usecases/pipeline/stuck.ts';
+import { noticeRoundsHeldByObjections, noticeStuckRounds } from '../../shared/usecases/pipeline/stuck.ts';
 import { runDeadlineSweep } from '../../shared/usecases/reports/index.ts';
 import { claimRun, ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
 
@@ -34,17 +38,22 @@ export const handler = middy<unknown, unknown>()
     if (!parsed.success) throw invalidInput(parsed.error.message);
     const when = parsed.data.scheduledTime ? new Date(parsed.data.scheduledTime) : new Date();
     const config = sweepConfigFrom(process.env);
+    const resolutionDays = objectionResolutionDaysFrom(process.env[envNames.objectionResolutionDays]);
     const claimed = await claimRun('deadline-sweep', when);
     logger.info('deadline sweep', { claimed, day: when.toISOString().slice(0, 10) });
     if (!claimed) return { schedule: 'deadline-sweep', ran: false };
     const summary = await runDeadlineSweep(when, config, context?.awsRequestId);
     const stuck = await noticeStuckRounds(when, config.stuckGateDays);
+    const held = await noticeRoundsHeldByObjections(when, resolutionDays);
     metrics.addMetric('StuckRounds', MetricUnit.Count, stuck.stuck);
+    metrics.addMetric('RoundsHeldByObjections', MetricUnit.Count, held.held);
     metrics.publishStoredMetrics();
     logger.info('deadline sweep done', {
       ...summary,
       stuckRounds: stuck.stuck,
       stuckNotified: stuck.notified,
+      roundsHeldByObjections: held.held,
+      heldNotified: held.notified,
     });
     return { schedule: 'deadline-sweep', ran: true };
   });

@@ -1,7 +1,11 @@
 /** Public routes (no sign-in, throttled): the notice as JSON and as a page, and objections. */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { envOptional } from '../../shared/config.ts';
 import { NOTICE_CSP } from '../../shared/domain/notice.ts';
+import { requestClientAddress } from '../../shared/domain/objection-abuse.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
-import { fileObjection, noticeDocument } from '../../shared/usecases/selection.ts';
+import { fileObjection } from '../../shared/usecases/objections.ts';
+import { noticeDocument } from '../../shared/usecases/selection.ts';
 
 /** The page has no scripts and loads nothing: the policy says so to the browser too. */
 const pageHeaders = {
@@ -10,6 +14,15 @@ const pageHeaders = {
   'x-content-type-options': 'nosniff',
   'cache-control': 'public, max-age=60',
 };
+
+/** The address objections are counted by (shared/domain/objection-abuse.ts requestClientAddress). */
+const clientAddress = (event: APIGatewayProxyEventV2) =>
+  requestClientAddress({
+    sourceIp: event.requestContext.http.sourceIp,
+    headers: event.headers ?? {},
+    originVerifySecret: envOptional('originVerifySecret'),
+    addressHeader: envOptional('clientAddressHeader'),
+  });
 
 export const handler = httpHandler('public', {
   async getNotice({ params }) {
@@ -24,7 +37,7 @@ export const handler = httpHandler('public', {
   async fileObjection({ params, body, event }) {
     return {
       status: 201,
-      body: await fileObjection(params.roundId, body, event.requestContext.http.sourceIp),
+      body: await fileObjection(params.roundId, body, clientAddress(event)),
     };
   },
 });

@@ -1,6 +1,7 @@
 /** Round routes: admins create, change and close rounds; anyone reads them; admins see the pipeline. */
 import { invalid } from '../../shared/domain/errors.ts';
 import { httpHandler } from '../../shared/http/handler.ts';
+import { dismissObjections, listObjections, resolveObjection } from '../../shared/usecases/objections.ts';
 import { retryPipeline } from '../../shared/usecases/pipeline/retry.ts';
 import { roundPipelineStatus } from '../../shared/usecases/pipeline/status.ts';
 import { assignments, closeReviews, listReviewers, registerReviewer } from '../../shared/usecases/reviews.ts';
@@ -13,12 +14,7 @@ import {
   updateRound,
 } from '../../shared/usecases/rounds.ts';
 import { completeScreening, decide, listScreening } from '../../shared/usecases/screening.ts';
-import {
-  approveSelection,
-  listObjections,
-  ranking,
-  resolveObjection,
-} from '../../shared/usecases/selection.ts';
+import { approveSelection, ranking } from '../../shared/usecases/selection.ts';
 import { decideSupplement, previewSupplement } from '../../shared/usecases/supplement.ts';
 
 export const handler = httpHandler('rounds', {
@@ -87,6 +83,9 @@ export const handler = httpHandler('rounds', {
   },
   async resolveObjection({ principal, params, body }) {
     return { body: await resolveObjection(principal, params.roundId, params.objectionId, body) };
+  },
+  async dismissObjections({ principal, params, body }) {
+    return { body: await dismissObjections(principal, params.roundId, body) };
   },
 
   async retryRoundPipeline({ principal, params, body }) {

@@ -1,14 +1,14 @@
 /**
  * The HTTP API, built from the route table (shared/api/routes.ts): one route per entry, each
- * integrated with its route group's Lambda; a Cognito JWT authorizer on every route that is not
- * public; throttling on the default stage, tighter on the public routes; JSON access logs.
+ * integrated with its route group's Lambda; the Lambda authorizer (functions/authorizer/handler.ts,
+ * tokens of the staff and the applicant user pool) on every route that is not public; throttling on
+ * the default stage, tighter on the public routes; JSON access logs.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
-import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
@@ -17,6 +17,13 @@ import { acknowledge } from '../nag.ts';
 
 /** Stage-wide throttling (requests per second, burst). */
 export const DEFAULT_THROTTLE = { rateLimit: 50, burstLimit: 100 } as const;
+/**
+ * How long API Gateway keeps an authorizer result per Authorization header: repeated requests with
+ * one token skip the authorizer. A token that expires meanwhile is still accepted until its cached
+ * result runs out (at most this long after its `exp`).
+ */
+export const AUTHORIZER_CACHE_TTL = Duration.minutes(5);
+
 /** Per-route throttling of the public (unauthenticated) routes. */
 export const PUBLIC_ROUTE_THROTTLE = { rateLimit: 10, burstLimit: 20 } as const;
 
@@ -25,8 +32,8 @@ export const routeConstructId = (route: Pick<RouteDef, 'operationId'>) => `Route
 
 export interface RouteTableApiProps {
   readonly functions: Record<RouteGroup, lambda.IFunction>;
-  readonly userPool: cognito.UserPool;
-  readonly userPoolClient: cognito.IUserPoolClient;
+  /** The Lambda authorizer: verifies the bearer token and returns the principal (simple responses). */
+  readonly authorizer: lambda.IFunction;
   /** CORS allowed origins; default any. */
   readonly allowOrigins?: string[];
 }
@@ -68,9 +75,13 @@ export class RouteTableApi extends Construct {
       },
     });
 
-    const authorizer = new HttpJwtAuthorizer('CognitoJwt', props.userPool.userPoolProviderUrl, {
-      jwtAudience: [props.userPoolClient.userPoolClientId],
+    // One authorizer for both user pools (a JWT authorizer takes a single issuer). A request without
+    // an Authorization header gets 401 without invoking it; its thrown `Unauthorized` is a 401 too.
+    const authorizer = new HttpLambdaAuthorizer('UserPoolsAuthorizer', props.authorizer, {
+      authorizerName: 'esip-user-pools',
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
       identitySource: ['$request.header.Authorization'],
+      resultsCacheTtl: AUTHORIZER_CACHE_TTL,
     });
 
     // One integration per route group. The invoke permission is scoped to this API rather than to
@@ -149,7 +160,8 @@ export class RouteTableApi extends Construct {
             integrationLatency: '$context.integrationLatency',
             integrationError: '$context.integrationErrorMessage',
             authorizerError: '$context.authorizer.error',
-            sub: '$context.authorizer.claims.sub',
+            sub: '$context.authorizer.sub',
+            pool: '$context.authorizer.pool',
             userAgent: '$context.identity.userAgent',
           }),
         ),

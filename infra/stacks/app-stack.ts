@@ -19,6 +19,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { type RouteGroup, routeGroups } from '../../shared/api/routes.ts';
@@ -28,11 +29,14 @@ import {
   ROUND_SCHEDULE_GROUP,
   roundEvents,
   schedulingEnvNames,
+  userPoolEnvNames,
 } from '../../shared/contract.ts';
+import { keys } from '../../shared/db/keys.ts';
 import { buildRoundPipeline } from '../../statemachines/round-pipeline.ts';
-import { OperationalAlarms } from '../constructs/alarms.ts';
+import { type AlarmRecipients, OperationalAlarms } from '../constructs/alarms.ts';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
-import { bindBucket, bindTable } from '../constructs/bindings.ts';
+import { type BucketGrant, bindBucket, bindTable } from '../constructs/bindings.ts';
+import { FrontDoor, ORIGIN_VERIFY_ENV, VIEWER_ADDRESS_HEADER } from '../constructs/edge.ts';
 import { RouteTableApi } from '../constructs/http-api.ts';
 import { acknowledge, defaultPolicyOf, wildcardResourceFinding } from '../nag.ts';
 import type { DataStack } from './data-stack.ts';
@@ -65,6 +69,8 @@ export const backgroundFunctions = [
   'document-verifier',
 ] as const;
 export type BackgroundFunction = (typeof backgroundFunctions)[number];
+/** The HTTP API's Lambda authorizer (functions/authorizer/handler.ts); API Gateway invokes it. */
+export const AUTHORIZER_FUNCTION = 'authorizer';
 export type FunctionName = RouteGroup | BackgroundFunction;
 
 /** Construct id of each function (the prefix of its logical id). */
@@ -74,14 +80,20 @@ export const functionConstructId = (name: FunctionName) =>
     .map((part) => part[0]!.toUpperCase() + part.slice(1))
     .join('')}Fn`;
 
-/** IAM5 findings on cross-stack object ARNs, as cdk-nag reports them (see the acknowledgements). */
-const NOTICES_OBJECTS_FINDING =
-  'AwsSolutions-IAM5[Resource::Esip-Data:ExportsOutputFnGetAttNoticesBucketD7262667Arn0E160513/*]';
-const DOCUMENTS_OBJECTS_FINDING =
-  'AwsSolutions-IAM5[Resource::Esip-Data:ExportsOutputFnGetAttDocumentsBucket9EC9DEB9ArnEA5095A7/*]';
+/**
+ * The IAM5 finding of a key-prefix grant on a data-stack bucket (`…/<prefix>*`), as cdk-nag reports
+ * it. Cross-stack ARNs become Fn::ImportValue only during synthesis, so the export names are
+ * written out (copy the new one from the synth error if the data stack's construct ids change).
+ */
+const BUCKET_ARN_EXPORTS = {
+  documents: 'Esip-Data:ExportsOutputFnGetAttDocumentsBucket9EC9DEB9ArnEA5095A7',
+  notices: 'Esip-Data:ExportsOutputFnGetAttNoticesBucketD7262667Arn0E160513',
+} as const;
+const prefixFinding = (bucket: keyof typeof BUCKET_ARN_EXPORTS, prefix: string) =>
+  `AwsSolutions-IAM5[Resource::${BUCKET_ARN_EXPORTS[bucket]}/${prefix}*]`;
 
-const DOCUMENTS_UPLOADS_FINDING =
-  'AwsSolutions-IAM5[Resource::Esip-Data:ExportsOutputFnGetAttDocumentsBucket9EC9DEB9ArnEA5095A7/alliances/*]';
+/** Reads and rewrites the public notice and its revisions (all under rounds/<roundId>/). */
+const NOTICE_WRITER: BucketGrant = { read: ['rounds/'], write: ['rounds/'], list: true };
 
 export const METADATA = {
   stateMachine: 'esip:statemachine',
@@ -91,13 +103,20 @@ export const METADATA = {
 export interface AppStackProps extends StackProps {
   readonly stage: string;
   readonly data: DataStack;
+  /** Who the alarms reach (context alarmEmail / alarmWebhook, infra/build.ts). */
+  readonly alarmRecipients?: AlarmRecipients;
+  /** CloudFront + WAF in front of the API (infra/build.ts: when a region is known). */
+  readonly edge?: { readonly webAclArn: string };
 }
 
 export class AppStack extends Stack {
   readonly functions: Record<FunctionName, AppFunction>;
+  /** Not in `functions` (no per-function alarms): see where it is created. */
+  readonly authorizer: AppFunction;
   readonly roundPipeline: sfn.StateMachine;
   readonly api: RouteTableApi;
   readonly alarms: OperationalAlarms;
+  readonly frontDoor?: FrontDoor;
   readonly roundCloseSchedulerRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -110,8 +129,17 @@ export class AppStack extends Stack {
 
     // --- the round pipeline (Step Functions, Standard) --------------------------------------------
     const pipeline = fn('pipeline', 'Round pipeline steps (Step Functions tasks)', background);
-    bindTable(pipeline, data.table, 'readwrite');
-    bindBucket(pipeline, data.noticesBucket, 'readwrite', envNames.noticesBucket);
+    // Least privilege, function by function (issue #11): the DynamoDB actions each one's code sends,
+    // the GSIs it queries, the key prefixes it reads and writes. test/infra/least-privilege.test.ts
+    // holds the same table; the local stack enforces these statements (local/iam.ts).
+    // Steps read and write the round's items; BatchGetItem: the member profiles screening reads;
+    // ConditionCheckItem: each selection-row transaction checks the header is still this run's.
+    bindTable(pipeline, data.table, {
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1'],
+    });
+    // Publishes the notice (JSON and page) and keeps each revision, all under rounds/.
+    bindBucket(pipeline, data.noticesBucket, NOTICE_WRITER, envNames.noticesBucket);
 
     const pipelineLogs = new logs.LogGroup(this, 'RoundPipelineLogs', {
       // The vended-logs prefix keeps CloudWatch Logs' resource policy small.
@@ -149,15 +177,22 @@ export class AppStack extends Stack {
 
     // --- functions behind the API, one per route group -------------------------------------------
     const system = fn('system', 'API: health and OpenAPI document');
-    bindTable(system, data.table, 'read');
-    bindBucket(system, data.documentsBucket, 'list', envNames.documentsBucket);
+    // Health: one GetItem of the HEALTH item, nothing else of the table; HeadBucket (ListBucket).
+    bindTable(system, data.table, { actions: ['GetItem'], partitions: [keys.health().pk] });
+    bindBucket(system, data.documentsBucket, { list: true }, envNames.documentsBucket);
     system.role.addToPrincipalPolicy(
       new iam.PolicyStatement({ actions: ['states:DescribeStateMachine'], resources: [pipelineArn] }),
     );
     system.addEnvironment(envNames.roundPipelineArn, pipelineArn);
 
     const rounds = fn('rounds', 'API: rounds and their pipeline');
-    bindTable(rounds, data.table, 'readwrite');
+    bindTable(rounds, data.table, {
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1'],
+      idempotency: true,
+    });
+    // An upheld objection (syncNotice) and a 递补 (publishSupplement) re-render the notice.
+    bindBucket(rounds, data.noticesBucket, NOTICE_WRITER, envNames.noticesBucket);
     this.roundPipeline.grantStartExecution(rounds.fn);
     const roundExecutionsArn = this.formatArn({
       service: 'states',
@@ -172,34 +207,88 @@ export class AppStack extends Stack {
     rounds.addEnvironment(envNames.roundPipelineArn, pipelineArn);
 
     const organisations = fn('organisations', 'API: organisation profiles');
-    bindTable(organisations, data.table, 'readwrite');
+    // DeleteItem: a changed USCC releases the old code's uniqueness claim (USCC#<code>).
+    bindTable(organisations, data.table, {
+      actions: ['GetItem', 'PutItem', 'DeleteItem'],
+      idempotency: true,
+    });
 
     const alliances = fn('alliances', 'API: alliances, members, eligibility, submission, document uploads');
-    bindTable(alliances, data.table, 'readwrite');
-    // Signs presigned POSTs for uploads under alliances/ only; the verifier checks what arrives.
-    bindBucket(alliances, data.documentsBucket, { upload: 'alliances/' }, envNames.documentsBucket);
+    // BatchGetItem: member profiles (submission); ConditionCheckItem: a failed reverification flags
+    // the ledger entry its receipt backs only while the receipt's claim is unchanged.
+    bindTable(alliances, data.table, {
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1', 'gsi2'],
+      idempotency: true,
+    });
+    // Signs presigned POSTs for uploads under alliances/ only (the verifier checks what arrives);
+    // reverification (admins) reads the evidence copy, or the original version it was verified as.
+    bindBucket(
+      alliances,
+      data.documentsBucket,
+      { write: ['alliances/'], read: ['alliances/', 'evidence/'], readVersions: true, list: true },
+      envNames.documentsBucket,
+    );
+    // Withdrawing a selected alliance withdraws it from the notice at once (syncNotice).
+    bindBucket(alliances, data.noticesBucket, NOTICE_WRITER, envNames.noticesBucket);
 
     const reviews = fn('reviews', 'API: reviewers’ assignments, reviews and conflict declarations');
-    bindTable(reviews, data.table, 'readwrite');
+    // ConditionCheckItem: a first review needs its assignment still active; a conflict declaration
+    // needs the review's presence as read.
+    bindTable(reviews, data.table, {
+      actions: ['GetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1'],
+      idempotency: true,
+    });
     this.roundPipeline.grantTaskResponse(reviews.fn); // the last review moves the pipeline on
 
     const publicFn = fn('public', 'API (public): the notice and objections');
-    bindTable(publicFn, data.table, 'readwrite');
-    bindBucket(publicFn, data.noticesBucket, 'read', envNames.noticesBucket);
-    this.roundPipeline.grantTaskResponse(publicFn.fn);
+    // Read-only but for the objection: PutItem (the objection, its audit record), UpdateItem (the
+    // round's open-objections tally). No Query, no DeleteItem (but of its own idempotency records),
+    // no pipeline callbacks (filing an objection completes no gate).
+    bindTable(publicFn, data.table, { actions: ['GetItem', 'PutItem', 'UpdateItem'], idempotency: true });
+    bindBucket(publicFn, data.noticesBucket, { read: ['rounds/'], list: true }, envNames.noticesBucket);
+    // The key objectors' addresses and contacts are hashed with (HMAC, issue #11): one per
+    // deployment, generated in Secrets Manager and resolved by CloudFormation, never in the template.
+    const clientHashKey = new secretsmanager.Secret(this, 'ClientHashKey', {
+      description: `ESIP ${stage}: the key objectors' client addresses and contacts are hashed with`,
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    publicFn.addEnvironment(envNames.clientHashKey, clientHashKey.secretValue.unsafeUnwrap());
+    acknowledge(clientHashKey, 'AwsSolutions-SMG4', [
+      'The hash key is resolved by CloudFormation into the public function at deployment; a rotation would',
+      'leave it on the old key until the next deployment. Changing it (put-secret-value, then deploy) only',
+      'restarts the per-client objection counts and makes new hashes differ from earlier ones.',
+    ]);
 
     // After the award (issue #5): implementation plans and closure, the dedicated-account ledger,
-    // reports and notifications, inspections. Uploads (receipts, reports) are presigned under alliances/.
+    // reports and notifications, inspections. Uploads (receipts, reports) are presigned by the
+    // alliances function (POST /v1/alliances/{id}/documents): none of these touches S3.
     const implementation = fn('implementation', 'API: implementation plans, completion and closure');
-    bindTable(implementation, data.table, 'readwrite');
+    bindTable(implementation, data.table, {
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      idempotency: true,
+    });
     const ledger = fn('ledger', 'API: dedicated-account ledger (专账管理), receipts, CSV export');
-    bindTable(ledger, data.table, 'readwrite');
-    bindBucket(ledger, data.documentsBucket, { upload: 'alliances/' }, envNames.documentsBucket);
+    // ConditionCheckItem: an expense's receipt is verified (with the pinned SHA-256) and its claim
+    // unchanged when the money moves; DeleteItem: a reversal releases its receipt's claim.
+    bindTable(ledger, data.table, {
+      actions: ['GetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      idempotency: true,
+    });
     const reports = fn('reports', 'API: annual and completion reports, notifications');
-    bindTable(reports, data.table, 'readwrite');
-    bindBucket(reports, data.documentsBucket, { upload: 'alliances/' }, envNames.documentsBucket);
+    bindTable(reports, data.table, {
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1'],
+      idempotency: true,
+    });
     const inspections = fn('inspections', 'API: irregular inspections, findings and ratings');
-    bindTable(inspections, data.table, 'readwrite');
+    bindTable(inspections, data.table, {
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1', 'gsi2'],
+      idempotency: true,
+    });
 
     // --- background functions -----------------------------------------------------------------------
     const pipelineStarter = fn(
@@ -210,7 +299,8 @@ export class AppStack extends Stack {
         timeout: Duration.minutes(1),
       },
     );
-    bindTable(pipelineStarter, data.table, 'readwrite');
+    // One conditional PutItem: the pipeline's status item, if the round has none yet.
+    bindTable(pipelineStarter, data.table, { actions: ['PutItem'] });
     this.roundPipeline.grantStartExecution(pipelineStarter.fn);
     pipelineStarter.addEnvironment(envNames.roundPipelineArn, pipelineArn);
 
@@ -218,13 +308,20 @@ export class AppStack extends Stack {
       ...background,
       async: true,
     });
-    bindTable(deadlineSweep, data.table, 'readwrite');
+    bindTable(deadlineSweep, data.table, {
+      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1'],
+    });
 
     const inspectionDraw = fn('inspection-draw', 'Periodic risk-weighted random inspection draw', {
       ...background,
       async: true,
     });
-    bindTable(inspectionDraw, data.table, 'readwrite');
+    // Writes new items only (the draw, its inspections and assignments, the run's claim).
+    bindTable(inspectionDraw, data.table, {
+      actions: ['GetItem', 'Query', 'PutItem'],
+      indexes: ['gsi1', 'gsi2'],
+    });
 
     const documentVerifier = fn(
       'document-verifier',
@@ -235,8 +332,15 @@ export class AppStack extends Stack {
         memorySize: 1024,
       },
     );
-    bindTable(documentVerifier, data.table, 'readwrite');
-    bindBucket(documentVerifier, data.documentsBucket, 'read', envNames.documentsBucket);
+    bindTable(documentVerifier, data.table, { actions: ['GetItem', 'PutItem', 'UpdateItem'] });
+    // Reads each upload (the version the event names) and keeps the verified bytes under evidence/,
+    // which nothing else may write.
+    bindBucket(
+      documentVerifier,
+      data.documentsBucket,
+      { read: ['alliances/', 'evidence/'], readVersions: true, write: ['evidence/'], list: true },
+      envNames.documentsBucket,
+    );
 
     // --- per-round one-time close schedules (created at runtime by `rounds`) ----------------------
     // EventBridge Scheduler assumes this role to invoke pipeline-starter; only schedules of the
@@ -304,23 +408,45 @@ export class AppStack extends Stack {
       'document-verifier': documentVerifier,
     } satisfies Record<FunctionName, AppFunction>;
 
+    // --- the API's Lambda authorizer: tokens of both user pools, no data access ---------------------
+    // Not in `functions`, so it gets no Errors alarm: by API Gateway's contract every refused token is
+    // a function error (the thrown `Unauthorized`), and that alarm would go off for every bad token.
+    // Its real failures (the pools' keys unreachable, a crash, a timeout, throttling) reach callers as
+    // 500s, which the API's 5xx alarm watches.
+    this.authorizer = new AppFunction(this, 'AuthorizerFn', {
+      name: AUTHORIZER_FUNCTION,
+      description: 'API: Lambda authorizer (staff and applicant user pools)',
+      stage,
+      // A signature check, now and then a key fetch (3 s time-out): a hung authorizer fails fast.
+      timeout: Duration.seconds(10),
+      environment: {
+        [userPoolEnvNames.staff.userPoolId]: data.staffUserPool.userPoolId,
+        [userPoolEnvNames.staff.clientId]: data.staffUserPoolClient.userPoolClientId,
+        [userPoolEnvNames.applicant.userPoolId]: data.applicantUserPool.userPoolId,
+        [userPoolEnvNames.applicant.clientId]: data.applicantUserPoolClient.userPoolClientId,
+      },
+    });
+
     // --- HTTP API from the route table ----------------------------------------------------------------
     this.api = new RouteTableApi(this, 'Api', {
       functions: Object.fromEntries(routeGroups.map((group) => [group, this.functions[group].fn])) as Record<
         RouteGroup,
         AppFunction['fn']
       >,
-      userPool: data.userPool,
-      userPoolClient: data.userPoolClient,
+      authorizer: this.authorizer.fn,
     });
 
     // --- events ----------------------------------------------------------------------------------------
     new events.Rule(this, 'DocumentUploadedRule', {
-      description: 'Objects created in the documents bucket → document-verifier',
+      description: 'Uploads (alliances/…) to the documents bucket → document-verifier',
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
-        detail: { bucket: { name: [data.documentsBucket.bucketName] } },
+        // Only uploads: the verifier's own copies under evidence/ need no verdict.
+        detail: {
+          bucket: { name: [data.documentsBucket.bucketName] },
+          object: { key: [{ prefix: 'alliances/' }] },
+        },
       },
       targets: [asyncTarget(documentVerifier)],
     });
@@ -363,10 +489,11 @@ export class AppStack extends Stack {
     }
 
     // --- alarms -----------------------------------------------------------------------------------------
-    this.alarms = new OperationalAlarms(this, 'Alarms');
+    this.alarms = new OperationalAlarms(this, 'Alarms', props.alarmRecipients);
     for (const [name, appFn] of Object.entries(this.functions)) this.alarms.watchFunction(name, appFn);
     this.alarms.watchStateMachine(ROUND_PIPELINE_ID, this.roundPipeline);
     this.alarms.watchStuckRounds('esip-deadline-sweep');
+    this.alarms.watchRoundsHeldByObjections('esip-deadline-sweep'); // the daily sweep counts them
     this.alarms.watchHttpApi('Api', this.api.api);
 
     // --- acknowledgements (each on the one policy it concerns) ---------------------------------
@@ -387,34 +514,57 @@ export class AppStack extends Stack {
       'Per-round one-time close schedules are created at run time in the esip-rounds group, named from',
       'round ids; the grant is limited to that group.',
     ]);
-    // Cross-stack object ARNs become Fn::ImportValue only during synthesis, so these two finding ids
-    // are written out (copy the new id from the synth error if the data stack's construct ids change).
-    acknowledge(defaultPolicyOf(pipeline.role), NOTICES_OBJECTS_FINDING, [
-      'The pipeline publishes and reads public notices: GetObject/PutObject on the objects of the notices',
-      'bucket (keys are per round, known at run time); no bucket-level or delete rights.',
-    ]);
-    for (const uploader of [ledger, reports]) {
-      acknowledge(defaultPolicyOf(uploader.role), DOCUMENTS_UPLOADS_FINDING, [
-        'Presigned POSTs for receipts and reports: PutObject under alliances/ only (key, type and size fixed',
-        'by the server in the POST policy and re-checked by the verifier).',
+    // Key-prefix grants on the buckets (keys are per round, alliance and document: known at run time).
+    for (const writer of [pipeline, rounds, alliances]) {
+      acknowledge(defaultPolicyOf(writer.role), prefixFinding('notices', 'rounds/'), [
+        'The public notice of a round and its revisions: GetObject/PutObject under rounds/ of the notices',
+        'bucket (the pipeline publishes it; an upheld objection, a 递补 or a withdrawal re-renders it); no delete.',
       ]);
     }
-    acknowledge(defaultPolicyOf(alliances.role), DOCUMENTS_UPLOADS_FINDING, [
+    acknowledge(defaultPolicyOf(publicFn.role), prefixFinding('notices', 'rounds/'), [
+      'The public API serves published notices: GetObject under rounds/ of the notices bucket; no write rights.',
+    ]);
+    acknowledge(defaultPolicyOf(alliances.role), prefixFinding('documents', 'alliances/'), [
       'Presigned POSTs for applicants’ uploads: PutObject under alliances/ only (the key, type and size of',
-      'each upload are fixed by the server in the POST policy and re-checked by the verifier).',
+      'each upload are fixed by the server in the POST policy and re-checked by the verifier); GetObject',
+      'there for an admin’s reverification of a document verified before evidence copies existed.',
     ]);
-    acknowledge(defaultPolicyOf(publicFn.role), NOTICES_OBJECTS_FINDING, [
-      'The public API serves published notices: GetObject on the notices bucket (keys per round);',
-      'no write rights.',
+    acknowledge(defaultPolicyOf(alliances.role), prefixFinding('documents', 'evidence/'), [
+      'An admin’s reverification reads the evidence copy the verifier kept: GetObject under evidence/,',
+      'no write rights there.',
     ]);
-    acknowledge(defaultPolicyOf(documentVerifier.role), DOCUMENTS_OBJECTS_FINDING, [
-      'The verifier reads each uploaded document (GetObject) to check type, size and SHA-256; keys are',
-      'per alliance and upload, known at run time; no write rights.',
+    acknowledge(defaultPolicyOf(documentVerifier.role), prefixFinding('documents', 'alliances/'), [
+      'The verifier reads each uploaded document (GetObject) to check it is a real PDF and hash it; keys',
+      'are per alliance and upload, known at run time; no write rights under alliances/.',
+    ]);
+    acknowledge(defaultPolicyOf(documentVerifier.role), prefixFinding('documents', 'evidence/'), [
+      'The verifier keeps the verified bytes under evidence/ (PutObject, written once with If-None-Match,',
+      'and read back when a retried verification finds them there); nothing else may write there.',
     ]);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'RoundPipelineArn', { value: pipelineArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+
+    // --- the front door: CloudFront (web bucket + /v1/* → the API) with the WAF of Esip-Edge ---------
+    if (props.edge) {
+      this.frontDoor = new FrontDoor(this, 'FrontDoor', {
+        stage,
+        api: this.api.api,
+        webAclArn: props.edge.webAclArn,
+      });
+      // The API functions can tell a request that came through CloudFront (infra/constructs/edge.ts),
+      // and objections are counted by the viewer's address, not CloudFront's (sourceIp).
+      for (const group of routeGroups) {
+        this.functions[group].addEnvironment(ORIGIN_VERIFY_ENV, this.frontDoor.originVerifyValue);
+      }
+      this.functions.public.addEnvironment(envNames.clientAddressHeader, VIEWER_ADDRESS_HEADER);
+      new CfnOutput(this, 'DistributionUrl', {
+        value: this.frontDoor.url,
+        description: 'The front door: the web console at /, the API at /v1/ (behind AWS WAF)',
+      });
+      new CfnOutput(this, 'WebBucketName', { value: this.frontDoor.webBucket.bucketName });
+    }
   }
 }
 

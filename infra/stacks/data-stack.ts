@@ -8,8 +8,8 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import type { Construct } from 'constructs';
-import { roles } from '../../shared/api/routes.ts';
 import { tableDesign } from '../../shared/db/table-design.ts';
+import { rolesOfPool } from '../../shared/http/auth.ts';
 import { acknowledge } from '../nag.ts';
 
 /** Schedule group of the per-round one-time "close applications" schedules created at runtime. */
@@ -21,8 +21,12 @@ export class DataStack extends Stack {
   readonly documentsBucket: s3.Bucket;
   readonly noticesBucket: s3.Bucket;
   readonly accessLogsBucket: s3.Bucket;
-  readonly userPool: cognito.UserPool;
-  readonly userPoolClient: cognito.UserPoolClient;
+  /** Admins, reviewers, inspectors: invited, MFA required. */
+  readonly staffUserPool: cognito.UserPool;
+  readonly staffUserPoolClient: cognito.UserPoolClient;
+  /** Applicants: self sign-up, MFA optional. */
+  readonly applicantUserPool: cognito.UserPool;
+  readonly applicantUserPoolClient: cognito.UserPoolClient;
   readonly roundScheduleGroup: scheduler.ScheduleGroup;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
@@ -95,55 +99,87 @@ export class DataStack extends Stack {
     // Published public notices: private, served through the API (GET /v1/public/rounds/{id}/notice).
     this.noticesBucket = this.privateBucket('NoticesBucket', 'notices/');
 
-    // --- identity: Cognito user pool, groups = roles ------------------------------------------------
-    this.userPool = new cognito.UserPool(this, 'UserPool', {
-      selfSignUpEnabled: false,
+    // --- identity: two Cognito user pools, groups = roles (shared/http/auth.ts) -------------------
+    // Staff (admin, reviewer, inspector, …) and applicants sign in through separate pools, so that
+    // MFA can be required of every staff account without being imposed on the public; the API's
+    // Lambda authorizer accepts both and honours a role only from its own pool.
+    const passwordPolicy: cognito.PasswordPolicy = {
+      minLength: 12,
+      requireLowercase: true,
+      requireUppercase: true,
+      requireDigits: true,
+      requireSymbols: true,
+      tempPasswordValidity: Duration.days(3),
+    };
+    const poolBase = {
       signInAliases: { email: true },
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },
-      passwordPolicy: {
-        minLength: 12,
-        requireLowercase: true,
-        requireUppercase: true,
-        requireDigits: true,
-        requireSymbols: true,
-        tempPasswordValidity: Duration.days(3),
-      },
-      mfa: cognito.Mfa.OPTIONAL,
+      passwordPolicy,
+      // TOTP only: no SMS, so no SNS role, no SMS costs, no SIM-swap exposure.
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
-      featurePlan: cognito.FeaturePlan.ESSENTIALS,
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
+    } satisfies cognito.UserPoolProps;
+
+    // Staff: invited by an admin (no self sign-up); MFA (TOTP) required of everyone, enrolled at the
+    // first sign-in; threat protection (compromised credentials, risky sign-ins) enforced. A new
+    // pool: Cognito cannot switch an existing pool from optional to required MFA.
+    this.staffUserPool = new cognito.UserPool(this, 'StaffUserPool', {
+      ...poolBase,
+      selfSignUpEnabled: false,
+      mfa: cognito.Mfa.REQUIRED,
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      userInvitation: {
+        emailSubject: 'ESIP staff account / 企会协作创新计划工作人员账号',
+        emailBody:
+          'Your ESIP staff user name is {username} and your temporary password is {####}. At the first ' +
+          'sign-in you set a password and enrol an authenticator app (TOTP). / 您的用户名为 {username}，' +
+          '临时密码为 {####}。首次登录时请设置新密码并绑定身份验证器应用（TOTP）。',
+      },
     });
-    acknowledge(this.userPool, 'AwsSolutions-COG2', [
-      "MFA is optional by programme decision: applicant organisations' staff are invited by the",
-      'association (self sign-up is off) and TOTP is offered to every user; requiring it is an operational',
-      'policy change, not an infrastructure one.',
+
+    // Applicants: self sign-up with a verified e-mail address; MFA optional (TOTP offered). The
+    // construct id is the one of the former single pool: its users, its `applicant` group and its
+    // app client (the id applicants' clients use) stay; the staff groups go to the staff pool.
+    this.applicantUserPool = new cognito.UserPool(this, 'UserPool', {
+      ...poolBase,
+      selfSignUpEnabled: true,
+      mfa: cognito.Mfa.OPTIONAL,
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+    });
+    acknowledge(this.applicantUserPool, 'AwsSolutions-COG2', [
+      'Applicant pool only: MFA is optional for applicants (members of the public who sign up',
+      'themselves and can hold only the applicant role, checked against their own organisations and',
+      'alliances); TOTP is offered to every applicant. Staff sign in through the staff pool, where MFA is',
+      'required, and the API honours staff roles only from that pool.',
     ]);
-    acknowledge(this.userPool, 'AwsSolutions-COG8', [
-      'Essentials feature plan: the pool holds a few hundred invited users, self sign-up is off and',
-      'the password policy is strong; the Plus plan (threat protection) is a cost decision left to the association.',
+    acknowledge(this.applicantUserPool, 'AwsSolutions-COG8', [
+      'Applicant pool: Essentials feature plan; threat protection (Plus) is billed per monthly active',
+      'user and the applicant pool is open to sign-up, so it is a cost decision left to the association.',
+      'E-mail verification and a strong password policy apply; the staff pool is on the Plus plan.',
     ]);
-    for (const role of roles) {
-      new cognito.CfnUserPoolGroup(this, `Group-${role}`, {
-        userPoolId: this.userPool.userPoolId,
-        groupName: role,
-        description: `ESIP role: ${role}`,
-      });
+
+    // Esip-App's former JWT authorizer imported this value; the export stays until an Esip-App
+    // without it is deployed (CloudFormation refuses to remove an export still in use), then it can go.
+    this.exportValue(this.applicantUserPool.userPoolProviderUrl);
+
+    this.staffUserPoolClient = this.appClient(this.staffUserPool);
+    this.applicantUserPoolClient = this.appClient(this.applicantUserPool);
+    for (const [pool, userPool] of [
+      ['staff', this.staffUserPool],
+      ['applicant', this.applicantUserPool],
+    ] as const) {
+      for (const role of rolesOfPool(pool)) {
+        new cognito.CfnUserPoolGroup(this, pool === 'staff' ? `StaffGroup-${role}` : `Group-${role}`, {
+          userPoolId: userPool.userPoolId,
+          groupName: role,
+          description: `ESIP role: ${role}`,
+        });
+      }
     }
-    this.userPoolClient = this.userPool.addClient('AppClient', {
-      generateSecret: false,
-      // Sign-in through the SDK (SRP); no hosted UI is configured, so no OAuth flows or callback URLs
-      // (CDK's default would allow the implicit flow with a https://example.com callback).
-      disableOAuth: true,
-      authFlows: { userSrp: true },
-      preventUserExistenceErrors: true,
-      enableTokenRevocation: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
-    });
 
     // --- schedule group for per-round one-time schedules (created at runtime) ---------------------
     this.roundScheduleGroup = new scheduler.ScheduleGroup(this, 'RoundScheduleGroup', {
@@ -154,8 +190,36 @@ export class DataStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'DocumentsBucketName', { value: this.documentsBucket.bucketName });
     new CfnOutput(this, 'NoticesBucketName', { value: this.noticesBucket.bucketName });
-    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.userPoolClient.userPoolClientId });
+    new CfnOutput(this, 'StaffUserPoolId', {
+      value: this.staffUserPool.userPoolId,
+      description: 'Staff sign-in (admin, reviewer, inspector): MFA required',
+    });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.staffUserPoolClient.userPoolClientId });
+    new CfnOutput(this, 'ApplicantUserPoolId', {
+      value: this.applicantUserPool.userPoolId,
+      description: 'Applicant sign-in and self sign-up: MFA optional',
+    });
+    new CfnOutput(this, 'ApplicantUserPoolClientId', {
+      value: this.applicantUserPoolClient.userPoolClientId,
+    });
+  }
+
+  /**
+   * The app client of a pool: sign-in through the SDK (SRP). No hosted UI is configured, so no OAuth
+   * flows or callback URLs (CDK's default would allow the implicit flow with a https://example.com
+   * callback).
+   */
+  private appClient(pool: cognito.UserPool): cognito.UserPoolClient {
+    return pool.addClient('AppClient', {
+      generateSecret: false,
+      disableOAuth: true,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
   }
 
   private privateBucket(id: string, logPrefix: string, extra: Partial<s3.BucketProps> = {}): s3.Bucket {

@@ -6,13 +6,16 @@
 import * as z from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 import { ErrorSchema } from './common.ts';
-import { type RouteDef, routes } from './routes.ts';
+import { type RouteDef, roles, routes } from './routes.ts';
 
 type JsonSchema = Record<string, unknown>;
 
+/** Every role but the applicant's is a staff role (shared/http/auth.ts: the staff user pool). */
+const STAFF_ROLES = roles.filter((r) => r !== 'applicant').join(', ');
+
 const errorStatuses: Record<number, string> = {
   400: 'Invalid request: the failing fields are in error.details',
-  401: 'No valid bearer token (answered by API Gateway\'s JWT authorizer as {"message":"Unauthorized"})',
+  401: 'No valid bearer token (answered by the API\'s Lambda authorizer as {"message":"Unauthorized"})',
   403: 'The caller may not do this',
   404: 'Not found',
   409: 'Conflict (stale version, duplicate, wrong state)',
@@ -159,7 +162,8 @@ export function buildOpenApi(): JsonSchema {
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description:
-            'A Cognito user-pool token; roles are the groups applicant, admin, reviewer, inspector',
+            `A Cognito ID or access token of the staff user pool (MFA required; roles ${STAFF_ROLES}) or the ` +
+            "applicant user pool (role applicant); roles are the user's groups, each honoured only from its own pool",
         },
       },
       schemas: Object.fromEntries(

@@ -135,20 +135,76 @@ export const ObjectionInputSchema = z
   })
   .meta({ id: 'ObjectionInput' });
 
+/** A keyed hash (32 hex digits) the office groups objections by; never the address or contact itself. */
+export const ObjectionHashSchema = z.string().regex(/^[0-9a-f]{32}$/, '32 lower-case hex digits');
+
 export const ObjectionSchema = ObjectionInputSchema.extend({
   id: IdSchema,
   roundId: IdSchema,
   status: z.enum(['open', 'upheld', 'dismissed']),
   filedAt: DateTimeSchema,
+  clientHash: ObjectionHashSchema.optional().meta({
+    description:
+      "Keyed hash of the filer's network address (IPv6: its /64): many objections with one value are one client",
+  }),
+  contactHash: ObjectionHashSchema.optional().meta({
+    description: 'Keyed hash of the normalised contact (e-mail, phone or text)',
+  }),
+  fingerprint: ObjectionHashSchema.optional().meta({
+    description: 'Fingerprint of the normalised text: the same value is the same text',
+  }),
+  duplicateOf: IdSchema.optional().meta({
+    description: 'The first objection to this alliance with the same text (filed by someone else)',
+  }),
   resolution: z
     .object({
       outcome: z.enum(['upheld', 'dismissed']),
       reason: z.string(),
       by: z.string(),
       at: DateTimeSchema,
+      spam: z.boolean().optional().meta({ description: 'Dismissed as spam by a bulk dismissal' }),
     })
     .optional(),
 }).meta({ id: 'Objection' });
+
+/** The public's receipt for a filed objection. */
+export const ObjectionFiledSchema = z
+  .object({
+    id: IdSchema,
+    roundId: IdSchema,
+    allianceId: IdSchema,
+    status: z.string(),
+    filedAt: DateTimeSchema,
+    duplicateOf: IdSchema.optional().meta({
+      description: 'Someone filed the same text against this alliance before: that objection',
+    }),
+  })
+  .meta({ id: 'ObjectionFiled' });
+
+export const ObjectionDismissalSchema = z
+  .strictObject({
+    reason: text(2000).meta({ description: 'Why they are dismissed as spam (audited on each)' }),
+    objectionIds: z.array(IdSchema).min(1).max(100).optional().meta({ description: 'At most 100' }),
+    clientHash: ObjectionHashSchema.optional().meta({ description: 'Every open objection from this client' }),
+    contactHash: ObjectionHashSchema.optional().meta({
+      description: 'Every open objection with this contact',
+    }),
+    fingerprint: ObjectionHashSchema.optional().meta({ description: 'Every open objection with this text' }),
+  })
+  .meta({
+    id: 'ObjectionDismissal',
+    description: 'Exactly one of objectionIds, clientHash, contactHash, fingerprint names the objections',
+  });
+
+export const ObjectionDismissalResultSchema = z
+  .object({
+    roundId: IdSchema,
+    dismissed: z.array(IdSchema).meta({ description: 'Dismissed by this request' }),
+    alreadyResolved: z.array(IdSchema).meta({ description: 'No longer open: left as they were' }),
+    notFound: z.array(IdSchema).meta({ description: 'Named but not objections of this round' }),
+    open: z.number().int().meta({ description: 'Objections of the round still open' }),
+  })
+  .meta({ id: 'ObjectionDismissalResult' });
 
 export const ObjectionResolutionSchema = z
   .strictObject({ outcome: z.enum(['upheld', 'dismissed']), reason: text(2000) })

@@ -4,8 +4,9 @@
  * Each area of the programme has its own file under routes/; this file puts them together.
  *
  * `fn` names the Lambda that serves the route: functions/<fn>/handler.ts. One Lambda per route group.
- * `auth` is 'public' (no authorizer, throttled harder) or the roles allowed; the JWT authorizer
- * checks the token, the handler checks the role (and, in the domain, the relationship).
+ * `auth` is 'public' (no authorizer, throttled harder) or the roles allowed; the Lambda authorizer
+ * (functions/authorizer/) checks the token and its pool, the handler checks the role (and, in the
+ * domain, the relationship).
  */
 import { ErrorSchema } from './common.ts';
 import type { HttpMethod, RouteDef } from './route-types.ts';

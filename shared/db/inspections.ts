@@ -5,6 +5,10 @@
  *   DRAW#<drawId> / DRAW           gsi1 INSPECTION_DRAWS / <at>#<drawId>   (the full re-run record)
  *   INSPECTION#<id> / INSPECTION   gsi1 INSPECTOR#<inspectorId>#INSPECTIONS / <drawnAt>#<id> (when assigned)
  *                                  gsi2 INSPECTIONS / <drawnAt>#<id>
+ *   ALLIANCE#<id> / INSPECTOR#<inspectorId>   an inspector's assignment to the alliance (need to know:
+ *                                  written with the inspection that assigns them; one GetItem answers
+ *                                  "may X read A"; kept once the inspection is completed, for its
+ *                                  follow-up; there is no reassignment — one would delete it)
  * Audit records: draws under DRAW#, each inspection under INSPECTION#, inspectors under INSPECTOR#.
  * Reads by intent, and the items the inspection use cases write.
  */
@@ -12,7 +16,7 @@ import type { DrawRecord, InspectionRecord, InspectorRecord } from '../domain/mo
 import { type AuditEntry, auditPut } from './audit.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getRecord, queryIndex } from './query.ts';
+import { getItem, getRecord, queryIndex } from './query.ts';
 import { table } from './table.ts';
 
 // --- Reads ---------------------------------------------------------------------------------------
@@ -39,6 +43,10 @@ export const loadDraw = (drawId: string) => getRecord<DrawRecord>(keys.inspectio
 /** One inspection (consistent read), or undefined. */
 export const loadInspection = (inspectionId: string) =>
   getRecord<InspectionRecord>(keys.inspection(inspectionId));
+
+/** Whether a draw has assigned `inspectorId` to inspect the alliance (one consistent GetItem). */
+export const isAssignedInspector = async (allianceId: string, inspectorId: string) =>
+  (await getItem(keys.inspectorAssignment(allianceId, inspectorId))) !== undefined;
 
 // --- Items to write ------------------------------------------------------------------------------
 
@@ -91,6 +99,28 @@ export function inspectionPut(inspection: InspectionRecord, createdAt: string): 
       ...inspection,
     },
     true,
+  );
+}
+
+/**
+ * The assigned inspector's right to read the alliance's records, written in the transaction of the
+ * inspection that assigns them (a later inspection by the same inspector overwrites it).
+ */
+export function inspectorAssignmentPut(
+  inspection: InspectionRecord & { inspectorId: string },
+  at: string,
+): TxItem {
+  return put(
+    keys.inspectorAssignment(inspection.allianceId, inspection.inspectorId),
+    {
+      type: 'inspector-assignment',
+      allianceId: inspection.allianceId,
+      inspectorId: inspection.inspectorId,
+      inspectionId: inspection.inspectionId,
+      drawId: inspection.drawId,
+      assignedAt: at,
+    },
+    false,
   );
 }
 

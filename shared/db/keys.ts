@@ -113,6 +113,21 @@ export const keys = {
     pk: `ROUND#${roundId}`,
     sk: `OBJECTION#${objectionId}`,
   }),
+  /** How many objections a client or contact (by its keyed hash) filed in a round: in all ('round') or in an hour. */
+  objectionCounter: (roundId: string, subject: string, hash: string, window: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `OBJLIMIT#${subject}#${hash}#${window}`,
+  }),
+  /** A client's or contact's objection to an alliance with a text (by fingerprint): written once. */
+  objectionRepeat: (roundId: string, allianceId: string, fingerprint: string, subjectHash: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `OBJREPEAT#${allianceId}#${fingerprint}#${subjectHash}`,
+  }),
+  /** The first objection to an alliance with a text (by fingerprint), and how many followed. */
+  objectionFingerprint: (roundId: string, allianceId: string, fingerprint: string) => ({
+    pk: `ROUND#${roundId}`,
+    sk: `OBJFP#${allianceId}#${fingerprint}`,
+  }),
   /** A ledger entry (expense or reversal) of an alliance's dedicated account; sorts by time. */
   ledgerEntry: (allianceId: string, recordedAt: string, entryId: string) => ({
     pk: `ALLIANCE#${allianceId}`,
@@ -135,6 +150,14 @@ export const keys = {
   inspector: (inspectorId: string) => ({ pk: `INSPECTOR#${inspectorId}`, sk: 'INSPECTOR' }),
   inspectionDraw: (drawId: string) => ({ pk: `DRAW#${drawId}`, sk: 'DRAW' }),
   inspection: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'INSPECTION' }),
+  /**
+   * An inspector's assignment to an alliance, in the alliance's partition (written by the draw that
+   * assigns them): "may inspector X read alliance A" is one GetItem.
+   */
+  inspectorAssignment: (allianceId: string, inspectorId: string) => ({
+    pk: `ALLIANCE#${allianceId}`,
+    sk: `INSPECTOR#${inspectorId}`,
+  }),
   /** Audit records live in the partition of the entity they are about, so a trail is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
 };

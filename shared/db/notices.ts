@@ -48,37 +48,48 @@ export interface ObjectionRecord {
   text: string;
   status: 'open' | 'upheld' | 'dismissed';
   filedAt: string;
-  resolution?: { outcome: 'upheld' | 'dismissed'; reason: string; by: string; at: string };
+  /** Keyed hashes of the filer's network address and of the contact (never the address itself). */
+  clientHash?: string;
+  contactHash?: string;
+  /** The fingerprint of the normalised text (shared/domain/objection-abuse.ts). */
+  fingerprint?: string;
+  /** The first objection to the same alliance with the same text, by someone else. */
+  duplicateOf?: string;
+  resolution?: {
+    outcome: 'upheld' | 'dismissed';
+    reason: string;
+    by: string;
+    at: string;
+    /** Dismissed as spam, with others, by a bulk dismissal. */
+    spam?: boolean;
+  };
 }
 
 export type ObjectionResolution = NonNullable<ObjectionRecord['resolution']>;
 
+/** Objections filed before issue #11 carry the filer's raw address (`sourceIp`): it is never shown. */
+function objectionRecord(item: Record<string, unknown>): ObjectionRecord {
+  const { sourceIp: _ip, ...rest } = stripKeys<ObjectionRecord & { sourceIp?: string }>(item);
+  return rest;
+}
+
 export const loadObjection = async (roundId: string, objectionId: string) => {
   const item = await getItem(keys.objection(roundId, objectionId));
-  return item ? stripKeys<ObjectionRecord>(item) : undefined;
+  return item ? objectionRecord(item) : undefined;
 };
 
-/** A round's objections, without the filer's source address (kept for abuse handling only). */
+/** A round's objections (one consistent Query of the round's partition). */
 export async function loadObjections(roundId: string): Promise<ObjectionRecord[]> {
-  const items = await queryPrefix(keys.round(roundId).pk, 'OBJECTION#');
-  return items.map((i) => {
-    const { sourceIp: _ip, ...rest } = stripKeys<ObjectionRecord & { sourceIp?: string }>(i);
-    return rest;
-  });
+  return (await queryPrefix(keys.round(roundId).pk, 'OBJECTION#')).map(objectionRecord);
 }
 
 /** A new objection and its audit record (filed by the public: the actor is the public API). */
-export function objectionFiledItems(objection: ObjectionRecord, sourceIp: string, now: Date): TxItem[] {
+export function objectionFiledItems(objection: ObjectionRecord, now: Date): TxItem[] {
   return [
     {
       Put: {
         TableName: table(),
-        Item: {
-          ...keys.objection(objection.roundId, objection.id),
-          type: 'objection',
-          sourceIp,
-          ...objection,
-        },
+        Item: { ...keys.objection(objection.roundId, objection.id), type: 'objection', ...objection },
       },
     },
     roundAudit(
@@ -87,12 +98,23 @@ export function objectionFiledItems(objection: ObjectionRecord, sourceIp: string
         action: 'objection.filed',
         actor: { kind: 'system', component: 'public' },
         reason: `objection to ${objection.allianceId}`,
-        data: { objectionId: objection.id, allianceId: objection.allianceId },
+        data: {
+          objectionId: objection.id,
+          allianceId: objection.allianceId,
+          ...(objection.clientHash ? { clientHash: objection.clientHash } : {}),
+          ...(objection.duplicateOf ? { duplicateOf: objection.duplicateOf } : {}),
+        },
       },
       now,
     ),
   ];
 }
+
+/**
+ * Open objections one bulk dismissal resolves per transaction: each is its update and its audit
+ * record, and the batch moves the tally once — 2 × 49 + 1 = 99 of DynamoDB's 100 items.
+ */
+export const OBJECTIONS_PER_DISMISSAL_BATCH = 49;
 
 /** Resolves an open objection (the first item: its condition fails when it is no longer open) and audits it. */
 export function objectionResolvedItems(
@@ -100,6 +122,7 @@ export function objectionResolvedItems(
   resolution: ObjectionResolution,
   actor: Actor,
   now: Date,
+  data: Record<string, unknown> = {},
 ): TxItem[] {
   return [
     {
@@ -122,7 +145,7 @@ export function objectionResolvedItems(
         action: `objection.${resolution.outcome}`,
         actor,
         reason: resolution.reason,
-        data: { objectionId: objection.id, allianceId: objection.allianceId },
+        data: { objectionId: objection.id, allianceId: objection.allianceId, ...data },
       },
       now,
     ),

@@ -155,6 +155,7 @@ export const notificationTopics = [
   'report-accepted',
   'report-returned',
   'round-stuck',
+  'round-held-by-objections',
 ] as const;
 export type NotificationTopic = (typeof notificationTopics)[number];
 

@@ -31,6 +31,7 @@ export const domainErrorCatalogue = {
   conflict: { en: 'Conflict: {reason}', zh: '冲突：{reason}' },
   rule_violation: { en: 'Rules not met: {rules}', zh: '不符合规则：{rules}' },
   unavailable: { en: 'A dependency is unavailable: {what}', zh: '依赖服务不可用：{what}' },
+  too_many_requests: { en: 'Too many requests: {reason}', zh: '请求过于频繁：{reason}' },
 } as const satisfies Record<string, Text>;
 
 export type DomainErrorCode = keyof typeof domainErrorCatalogue;
@@ -105,6 +106,25 @@ export function invalid(path: string, message: Text, code = 'invalid'): DomainEr
 }
 /** A dependency (another AWS service) did not answer; retrying later may work. */
 export const unavailable = (what: Text) => filled('unavailable', 'what', what);
+
+/** A limit on how often someone may do something was reached; `retryAfterSeconds` when waiting helps. */
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number | undefined;
+  constructor(text: Text, retryAfterSeconds?: number) {
+    super('too_many_requests', text);
+    this.name = 'RateLimitedError';
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** `reason` says which limit was reached; `retryAfterSeconds` (if any) when it lifts. */
+export function tooManyRequests(reason: Text, retryAfterSeconds?: number): RateLimitedError {
+  const t = domainErrorCatalogue.too_many_requests;
+  return new RateLimitedError(
+    { en: format(t.en, { reason: reason.en }), zh: format(t.zh, { reason: reason.zh }) },
+    retryAfterSeconds,
+  );
+}
 /** A custom domain error with its own templates (e.g. a ledger refusal with amounts). */
 export const domainError = (
   code: DomainErrorCode,

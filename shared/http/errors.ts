@@ -4,7 +4,7 @@
  * HTTP status, once. HTTP-only failures (401, 404 route, 405, 413 body, 415, idempotency) are
  * ApiErrors, which carry their status themselves.
  */
-import { type Details, DomainError, type DomainErrorCode } from '../domain/errors.ts';
+import { type Details, DomainError, type DomainErrorCode, RateLimitedError } from '../domain/errors.ts';
 import { type ErrorCode, errorCatalogue, type Text } from './i18n.ts';
 
 export type { ErrorDetail } from '../domain/errors.ts';
@@ -19,7 +19,15 @@ export const statusOfDomainCode: Record<DomainErrorCode, number> = {
   payload_too_large: 413,
   rule_violation: 422,
   unavailable: 503,
+  too_many_requests: 429,
 };
+
+/** Headers an error's response carries besides the language: Retry-After when a limit lifts later. */
+export function errorHeaders(error: DomainError<string>): Record<string, string> {
+  return error instanceof RateLimitedError && error.retryAfterSeconds !== undefined
+    ? { 'retry-after': String(error.retryAfterSeconds) }
+    : {};
+}
 
 export class ApiError extends DomainError<ErrorCode> {
   readonly status: number;

@@ -9,10 +9,12 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
 import { findRouteByKey, matchRoute, type Route, type RouteDef, type RouteGroup } from '../api/routes.ts';
+import { envOptional } from '../config.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
+import { provesOrigin } from '../domain/origin.ts';
 import { logger } from '../logger.ts';
 import { type Principal, principalFromEvent } from './auth.ts';
-import { ApiError, httpStatusOf } from './errors.ts';
+import { ApiError, errorHeaders, httpStatusOf } from './errors.ts';
 import { type Lang, negotiateLang } from './i18n.ts';
 import {
   ApiErrorWithHeaders,
@@ -148,7 +150,11 @@ function renderError(
     const status = httpStatusOf(error);
     if (status >= 500) logger.error('request failed', { error });
     else logger.info('request rejected', { status, code: error.code });
-    const headers = error instanceof ApiErrorWithHeaders ? { ...langHeader, ...error.headers } : langHeader;
+    const headers = {
+      ...langHeader,
+      ...errorHeaders(error),
+      ...(error instanceof ApiErrorWithHeaders ? error.headers : {}),
+    };
     return respond(status, error.render(lang), requestId, headers);
   }
   logger.error('unhandled error', { error: error as Error });
@@ -192,6 +198,12 @@ async function dispatch<G extends RouteGroup>(
   const lang = negotiateLang(event.headers?.['accept-language']);
   const langHeader = { 'content-language': lang === 'zh' ? 'zh-CN' : 'en' };
   try {
+    // Behind CloudFront (ORIGIN_VERIFY_SECRET set), a request that did not come through it, and so
+    // skipped the WAF's rate limits and managed rules, is refused. Unset (locally), nothing to check.
+    const originSecret = envOptional('originVerifySecret');
+    if (originSecret && !provesOrigin(event.headers ?? {}, originSecret)) {
+      throw new ApiError(403, 'origin_not_allowed');
+    }
     if (event.routeKey === '$default') throw unmatched(event);
     const route = findRouteByKey(event.routeKey);
     const operation =

@@ -47,6 +47,10 @@ export const errorCatalogue = {
     zh: '使用幂等键（Idempotency-Key）{key} 的请求仍在处理中，请在 {retryAfter} 秒后重试',
   },
   too_many_requests: { en: 'Too many requests; retry later', zh: '请求过于频繁，请稍后重试' },
+  origin_not_allowed: {
+    en: "Call the API through the programme's web address (its CloudFront distribution), not the API Gateway URL",
+    zh: '请通过本计划的网址（CloudFront 分发）访问接口，而不是直接访问 API Gateway 地址',
+  },
   internal: {
     en: 'An internal error occurred; it has been logged (request {requestId})',
     zh: '发生内部错误，已记录（请求 {requestId}）',

@@ -7,7 +7,8 @@
  * - A key is scoped to the caller (JWT `sub`, or 'anonymous' on public routes), the route key and
  *   the concrete path, so the same key from another user or on another resource never collides.
  * - The first request runs; its response (status, headers, body) is kept for 24 h if it is a
- *   success or a 4xx. A 5xx is not kept, so a retry runs the operation again.
+ *   success or a 4xx. A 5xx is not kept, so a retry runs the operation again; nor is a 429 (a limit
+ *   reached): a retry after its Retry-After must be tried, not answered with the stored refusal.
  * - A repeat with the same key and the same raw body gets the stored response, with
  *   `idempotent-replayed: true`, without running the operation. Another body → 422
  *   `idempotency_key_reused`. A duplicate while the first is still running → 409
@@ -162,7 +163,7 @@ function persistenceStore(): DynamoDBPersistenceLayer {
   return cached.store;
 }
 
-/** A 5xx response: thrown out of the idempotent function so Powertools deletes the record. */
+/** A 5xx or 429 response: thrown out of the idempotent function so Powertools deletes the record. */
 class NotStored extends Error {
   constructor(readonly response: HttpResponse) {
     super(`not stored: status ${response.statusCode}`);
@@ -209,7 +210,7 @@ export async function runIdempotent(options: {
     async (_input: IdempotentInput): Promise<HttpResponse> => {
       const response = await run();
       outcome.fresh = response;
-      if (response.statusCode >= 500) throw new NotStored(response);
+      if (response.statusCode >= 500 || response.statusCode === 429) throw new NotStored(response);
       const { 'x-request-id': _requestId, ...headers } = response.headers;
       return {
         statusCode: response.statusCode,

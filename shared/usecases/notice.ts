@@ -12,6 +12,7 @@ import { env } from '../config.ts';
 import { loadAllianceWithMembers } from '../db/alliances.ts';
 import { loadNotice, noticeKeys } from '../db/notices.ts';
 import { loadSelectionRows } from '../db/selection.ts';
+import { notFound } from '../domain/errors.ts';
 import {
   addSupplementToNotice,
   type NoticeEntry,
@@ -21,6 +22,17 @@ import {
 } from '../domain/notice.ts';
 
 const contentTypes = { json: 'application/json; charset=utf-8', html: 'text/html; charset=utf-8' } as const;
+
+/** The round's notice is not published (yet). */
+export const noticeOf = (roundId: string) =>
+  notFound({ en: `a public notice of round ${roundId}`, zh: `申报批次 ${roundId} 的公示` });
+
+/** The NOTICE item of a published notice (when it was published, when its period ends), else 404. */
+export async function publishedNotice(roundId: string) {
+  const notice = await loadNotice(roundId);
+  if (!notice) throw noticeOf(roundId);
+  return notice;
+}
 
 /** The keys of revision `n`'s copies. */
 export const noticeRevisionKeys = (roundId: string, revision: number) => ({

@@ -1,46 +1,23 @@
 /**
  * Selection (择优支持) and public notice (社会公示): an admin reads the ranking and the proposed
- * selection, approves it (adjusting with recorded reasons; the budget still holds), and resolves
- * objections; the public reads the notice and files objections during the notice period.
+ * selection and approves it (adjusting with recorded reasons; the budget still holds); the public
+ * reads the notice. Objections to it (filing, resolving, bulk dismissal): ./objections.ts.
  */
-import { randomUUID } from 'node:crypto';
-import { allianceStatusUpdate } from '../db/alliance-status.ts';
-import { allianceAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
-import {
-  loadNotice,
-  loadObjection,
-  loadObjections,
-  noticeKeys,
-  type ObjectionRecord,
-  objectionFiledItems,
-  objectionResolvedItems,
-} from '../db/notices.ts';
+import { noticeKeys } from '../db/notices.ts';
 import { roundAudit } from '../db/rounds.ts';
 import {
-  isSelected,
   loadReadySelection,
-  loadSelectionRow,
   loadSelectionRows,
   pageRanking,
   selectionApprovalItems,
-  selectionDropItems,
   summarise,
 } from '../db/selection.ts';
-import { loadTally, tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
-import {
-  conflict,
-  domainError,
-  domainErrorCatalogue,
-  notFound,
-  nouns,
-  ruleViolation,
-} from '../domain/errors.ts';
+import { conflict, domainError, domainErrorCatalogue, notFound, ruleViolation } from '../domain/errors.ts';
 import { applyAdjustments, type SelectionResult } from '../domain/selection.ts';
 import { format } from '../domain/text.ts';
-import { logger } from '../logger.ts';
-import { readNoticeObject, syncNotice } from './notice.ts';
+import { noticeOf, publishedNotice, readNoticeObject } from './notice.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
 
 const noRanking = (roundId: string) =>
@@ -157,134 +134,9 @@ export async function approveSelection(
   return { roundId, funded: summary.funded, totalAwarded: adjusted.totalAwarded };
 }
 
-const noticeOf = (roundId: string) =>
-  notFound({ en: `a public notice of round ${roundId}`, zh: `申报批次 ${roundId} 的公示` });
-
-async function publishedNotice(roundId: string) {
-  const notice = await loadNotice(roundId);
-  if (!notice) throw noticeOf(roundId);
-  return notice;
-}
-
 export async function noticeDocument(roundId: string, kind: 'json' | 'html') {
   await publishedNotice(roundId);
   const document = await readNoticeObject(noticeKeys(roundId)[kind]);
   if (document === undefined) throw noticeOf(roundId);
   return document;
-}
-
-/** Anyone may object to an announced alliance during the notice period. */
-export async function fileObjection(
-  roundId: string,
-  input: { allianceId: string; name: string; contact: string; text: string },
-  sourceIp: string,
-  now = new Date(),
-) {
-  const notice = await publishedNotice(roundId);
-  const row = await loadSelectionRow(roundId, input.allianceId);
-  if (!row || !isSelected(row))
-    throw notFound({
-      en: `alliance ${input.allianceId} in this notice`,
-      zh: `本次公示中的联盟 ${input.allianceId}`,
-    });
-  // An alliance added by 递补 has the period of its supplementary notice; the others the notice's.
-  const endsAt = row.supplement?.endsAt ?? notice.endsAt;
-  if (now.getTime() > Date.parse(endsAt))
-    throw conflict({
-      en: `the notice period for alliance ${input.allianceId} of round ${roundId} ended at ${endsAt}`,
-      zh: `申报批次 ${roundId} 中联盟 ${input.allianceId} 的公示期已于 ${endsAt} 结束`,
-    });
-  const objection: ObjectionRecord = {
-    ...input,
-    id: `o-${randomUUID()}`,
-    roundId,
-    status: 'open',
-    filedAt: now.toISOString(),
-  };
-  await commit([
-    ...objectionFiledItems(objection, sourceIp, now),
-    tallyAdd(roundId, 'objections', { open: 1 }),
-  ]);
-  return {
-    id: objection.id,
-    roundId,
-    allianceId: input.allianceId,
-    status: objection.status,
-    filedAt: objection.filedAt,
-  };
-}
-
-export async function listObjections(roundId: string) {
-  return { items: await loadObjections(roundId) };
-}
-
-const outcomeZh = { open: '待处理', upheld: '成立', dismissed: '不成立' } as const;
-
-/** Upheld → the alliance is dropped from the selection; dismissed → it stays. Always with a reason. */
-export async function resolveObjection(
-  principal: Principal,
-  roundId: string,
-  objectionId: string,
-  resolution: { outcome: 'upheld' | 'dismissed'; reason: string },
-  now = new Date(),
-) {
-  const objection = await loadObjection(roundId, objectionId);
-  if (!objection) throw notFound(nouns.objection(objectionId));
-  if (objection.status !== 'open')
-    throw conflict({
-      en: `objection ${objectionId} is already ${objection.status}`,
-      zh: `异议 ${objectionId} 已处理（${outcomeZh[objection.status]}）`,
-    });
-  const at = now.toISOString();
-  const by = byWhom(principal);
-  // Upheld against an alliance still in the selection: it is dropped (one row read). Upheld against
-  // one already out (an earlier objection, a withdrawal): the objection is resolved, nothing more.
-  const dropped =
-    resolution.outcome === 'upheld' && isSelected(await loadSelectionRow(roundId, objection.allianceId));
-  await commit(
-    [
-      ...objectionResolvedItems(objection, { ...resolution, by, at }, userActor(principal), now),
-      tallyAdd(roundId, 'objections', { open: -1 }),
-      // Upheld: the alliance leaves the selection, and its status and trail say why.
-      ...(dropped
-        ? selectionDropItems(roundId, objection.allianceId, { objectionId, at, reason: resolution.reason })
-        : []),
-      dropped &&
-        allianceStatusUpdate({
-          allianceId: objection.allianceId,
-          to: 'dropped',
-          from: ['selected'],
-          at,
-          by,
-          reason: `objection upheld: ${resolution.reason}`,
-        }),
-      dropped &&
-        allianceAudit(
-          objection.allianceId,
-          {
-            action: 'alliance.dropped',
-            actor: userActor(principal),
-            reason: `objection ${objectionId} upheld: ${resolution.reason}`,
-          },
-          now,
-        ),
-    ],
-    conflict({
-      en: `objection ${objectionId} was resolved meanwhile`,
-      zh: `异议 ${objectionId} 已被他人同时处理`,
-    }),
-  );
-  if (dropped) {
-    // The notice shows the alliance withdrawn at once; if this fails, the pipeline's next step
-    // (CheckObjections) brings it in line. syncNotice reads every selection row (page by page): the
-    // one part of resolving an objection that grows with the round, and only when one is upheld.
-    await syncNotice(roundId).catch((error: unknown) =>
-      logger.error('notice not updated', { roundId, error }),
-    );
-  }
-  // The tally (recounted whenever the pipeline checks objections) says whether any is still open.
-  const open = (await loadTally(roundId, 'objections'))?.counts.open ?? 0;
-  const gate = await loadGate(roundId, 'objections');
-  if (open <= 0 && gate?.status === 'open') await completeGate(roundId, 'objections', { resolved: true }, by);
-  return { ...objection, status: resolution.outcome, resolution: { ...resolution, by, at } };
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../../infra/paths.ts';
-import { roles } from '../../shared/api/routes.ts';
 import { ROUND_SCHEDULE_GROUP } from '../../shared/contract.ts';
 import { tableDesign } from '../../shared/db/table-design.ts';
 import { resourcesOfType, type Synthesized, synthesize } from './helpers.ts';
@@ -147,44 +146,8 @@ describe('Esip-Data: buckets', () => {
   });
 });
 
-describe('Esip-Data: identity', () => {
-  it('the user pool is invite-only, with a strong password policy and optional MFA, and retained', () => {
-    s.dataTemplate.hasResource('AWS::Cognito::UserPool', {
-      DeletionPolicy: 'Retain',
-      Properties: Match.objectLike({
-        AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-        MfaConfiguration: 'OPTIONAL',
-        Policies: {
-          PasswordPolicy: Match.objectLike({
-            MinimumLength: Match.anyValue(),
-            RequireLowercase: true,
-            RequireUppercase: true,
-            RequireNumbers: true,
-            RequireSymbols: true,
-          }),
-        },
-      }),
-    });
-    const pool = Object.values(resourcesOfType(s.dataTemplate, 'AWS::Cognito::UserPool'))[0]!;
-    expect(pool.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
-  });
-
-  it('has one group per role and an app client without secret', () => {
-    const groups = Object.values(resourcesOfType(s.dataTemplate, 'AWS::Cognito::UserPoolGroup')).map(
-      (g) => g.Properties.GroupName,
-    );
-    expect(groups.sort()).toEqual([...roles].sort());
-    s.dataTemplate.resourceCountIs('AWS::Cognito::UserPoolClient', 1);
-    s.dataTemplate.hasResourceProperties('AWS::Cognito::UserPoolClient', {
-      GenerateSecret: false,
-      PreventUserExistenceErrors: 'ENABLED',
-      ExplicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-    });
-    const client = Object.values(resourcesOfType(s.dataTemplate, 'AWS::Cognito::UserPoolClient'))[0]!;
-    expect(client.Properties.CallbackURLs).toBeUndefined();
-    expect(client.Properties.AllowedOAuthFlows).toBeUndefined();
-  });
-
+describe('Esip-Data: schedules', () => {
+  // The two user pools (staff: MFA required; applicants: optional) are tested in auth.test.ts.
   it('holds the schedule group of the per-round close schedules', () => {
     s.dataTemplate.hasResource('AWS::Scheduler::ScheduleGroup', {
       DeletionPolicy: 'Retain',

@@ -11,6 +11,8 @@ export interface Synthesized extends BuiltApp {
   readonly outdir: string;
   readonly dataTemplate: Template;
   readonly appTemplate: Template;
+  /** Esip-Edge's template, when the edge is built (a region in the context). */
+  readonly edgeTemplate?: Template;
   /** Removes the temporary cloud assembly. */
   cleanup(): void;
 }
@@ -19,9 +21,21 @@ export interface Synthesized extends BuiltApp {
  * Builds and synthesizes the app (with the cdk-nag checks on, as always) into a temporary
  * directory. Synthesis throws if an unacknowledged nag error remains.
  */
-export function synthesize(options: { bundle: boolean; stage?: string }): Synthesized {
+export function synthesize(options: {
+  bundle: boolean;
+  stage?: string;
+  /** Context, as `-c key=value` gives it (e.g. region, alarmEmail). */
+  context?: Record<string, unknown>;
+}): Synthesized {
   const outdir = mkdtempSync(path.join(tmpdir(), 'esip-infra-'));
-  const built = buildApp({ bundle: options.bundle, outdir, stage: options.stage ?? 'test' });
+  const built = buildApp({
+    bundle: options.bundle,
+    outdir,
+    stage: options.stage ?? 'test',
+    ...(options.context ? { context: options.context } : {}),
+    // Not the shell's CDK_DEFAULT_REGION/ACCOUNT: what is synthesized depends on the test alone.
+    environment: {},
+  });
   const assembly = built.app.synth();
   return {
     ...built,
@@ -29,6 +43,7 @@ export function synthesize(options: { bundle: boolean; stage?: string }): Synthe
     outdir,
     dataTemplate: Template.fromStack(built.dataStack),
     appTemplate: Template.fromStack(built.appStack),
+    ...(built.edgeStack ? { edgeTemplate: Template.fromStack(built.edgeStack) } : {}),
     cleanup: () => rmSync(outdir, { recursive: true, force: true }),
   };
 }

@@ -21,11 +21,20 @@ export const useStack = (url: string) => {
 export const uid = (prefix = 't') =>
   `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
-export async function tokenFor(roles: Role[], sub = uid('user')): Promise<string> {
+/**
+ * A token as the local user pools mint it after sign-in: staff roles from the staff pool (MFA
+ * required on AWS), `applicant` from the applicant pool. `pool` overrides the pool (e.g. an
+ * applicant-pool token carrying a staff group); `expiresIn: null` mints one without `exp`.
+ */
+export async function tokenFor(
+  roles: Role[],
+  sub = uid('user'),
+  options: { pool?: 'staff' | 'applicant'; expiresIn?: string | null } = {},
+): Promise<string> {
   const res = await fetch(`${base}/local/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ sub, roles }),
+    body: JSON.stringify({ sub, roles, ...options }),
   });
   if (!res.ok) throw new Error(`token: ${res.status}`);
   return ((await res.json()) as { token: string }).token;

@@ -3,7 +3,7 @@
  * folder) and hands its endpoints to the tests. Tests use unique ids so they never collide.
  */
 import type { TestProject } from 'vitest/node';
-import { type LocalStack, startLocalStack } from '../../local/stack.ts';
+import type { LocalStack } from '../../local/stack.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +17,10 @@ let stack: LocalStack | undefined;
 
 export async function setup(project: TestProject) {
   const started = performance.now();
+  // Before anything imports a handler module (whose logger reads these once, when it is built).
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  process.env.POWERTOOLS_SERVICE_NAME ??= 'esip-local';
+  const { startLocalStack } = await import('../../local/stack.ts');
   stack = await startLocalStack({
     ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
     schedules: false,

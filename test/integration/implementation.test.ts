@@ -117,12 +117,16 @@ describe('implementation plan and closure', () => {
     const v1 = await api('GET', `/v1/alliances/${id}/plan/versions/1`, { token: admin });
     expect(v1.body.indicators[0].target).toBe(3);
 
-    const inspector = await tokenFor(['inspector']);
-    expect((await api('GET', `/v1/alliances/${id}/plan`, { token: inspector })).status).toBe(200);
+    // The inspection office reads every designated alliance's plan, never writes it; an inspector
+    // not assigned to the alliance does not even learn it exists.
+    const office = await tokenFor(['inspection-office']);
+    expect((await api('GET', `/v1/alliances/${id}/plan`, { token: office })).status).toBe(200);
     expect(
-      (await api('PUT', `/v1/alliances/${id}/plan`, { token: inspector, body: { ...change, version: 2 } }))
+      (await api('PUT', `/v1/alliances/${id}/plan`, { token: office, body: { ...change, version: 2 } }))
         .status,
     ).toBe(403);
+    const inspector = await tokenFor(['inspector']);
+    expect((await api('GET', `/v1/alliances/${id}/plan`, { token: inspector })).status).toBe(404);
     const outsider = await applicantWithOrg(enterpriseBody());
     expect((await api('GET', `/v1/alliances/${id}/plan`, { token: outsider.token })).status).toBe(404);
   });

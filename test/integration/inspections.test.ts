@@ -104,6 +104,8 @@ let x: Seeded;
 let y: Seeded;
 let z: Seeded;
 let inspectors: { inspectorId: string; affiliations: string[]; conflicts: string[] }[];
+/** The inspector the admin draw assigned to x (conflict-free, so never b). */
+let assigneeOfX: string;
 
 beforeAll(async () => {
   admin = await tokenFor(['admin']);
@@ -190,9 +192,16 @@ describe('admin draw and its re-run', () => {
     expect(weight(x.id).weight).toBeCloseTo(1 + 2 + 0.5 + 2 + 0 + 2, 6);
     expect(weight(y.id).weight).toBeLessThan(weight(x.id).weight);
     expect(draw.assignments).toHaveLength(3);
-    const byAlliance = new Map(draw.assignments.map((a: { allianceId: string }) => [a.allianceId, a]));
-    expect(byAlliance.get(x.id)).toMatchObject({ inspectorId: ins.a });
-    expect(byAlliance.get(y.id)).toMatchObject({ inspectorId: ins.a });
+    const byAlliance = new Map<string, { inspectorId: string | null }>(
+      draw.assignments.map((a: { allianceId: string; inspectorId: string | null }) => [a.allianceId, a]),
+    );
+    // b is conflicted with x and y: someone else inspects them (ins.a, or an inspector another test
+    // file registered on the shared stack: the registry is global, so the test does not name who).
+    for (const id of [x.id, y.id]) {
+      expect(byAlliance.get(id)?.inspectorId).toEqual(expect.any(String));
+      expect(byAlliance.get(id)?.inspectorId).not.toBe(ins.b);
+    }
+    assigneeOfX = byAlliance.get(x.id)!.inspectorId!;
     await assertConflictFree(draw.assignments);
 
     const got = await api('GET', `/v1/inspections/draws/${drawId}`, { token: admin });
@@ -288,11 +297,73 @@ describe('monthly draw through the schedule', () => {
   });
 });
 
+describe('need to know: the records of a designated alliance', () => {
+  const reads = (id: string) => [
+    `/v1/alliances/${id}/ledger`,
+    `/v1/alliances/${id}/ledger.csv`,
+    `/v1/alliances/${id}/award`,
+    `/v1/alliances/${id}/plan`,
+  ];
+
+  it('the inspector assigned to x reads its ledger, award and plan; the draw recorded the right with the inspection', async () => {
+    const assigned = await tokenFor(['inspector'], assigneeOfX);
+    for (const path of reads(x.id)) {
+      const res = await api('GET', path, { token: assigned });
+      expect(res.status, `${path}: ${res.text.slice(0, 300)}`).toBe(200);
+    }
+    const { Items } = await ddb.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND sk = :sk',
+        ExpressionAttributeValues: { ':pk': `ALLIANCE#${x.id}`, ':sk': `INSPECTOR#${assigneeOfX}` },
+      }),
+    );
+    expect(Items?.[0]).toMatchObject({
+      type: 'inspector-assignment',
+      inspectorId: assigneeOfX,
+      allianceId: x.id,
+    });
+  });
+
+  it('inspectors not assigned get 404 (the alliance does not exist for them); the inspection office reads every one', async () => {
+    const stranger = await tokenFor(['inspector']);
+    for (const path of reads(x.id)) {
+      for (const token of [tok.b, stranger]) {
+        const res = await api('GET', path, { token });
+        expect(res.status, `${path}: ${res.text.slice(0, 300)}`).toBe(404);
+        expect(res.body.error.code).toBe('not_found');
+      }
+    }
+    const office = await tokenFor(['inspection-office']);
+    for (const id of [x.id, y.id, z.id]) {
+      for (const path of reads(id)) {
+        const res = await api('GET', path, { token: office });
+        expect(res.status, `${path}: ${res.text.slice(0, 300)}`).toBe(200);
+      }
+    }
+    // The office oversees every inspection, but the findings stay the assigned inspector's.
+    const all = await api('GET', '/v1/inspections', { token: office });
+    expect(all.status).toBe(200);
+    expect(all.body.items.some((i: { allianceId: string }) => i.allianceId === x.id)).toBe(true);
+    const ofX = await api('GET', `/v1/alliances/${x.id}/inspections`, { token: office });
+    expect(ofX.status, ofX.text).toBe(200);
+    expect(ofX.body.items[0]).toMatchObject({ allianceId: x.id, inspectorId: expect.any(String) });
+    const findings = await api('POST', `/v1/inspections/${ofX.body.items[0].inspectionId}/findings`, {
+      token: office,
+      body: { findings: '代为填写', rating: 'good' },
+    });
+    expect(findings.status).toBe(403);
+  });
+});
+
 describe('inspection workflow', () => {
   let inspectionId: string;
+  /** The token of the inspector assigned to x. */
+  let assigned: string;
 
   beforeAll(async () => {
-    const mine = await api('GET', '/v1/inspections?status=planned', { token: tok.a });
+    assigned = await tokenFor(['inspector'], assigneeOfX);
+    const mine = await api('GET', '/v1/inspections?status=planned', { token: assigned });
     expect(mine.status).toBe(200);
     const forX = mine.body.items.find(
       (i: { allianceId: string; drawnAt: string }) =>
@@ -303,7 +374,7 @@ describe('inspection workflow', () => {
   });
 
   it('shows an inspection to its inspector and admins only; applicants never see a planned one', async () => {
-    expect((await api('GET', `/v1/inspections/${inspectionId}`, { token: tok.a })).status).toBe(200);
+    expect((await api('GET', `/v1/inspections/${inspectionId}`, { token: assigned })).status).toBe(200);
     expect((await api('GET', `/v1/inspections/${inspectionId}`, { token: admin })).status).toBe(200);
     expect((await api('GET', `/v1/inspections/${inspectionId}`, { token: tok.b })).status).toBe(404);
     expect((await api('GET', `/v1/inspections/${inspectionId}`, { token: applicant })).status).toBe(403);
@@ -329,12 +400,12 @@ describe('inspection workflow', () => {
       (await api('POST', `/v1/inspections/${inspectionId}/findings`, { token: admin, body })).status,
     ).toBe(403);
     const bad = await api('POST', `/v1/inspections/${inspectionId}/findings`, {
-      token: tok.a,
+      token: assigned,
       body: { ...body, rating: 'terrible' },
     });
     expect(bad.status).toBe(400);
 
-    const res = await api('POST', `/v1/inspections/${inspectionId}/findings`, { token: tok.a, body });
+    const res = await api('POST', `/v1/inspections/${inspectionId}/findings`, { token: assigned, body });
     expect(res.status, res.text).toBe(200);
     const due = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
     expect(res.body).toMatchObject({
@@ -359,7 +430,7 @@ describe('inspection workflow', () => {
       inspectionId,
     });
 
-    const twice = await api('POST', `/v1/inspections/${inspectionId}/findings`, { token: tok.a, body });
+    const twice = await api('POST', `/v1/inspections/${inspectionId}/findings`, { token: assigned, body });
     expect(twice.status).toBe(409);
 
     // Audited: who, when, why — in the inspection's trail and (now that it is completed) the alliance's.
@@ -372,7 +443,7 @@ describe('inspection workflow', () => {
         }),
       );
       const completed = audit.Items?.find((i) => i.action === 'inspection.completed');
-      expect(completed).toMatchObject({ actor: { kind: 'user', sub: ins.a } });
+      expect(completed).toMatchObject({ actor: { kind: 'user', sub: assigneeOfX } });
       expect(completed?.reason).toContain('poor');
     }
 

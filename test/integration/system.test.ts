@@ -24,7 +24,7 @@ describe('GET /v1/openapi.json', () => {
   });
 });
 
-describe('the JWT authorizer and roles', () => {
+describe('the Lambda authorizer and roles', () => {
   const path = '/v1/rounds/no-such-round/pipeline';
 
   it('answers 401 like API Gateway without a token, with a malformed one, or one signed by someone else', async () => {

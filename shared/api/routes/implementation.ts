@@ -10,7 +10,7 @@ export const implementationRoutes = [
     method: 'GET',
     path: '/v1/alliances/{allianceId}/plan',
     fn: 'implementation',
-    auth: ['applicant', 'admin', 'inspector'],
+    auth: ['applicant', 'admin', 'inspector', 'inspection-office'],
     summary:
       "A designated alliance's implementation plan: milestones with dates, indicators with targets, history",
     tag: 'implementation',
@@ -34,7 +34,7 @@ export const implementationRoutes = [
     method: 'GET',
     path: '/v1/alliances/{allianceId}/plan/versions/{version}',
     fn: 'implementation',
-    auth: ['applicant', 'admin', 'inspector'],
+    auth: ['applicant', 'admin', 'inspector', 'inspection-office'],
     summary: 'An earlier version of the plan, as it was',
     tag: 'implementation',
     params: z.object({

@@ -18,7 +18,7 @@ export const organisationRoutes = [
     method: 'GET',
     path: '/v1/me',
     fn: 'organisations',
-    auth: ['applicant', 'admin', 'reviewer', 'inspector'],
+    auth: ['applicant', 'admin', 'reviewer', 'inspector', 'inspection-office'],
     summary: 'Who I am: roles and the organisation I act for',
     tag: 'organisations',
     responses: { 200: MeSchema },

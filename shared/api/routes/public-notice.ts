@@ -1,7 +1,6 @@
 /** The public notice (社会公示): read by anyone, objected to by anyone during the notice period. Each entry: see RouteDef in ../route-types.ts. */
 import * as z from 'zod';
-import { IdSchema } from '../common.ts';
-import { ObjectionInputSchema } from '../pipeline.ts';
+import { ObjectionFiledSchema, ObjectionInputSchema } from '../pipeline.ts';
 import { RoundIdParams } from '../rounds.ts';
 import type { RouteDef } from '../route-types.ts';
 
@@ -35,19 +34,12 @@ export const publicNoticeRoutes = [
     path: '/v1/public/rounds/{roundId}/objections',
     fn: 'public',
     auth: 'public',
-    summary: 'Object to an announced alliance during the notice period (validated, size-limited, throttled)',
+    summary:
+      'Object to an announced alliance during the notice period (validated, size-limited, throttled). Limited per client address and per contact in each round (429 with Retry-After while an hourly limit holds); the same objection again from the same address or contact is a 409 naming the first',
     tag: 'public notice',
     params: RoundIdParams,
     body: ObjectionInputSchema,
     maxBodyBytes: 16 * 1024,
-    responses: {
-      201: z.object({
-        id: IdSchema,
-        roundId: IdSchema,
-        allianceId: IdSchema,
-        status: z.string(),
-        filedAt: z.string(),
-      }),
-    },
+    responses: { 201: ObjectionFiledSchema },
   },
 ] as const satisfies readonly RouteDef[];

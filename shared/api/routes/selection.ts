@@ -2,6 +2,8 @@
 import * as z from 'zod';
 import { CursorQuerySchema, DateTimeSchema, IdSchema } from '../common.ts';
 import {
+  ObjectionDismissalResultSchema,
+  ObjectionDismissalSchema,
   ObjectionParams,
   ObjectionResolutionSchema,
   ObjectionSchema,
@@ -104,10 +106,24 @@ export const selectionRoutes = [
     path: '/v1/rounds/{roundId}/objections',
     fn: 'rounds',
     auth: ['admin'],
-    summary: 'Objections filed against the public notice',
+    summary:
+      'Objections filed against the public notice, with keyed hashes of each filer’s address and contact and the text’s fingerprint (to spot a flood), and duplicateOf',
     tag: 'objections',
     params: RoundIdParams,
     responses: { 200: z.object({ items: z.array(ObjectionSchema) }) },
+  },
+  {
+    operationId: 'dismissObjections',
+    method: 'POST',
+    path: '/v1/rounds/{roundId}/objections/dismissals',
+    fn: 'rounds',
+    auth: ['admin'],
+    summary:
+      'Dismiss open objections as spam, with a reason: up to 100 by id, or all from one client, contact or text; each audited; repeating it is harmless; the pipeline moves on when none is left open',
+    tag: 'objections',
+    params: RoundIdParams,
+    body: ObjectionDismissalSchema,
+    responses: { 200: ObjectionDismissalResultSchema },
   },
   {
     operationId: 'resolveObjection',

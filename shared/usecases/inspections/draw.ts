@@ -12,6 +12,7 @@ import {
   drawPut,
   inspectionAudit,
   inspectionPut,
+  inspectorAssignmentPut,
   listAllInspections,
   loadDraw,
 } from '../../db/inspections.ts';
@@ -141,8 +142,13 @@ async function ensureInspections(draw: DrawRecord, actor: Actor, now: Date) {
       drawnAt: draw.asOf,
       version: 1,
     };
+    // The inspection, its audit record and (when assigned) the inspector's right to read the
+    // alliance's records, together: an inspector is never assigned without it, nor given it unassigned.
     await commitFirstTime([
       inspectionPut(item, now.toISOString()),
+      ...(item.inspectorId
+        ? [inspectorAssignmentPut({ ...item, inspectorId: item.inspectorId }, now.toISOString())]
+        : []),
       inspectionAudit(
         a.inspectionId,
         {

@@ -16,26 +16,30 @@ import {
   loadInspection,
 } from '../../db/inspections.ts';
 import { allianceAudit } from '../../db/reports.ts';
-import { isAdmin, type Principal, userActor } from '../../domain/actors.ts';
+import { isAdmin, isInspectionOffice, type Principal, userActor } from '../../domain/actors.ts';
 import { addDays } from '../../domain/deadlines.ts';
 import { conflict, notFound, nouns } from '../../domain/errors.ts';
 import type { InspectionRecord } from '../../domain/model/inspection.ts';
 import { accessAlliance } from '../alliances/index.ts';
+import { readAccess } from '../ledger/access.ts';
 
 /** A 'poor' rating sets a follow-up deadline this many days after the findings. */
 export const FOLLOW_UP_DAYS = 60;
 
-/** Admins see every inspection; an inspector only those assigned to them (others: 404). */
+/** Admins and the inspection office oversee every inspection; an inspector sees its own. */
+const seesAll = (principal: Principal) => isAdmin(principal) || isInspectionOffice(principal);
+
+/** Admins and the inspection office see every inspection; an inspector only those assigned to them (others: 404). */
 export async function getInspection(principal: Principal, inspectionId: string): Promise<InspectionRecord> {
   const inspection = await loadInspection(inspectionId);
-  if (!inspection || (!isAdmin(principal) && inspection.inspectorId !== principal.sub)) {
+  if (!inspection || (!seesAll(principal) && inspection.inspectorId !== principal.sub)) {
     throw notFound(nouns.inspection(inspectionId));
   }
   return inspection;
 }
 
 export async function listInspections(principal: Principal, status?: string) {
-  const items = isAdmin(principal)
+  const items = seesAll(principal)
     ? await listAllInspections()
     : await listInspectorInspections(principal.sub);
   return {
@@ -47,15 +51,18 @@ export async function listInspections(principal: Principal, status?: string) {
 
 /**
  * Inspections of one alliance. Applicants (members) see completed ones only — inspections are
- * unannounced, so a planned one is never shown to the inspected; admins see all.
+ * unannounced, so a planned one is never shown to the inspected; admins and the inspection office
+ * (for a designated alliance: ../ledger/access.ts) see all.
  */
 export async function allianceInspections(principal: Principal, allianceId: string) {
-  await accessAlliance(principal, allianceId);
+  if (isInspectionOffice(principal) && !isAdmin(principal)) await readAccess(principal, allianceId);
+  else await accessAlliance(principal, allianceId);
   const all = (await listAllInspections()).filter((i) => i.allianceId === allianceId);
-  const visible = isAdmin(principal) ? all : all.filter((i) => i.status === 'completed');
+  const staff = seesAll(principal);
+  const visible = staff ? all : all.filter((i) => i.status === 'completed');
   return {
     items: visible
-      .map((i) => (isAdmin(principal) ? i : { ...i, inspectorId: null }))
+      .map((i) => (staff ? i : { ...i, inspectorId: null }))
       .sort((a, b) => b.drawnAt.localeCompare(a.drawnAt)),
   };
 }

@@ -1,30 +1,41 @@
 /**
- * Who may read and write an alliance's implementation records (the dedicated account here, the
- * plan in ../implementation.ts). Members and admins go through the alliance's own rules
- * (accessAlliance); inspectors read any alliance's records, read only. To anyone else the alliance
- * does not exist (404).
+ * Who may read and write an alliance's implementation records: its award, plan and dedicated
+ * account (here, ../implementation.ts and ../alliances/index.ts `getAward`). Members and admins go
+ * through the alliance's own rules (accessAlliance). Inspection staff read, never write, on a need
+ * to know: an inspector only the alliances a draw has assigned them to (shared/db/inspections.ts
+ * `isAssignedInspector`, one GetItem), the inspection office every one — and both only from
+ * designation on (there is nothing to inspect before). To anyone else the alliance does not exist
+ * (404), so an unassigned inspector cannot even learn which alliances there are.
  */
 import { loadAllianceWithMembers } from '../../db/alliances.ts';
-import { isAdmin, type Principal } from '../../domain/actors.ts';
+import { isAssignedInspector } from '../../db/inspections.ts';
+import { isAdmin, isInspectionOffice, type Principal } from '../../domain/actors.ts';
 import { notFound, nouns } from '../../domain/errors.ts';
 import type { AllianceRecord } from '../../domain/model/alliance.ts';
-import { accessAlliance } from '../alliances/index.ts';
+import { accessAlliance } from '../alliances/access.ts';
+
+/** The statuses an alliance has implementation records in: designated, and after it ended. */
+export const INSPECTABLE_STATUSES = ['designated', 'completed', 'terminated'] as const;
 
 /**
- * Readers: member applicants (invited or confirmed) and admins; inspectors (not admins) for any
- * alliance, or only one whose status is among `inspectorStatuses` when given.
+ * Readers: member applicants (invited or confirmed) and admins; the inspection office, and the
+ * inspectors assigned to the alliance, once it is designated (or among `inspectorStatuses`).
+ * A caller who is both (an inspector who is also an applicant) is checked as a member when the
+ * inspection staff rule does not let them in.
  */
 export async function readAccess(
   principal: Principal,
   allianceId: string,
-  inspectorStatuses?: readonly string[],
+  inspectorStatuses: readonly string[] = INSPECTABLE_STATUSES,
 ): Promise<AllianceRecord> {
-  if (principal.roles.includes('inspector') && !isAdmin(principal)) {
-    const loaded = await loadAllianceWithMembers(allianceId);
-    if (!loaded || (inspectorStatuses && !inspectorStatuses.includes(loaded.alliance.status))) {
-      throw notFound(nouns.alliance(allianceId));
-    }
-    return loaded.alliance;
+  const office = isInspectionOffice(principal);
+  if (!isAdmin(principal) && (office || principal.roles.includes('inspector'))) {
+    const [loaded, assigned] = await Promise.all([
+      loadAllianceWithMembers(allianceId),
+      office ? Promise.resolve(true) : isAssignedInspector(allianceId, principal.sub),
+    ]);
+    if (loaded && assigned && inspectorStatuses.includes(loaded.alliance.status)) return loaded.alliance;
+    if (!principal.roles.includes('applicant')) throw notFound(nouns.alliance(allianceId));
   }
   return (await accessAlliance(principal, allianceId)).alliance;
 }

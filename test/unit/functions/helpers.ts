@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { authorizerContext, parseGroups, poolOfRole } from '../../../shared/http/auth.ts';
 
 export const lambdaContext = {
   awsRequestId: 'req-1',
@@ -14,6 +15,16 @@ export const lambdaContext = {
   fail: () => undefined,
   succeed: () => undefined,
 } as Context;
+
+/**
+ * What the API's Lambda authorizer hands the handlers for user-1 in these groups ("[admin]"): an
+ * applicant-pool principal when every group is the applicant's, else a staff-pool one.
+ */
+export function signedIn(groups: string, sub = 'user-1') {
+  const roles = parseGroups(groups);
+  const pool = roles.length > 0 && roles.every((r) => poolOfRole(r) === 'applicant') ? 'applicant' : 'staff';
+  return authorizerContext({ sub, username: 'u1', roles }, pool);
+}
 
 export function apiEvent(
   routeKey: string,
@@ -47,16 +58,7 @@ export function apiEvent(
       stage: '$default',
       time: new Date().toUTCString(),
       timeEpoch: Date.now(),
-      ...(options.groups !== undefined
-        ? {
-            authorizer: {
-              jwt: {
-                claims: { sub: 'user-1', 'cognito:username': 'u1', 'cognito:groups': options.groups },
-                scopes: null,
-              },
-            },
-          }
-        : {}),
+      ...(options.groups !== undefined ? { authorizer: { lambda: signedIn(options.groups) } } : {}),
     } as APIGatewayProxyEventV2['requestContext'],
     ...(options.body !== undefined ? { body: options.body } : {}),
     isBase64Encoded: false,

@@ -17,7 +17,7 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HttpResult, Operations } from '../../../shared/http/handler.ts';
-import { apiEvent, lambdaContext, setEnv } from '../functions/helpers.ts';
+import { apiEvent, lambdaContext, setEnv, signedIn } from '../functions/helpers.ts';
 
 setEnv(); // before the modules below build their logger (silent in tests)
 const { ApiError } = await import('../../../shared/http/errors.ts');
@@ -105,9 +105,10 @@ function closeEvent(
     headers: { ...(options.key !== undefined ? { 'idempotency-key': options.key } : {}), ...options.headers },
   });
   if (options.sub) {
-    (
-      event.requestContext as unknown as { authorizer: { jwt: { claims: Record<string, string> } } }
-    ).authorizer.jwt.claims.sub = options.sub;
+    (event.requestContext as unknown as { authorizer: { lambda: unknown } }).authorizer.lambda = signedIn(
+      '[admin]',
+      options.sub,
+    );
   }
   return event;
 }
@@ -301,9 +302,8 @@ describe('Idempotency-Key on mutations', () => {
     const invalid = await call(closeEvent({ key: 'k-400', body: JSON.stringify({ reason: '' }) }));
     expect(invalid.statusCode).toBe(400);
     const noRole = closeEvent({ key: 'k-403' });
-    (
-      noRole.requestContext as unknown as { authorizer: { jwt: { claims: Record<string, string> } } }
-    ).authorizer.jwt.claims['cognito:groups'] = '[applicant]';
+    (noRole.requestContext as unknown as { authorizer: { lambda: unknown } }).authorizer.lambda =
+      signedIn('[applicant]');
     expect((await call(noRole)).statusCode).toBe(403);
     expect(rawDdb.calls()).toHaveLength(0);
     expect(closeRound).not.toHaveBeenCalled();
