@@ -25,6 +25,7 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.ts';
+import { unavailable } from '../domain/errors.ts';
 import { conditionFailed } from './table.ts';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -45,6 +46,12 @@ export interface CommitOptions {
   /** Attempts for a contended transaction (default 8). */
   attempts?: number;
 }
+
+const stillContended = () =>
+  unavailable({
+    en: 'the database (the records this request changes are busy with other requests; retry in a moment)',
+    zh: '数据库（本请求要修改的记录正被其他请求占用，请稍后重试）',
+  });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -118,7 +125,9 @@ export async function commit(
         await sleep(Math.random() * Math.min(1000, 25 * 2 ** attempt));
         continue;
       }
-      if (contended && opts.onContended) throw opts.onContended();
+      // Still contended after every attempt (a burst on one item, e.g. a round's tally during an
+      // objection flood): a 503 the caller can retry, never a 500.
+      if (contended) throw opts.onContended ? opts.onContended() : stillContended();
       throw await mapped(error, opts.onConditionFailed);
     }
   }

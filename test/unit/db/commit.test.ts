@@ -11,6 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { commit, commitFirstTime } from '../../../shared/db/commit.ts';
 import { conditionFailed } from '../../../shared/db/table.ts';
+import { httpStatusOf } from '../../../shared/http/errors.ts';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 beforeEach(() => ddb.reset());
@@ -77,6 +78,15 @@ describe('commit of one write', () => {
       .resolves({});
     await commit([put]);
     expect(ddb.commandCalls(PutCommand)).toHaveLength(2);
+  });
+
+  it('answers a write still contended after every attempt with a retryable 503, not a 500', async () => {
+    const { TransactionConflictException } = await import('@aws-sdk/client-dynamodb');
+    ddb.on(PutCommand).rejects(new TransactionConflictException({ message: 'conflict', $metadata: {} }));
+    const error = await commit([put], { attempts: 3 }).catch((e: unknown) => e);
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(3);
+    expect(error).toMatchObject({ code: 'unavailable' });
+    expect(httpStatusOf(error)).toBe(503);
   });
 
   it('lets any other error through', async () => {
