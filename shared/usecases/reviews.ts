@@ -41,6 +41,20 @@ const assignmentOf = (roundId: string, allianceId: string): Text => ({
   zh: `评审分配（联盟 ${allianceId}，申报批次 ${roundId}）`,
 });
 
+/** Reviews are taken only while the round's review gate is open (409 before and after). */
+async function assertReviewsOpen(roundId: string): Promise<void> {
+  const gate = await loadGate(roundId, 'review');
+  if (gate?.status !== 'open')
+    throw conflict({
+      en: `round ${roundId} is not accepting reviews`,
+      zh: `申报批次 ${roundId} 当前不接受评审意见`,
+    });
+}
+
+/**
+ * Registers a reviewer for a round: before the review stage or during it (a reviewer added then
+ * takes replacements), never once it has closed (409: nothing is left to review).
+ */
 export async function registerReviewer(
   principal: Principal,
   roundId: string,
@@ -48,6 +62,11 @@ export async function registerReviewer(
   now = new Date(),
 ) {
   const round = await getRound(roundId);
+  if ((await loadGate(roundId, 'review'))?.status === 'closed')
+    throw conflict({
+      en: `round ${roundId} has finished its reviews; reviewers can no longer be registered`,
+      zh: `申报批次 ${roundId} 的评审已结束，不能再登记评审专家`,
+    });
   const record: ReviewerRecord = { ...input, roundId: round.id, registeredAt: now.toISOString() };
   await commit([
     reviewerPut(record),
@@ -140,12 +159,7 @@ export async function submitReview(
 ) {
   await myAssignment(principal, roundId, allianceId);
   const round = await getRound(roundId);
-  const gate = await loadGate(roundId, 'review');
-  if (gate?.status !== 'open')
-    throw conflict({
-      en: `round ${roundId} is not accepting reviews`,
-      zh: `申报批次 ${roundId} 当前不接受评审意见`,
-    });
+  await assertReviewsOpen(roundId);
   if (now.getTime() > Date.parse(round.reviewDeadline))
     throw conflict({
       en: `the review deadline ${round.reviewDeadline} has passed`,
@@ -217,6 +231,9 @@ export async function declareConflict(
   now = new Date(),
 ) {
   await myAssignment(principal, roundId, allianceId);
+  // A conflict declared after the reviews closed would replace an assignment (and change the
+  // counts the ranking used) after the fact.
+  await assertReviewsOpen(roundId);
   const round = await getRound(roundId);
   const [reviewers, current, alliances] = await Promise.all([
     loadReviewers(roundId),

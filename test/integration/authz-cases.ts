@@ -157,9 +157,8 @@ export const cases: Record<string, RouteCase> = {
       params: { ...round(w), reviewerId: w.reviewerId },
       body: { reviewerId: w.reviewerId, name: '专家', expertise: ['optoelectronics'], affiliations: [] },
     }),
-    expect: { admin: 200 },
-    knownIssue:
-      'a reviewer can still be registered (or changed) on a funded round, after the review gate closed',
+    expect: { admin: 409 },
+    why: 'the round is funded: its reviews are over',
   },
   listReviewers: { call: (w) => ({ params: round(w) }), expect: { admin: 200 } },
   listAssignments: { call: (w) => ({ params: round(w) }), expect: { admin: 200 } },
@@ -178,9 +177,8 @@ export const cases: Record<string, RouteCase> = {
   },
   declareConflict: {
     call: (w) => ({ params: { ...round(w), ...alliance(w) }, body: { reason: '利益关系' } }),
-    expect: { assignedReviewer: 200, reviewer: 404 },
-    knownIssue:
-      'a conflict can be declared after the review gate closed (here on a funded round): the assignment is replaced and the review tally changed; submitReview refuses with 409 then (shared/usecases/reviews.ts declareConflict lacks its gate check)',
+    expect: { assignedReviewer: 409, reviewer: 404 },
+    why: 'the reviews are closed: a conflict declared now would replace an assignment after the ranking',
   },
 
   // --- selection, objections, 递补 (admin) ---------------------------------------------------------
