@@ -16,6 +16,7 @@ import type {
   APIGatewayRequestAuthorizerEventV2,
 } from 'aws-lambda';
 import { matchRoute, type RouteDef, routeKey } from '../shared/api/routes.ts';
+import { SECURITY_HEADERS } from '../shared/http/headers.ts';
 import type { CfnTemplate } from './template.ts';
 
 /** API Gateway's payload limit for HTTP APIs. */
@@ -79,7 +80,12 @@ const corsHeaders = {
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', ...corsHeaders, ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    ...SECURITY_HEADERS,
+    ...corsHeaders,
+    ...headers,
+  });
   res.end(text);
 }
 

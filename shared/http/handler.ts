@@ -15,6 +15,7 @@ import { provesOrigin } from '../domain/origin.ts';
 import { logger } from '../logger.ts';
 import { type Principal, principalFromEvent } from './auth.ts';
 import { ApiError, errorHeaders, httpStatusOf } from './errors.ts';
+import { SECURITY_HEADERS } from './headers.ts';
 import { type Lang, negotiateLang } from './i18n.ts';
 import {
   ApiErrorWithHeaders,
@@ -59,18 +60,7 @@ export type Operations<G extends RouteGroup> = {
 
 const jsonHeaders = { 'content-type': 'application/json; charset=utf-8' };
 
-/**
- * Sent with every response (JSON, HTML, CSV, errors): no MIME sniffing of a JSON or CSV body into
- * something executable, no URL (with its ids) leaking to other sites in Referer, HTTPS only for a
- * year once a browser has seen the API over HTTPS (ignored over plain HTTP, as locally), and no
- * framing of the notice page. A route's own header of the same name wins.
- */
-export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'strict-transport-security': 'max-age=31536000; includeSubDomains',
-  'x-frame-options': 'DENY',
-};
+export { SECURITY_HEADERS };
 
 function respond(status: number, body: unknown, requestId: string, headers: Record<string, string> = {}) {
   return {

@@ -15,7 +15,7 @@ function expectSecurityHeaders(res: { status: number; headers: Headers; text: st
 }
 
 describe('security headers', () => {
-  it('are on a JSON success, a route error, an unknown route and the HTML notice', async () => {
+  it('are on a JSON success, a route error, an unknown route, the HTML notice and a 401', async () => {
     const admin = await tokenFor(['admin']);
     const responses = [
       await api('GET', '/v1/health'),
@@ -23,8 +23,9 @@ describe('security headers', () => {
       await api('GET', '/v1/no-such-route'),
       await api('GET', '/v1/public/rounds/no-such-round/notice.html'),
       await api('POST', '/v1/organisations', { token: await tokenFor(['applicant']), body: {} }),
+      await api('GET', '/v1/me'), // refused before any handler runs (no token)
     ];
-    expect(responses.map((r) => r.status)).toEqual([200, 404, 404, 404, 400]);
+    expect(responses.map((r) => r.status)).toEqual([200, 404, 404, 404, 400, 401]);
     for (const res of responses) expectSecurityHeaders(res);
   });
 });
