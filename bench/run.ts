@@ -17,6 +17,9 @@
  *   npm run bench -- --pure N[,N…] [--runs R]
  *       the pure stages at N: selection (bench/selection.ts, both policies) and reviewer assignment
  *       (bench/assignment.ts); under results.json `pure.N<n>`; BENCHMARKS.md section `pure`.
+ *   npm run bench -- --pdf [--runs R]
+ *       the document verifier's PDF check: parse time and peak memory per size and page count
+ *       (bench/pdf.ts); under results.json `pdf`; BENCHMARKS.md section `pdf`.
  *   npm run bench -- --scale-from a.json[,b.json…] --section before
  *       renders saved scale results (`--out` files) into BENCHMARKS.md section `scale-<section>`
  *       without running anything (how the "before" table was made).
@@ -32,6 +35,7 @@ import { documentClient } from '../shared/aws/clients.ts';
 import { env } from '../shared/config.ts';
 import { keys } from '../shared/db/keys.ts';
 import { benchAssignment } from './assignment.ts';
+import { benchPdf, pdfReport } from './pdf.ts';
 import { runScale, ScaleFailure, type ScaleRecord, scaleReport } from './scale.ts';
 import { benchSelection } from './selection.ts';
 
@@ -43,6 +47,7 @@ function usage(message: string): never {
   npm run bench                                   synth, local start, request latency, pipeline to gate
   npm run bench -- --scale N [--concurrency C] [--deadline-minutes M] [--out file.json]
   npm run bench -- --pure N[,N…] [--runs R]
+  npm run bench -- --pdf [--runs R]
   npm run bench -- --scale-from a.json[,b.json…] [--section before]`);
   process.exit(2);
 }
@@ -69,7 +74,7 @@ function readResults(): Record<string, unknown> {
 }
 
 /** Read-modify-write: sets `results[group][key]`, keeping every other key of the file. */
-function recordResult(group: 'scale' | 'pure', key: string, value: unknown): Record<string, unknown> {
+function recordResult(group: 'scale' | 'pure' | 'pdf', key: string, value: unknown): Record<string, unknown> {
   const all = readResults();
   const entries = (all[group] && typeof all[group] === 'object' ? all[group] : {}) as Record<string, unknown>;
   entries[key] = value;
@@ -187,6 +192,7 @@ const { values: args } = (() => {
       options: {
         scale: { type: 'string' },
         pure: { type: 'string' },
+        pdf: { type: 'boolean' },
         runs: { type: 'string' },
         concurrency: { type: 'string' },
         'deadline-minutes': { type: 'string' },
@@ -201,7 +207,7 @@ const { values: args } = (() => {
     usage((e as Error).message);
   }
 })();
-const modes = (['scale', 'pure', 'scale-from'] as const).filter((m) => args[m] !== undefined);
+const modes = (['scale', 'pure', 'pdf', 'scale-from'] as const).filter((m) => args[m] !== undefined);
 if (modes.length > 1) usage(`--${modes.join(' and --')} do not go together; run them one after the other`);
 if (args.scale !== undefined) {
   const n = wholeNumber('scale', args.scale, 1, 20_000);
@@ -222,6 +228,13 @@ if (args.pure !== undefined) {
   pureMode(sizes, args.runs ? wholeNumber('runs', args.runs, 1, 100) : undefined);
   process.exit(0);
 }
+if (args.pdf) {
+  const results = benchPdf(args.runs ? wholeNumber('runs', args.runs, 1, 50) : 3);
+  const date = new Date().toISOString();
+  recordResult('pdf', 'cases', { date, machine: machine(), results });
+  writeSection('pdf', pdfReport(results, date), '## Document verification (the PDF check)');
+  process.exit(0);
+}
 if (args['scale-from'] !== undefined) {
   const section = args.section ?? 'after';
   if (!/^[a-z0-9-]+$/.test(section))
@@ -234,7 +247,7 @@ if (args['scale-from'] !== undefined) {
   process.exit(0);
 }
 for (const stray of ['runs', 'concurrency', 'deadline-minutes', 'out', 'section'] as const)
-  if (args[stray] !== undefined) usage(`--${stray} goes with --scale, --pure or --scale-from`);
+  if (args[stray] !== undefined) usage(`--${stray} goes with --scale, --pure, --pdf or --scale-from`);
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const requests = Number(process.env.BENCH_REQUESTS ?? 300);
