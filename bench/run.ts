@@ -2,8 +2,8 @@
  * `npm run bench`: measured, not asserted. Prints medians (and min/max) of
  *  - CDK synth of both stacks with esbuild bundling (the same app `npx cdk synth` builds), and the
  *    bundle size of every function;
- *  - start of the whole local stack to the first 200 from GET /v1/health (cold, then restarts);
- *  - GET /v1/health and an authorized GET /v1/rounds/{id}/pipeline through the local API
+ *  - start of the whole local stack to the first 200 from GET /v1/health/ready (cold, then restarts);
+ *  - GET /v1/health (liveness: no dependency call) and an authorized GET /v1/rounds/{id}/pipeline through the local API
  *    (in-process handler, real DynamoDB Local/s3rver/local Step Functions), sequential requests;
  *  - one round-pipeline execution from start to the screening gate.
  * Results go to stdout and bench/results.json. Options: BENCH_RUNS (default 3), BENCH_REQUESTS (300).
@@ -321,8 +321,8 @@ const startMs: number[] = [];
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
   const stack = await startLocalStack({ ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 }, schedules: false });
-  const res = await fetch(`${stack.urls.api}/v1/health`);
-  if (res.status !== 200) throw new Error(`health ${res.status}: ${await res.text()}`);
+  const res = await fetch(`${stack.urls.api}/v1/health/ready`);
+  if (res.status !== 200) throw new Error(`readiness ${res.status}: ${await res.text()}`);
   startMs.push(performance.now() - started);
   if (i < runs - 1) await stack.stop();
   else {
@@ -348,7 +348,7 @@ for (let i = 0; i < runs; i++) {
     results.pipelineStatusMs = await time(`${stack.urls.api}/v1/rounds/bench/pipeline`, {
       authorization: `Bearer ${admin}`,
     });
-    console.log(`GET /v1/health, ms (${requests} sequential):`, results.healthMs);
+    console.log(`GET /v1/health (liveness), ms (${requests} sequential):`, results.healthMs);
     console.log(
       `GET /v1/rounds/{id}/pipeline with JWT, ms (${requests} sequential):`,
       results.pipelineStatusMs,
@@ -384,7 +384,7 @@ for (let i = 0; i < runs; i++) {
 results.localColdStartMs = Math.round(startMs[0]!);
 results.localRestartMs = startMs.length > 1 ? stats(startMs.slice(1)) : undefined;
 console.log(
-  'local stack cold start (synth + DynamoDB Local + s3rver + runner) → first 200 from /v1/health, ms:',
+  'local stack cold start (synth + DynamoDB Local + s3rver + runner) → first 200 from /v1/health/ready, ms:',
   results.localColdStartMs,
 );
 if (results.localRestartMs)

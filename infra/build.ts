@@ -20,10 +20,22 @@
  * `alarmWebhook` (https URL), `wafRateLimit` and `wafPublicRateLimit` (requests per client IP per
  * 5 minutes, all paths and /v1/public/* respectively).
  *
+ * Identity: `identity=cognito` (default: the two user pools of Esip-Data) or `identity=oidc` with
+ * `oidcIssuer` (https), `oidcAudience` (client ids, comma-separated) and optionally `oidcJwksUri`
+ * (default: the issuer's discovery document), `oidcGroupsClaim` (default `groups`),
+ * `oidcStaffGroups` (the staff roles honoured from it, default all) and `oidcMfaClaim` (e.g. `amr`:
+ * staff roles only with `mfa`/`otp` in it): one external OpenID Connect provider (Keycloak, a
+ * Chinese IdP, …), no Cognito resources at all (functions/authorizer/handler.ts).
+ *
+ * AWS China regions (cn-north-1, cn-northwest-1; partition aws-cn): Cognito user pools are not
+ * offered there, so identity=cognito is refused; X-Ray tracing is off (Lambda's X-Ray integration
+ * is not available there), and there is no edge (above). ARNs use the stack's partition throughout.
+ *
  * `bundle: false` skips esbuild bundling of the functions (for a local process that only needs
  * the template, e.g. the local stack); assets then point at the project sources.
  */
 import { Annotations, App, type Environment, Tags } from 'aws-cdk-lib';
+import { rolesOfPool } from '../shared/http/auth.ts';
 import type { AlarmRecipients } from './constructs/alarms.ts';
 import { DEFAULT_WAF_LIMITS, EDGE_REGION, type WafLimits } from './constructs/edge.ts';
 import { addNagChecks } from './nag.ts';
@@ -75,7 +87,37 @@ export interface DeploymentConfig {
   readonly edge?: { readonly limits: WafLimits };
   /** Why there is no edge, when there is none. */
   readonly edgeSkipped?: string;
+  /** Who signs the API's tokens. */
+  readonly identity: IdentityConfig;
+  /** X-Ray active tracing of the functions and the state machine (off in AWS China regions). */
+  readonly tracing: boolean;
 }
+
+/** The two Cognito user pools of Esip-Data, or one external OpenID Connect provider. */
+export type IdentityConfig =
+  | { readonly kind: 'cognito' }
+  | {
+      readonly kind: 'oidc';
+      readonly issuer: string;
+      readonly audience: readonly string[];
+      readonly jwksUri?: string;
+      readonly groupsClaim: string;
+      /** The staff roles honoured from the groups claim (undefined: all). */
+      readonly staffGroups?: readonly string[];
+      readonly mfaClaim?: string;
+    };
+
+/** cn-north-1 (Beijing), cn-northwest-1 (Ningxia): the aws-cn partition. */
+export const isChinaRegion = (region: string | undefined): boolean => region?.startsWith('cn-') ?? false;
+
+const OIDC_KEYS = [
+  'oidcIssuer',
+  'oidcAudience',
+  'oidcJwksUri',
+  'oidcGroupsClaim',
+  'oidcStaffGroups',
+  'oidcMfaClaim',
+] as const;
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -142,15 +184,105 @@ export function deploymentConfig(
       : region.startsWith('cn-')
         ? `AWS China region ${region}: a CloudFront-scoped web ACL lives in ${EDGE_REGION}, another partition`
         : undefined;
-  // The CLI's default region makes the stacks region-specific only when the edge needs it.
+  const china = isChinaRegion(region);
+  const identity = identityConfig(context);
+  if (china && identity.kind === 'cognito') {
+    throw new ConfigError(
+      `identity=cognito: Amazon Cognito user pools are not offered in the AWS China region ${region}; use -c identity=oidc -c oidcIssuer=https://… -c oidcAudience=<client id>`,
+    );
+  }
+  // The CLI's default region makes the stacks region-specific only when the edge needs it, or when
+  // it is a China region (the templates then differ: no tracing, no Cognito).
   const env =
-    region && (!edgeSkipped || explicitRegion) ? { region, ...(account ? { account } : {}) } : undefined;
+    region && (!edgeSkipped || explicitRegion || china)
+      ? { region, ...(account ? { account } : {}) }
+      : undefined;
   return {
     stage,
     ...(env ? { env } : {}),
     alarms,
     ...(edgeSkipped ? { edgeSkipped } : { edge: { limits } }),
+    identity,
+    tracing: !china,
   };
+}
+
+/** The identity provider from context `identity` and `oidc*` (see the module header). */
+function identityConfig(context: (key: string) => unknown): IdentityConfig {
+  const kind = text(context('identity')) ?? 'cognito';
+  if (kind !== 'cognito' && kind !== 'oidc') {
+    throw new ConfigError(`identity '${kind}': cognito (the default) or oidc`);
+  }
+  if (kind === 'cognito') {
+    const stray = OIDC_KEYS.filter((key) => text(context(key)) !== undefined);
+    if (stray.length) {
+      throw new ConfigError(`${stray.join(', ')}: only with -c identity=oidc (identity is cognito)`);
+    }
+    return { kind };
+  }
+  const issuer = text(context('oidcIssuer'));
+  if (issuer === undefined) {
+    throw new ConfigError(
+      "identity=oidc needs -c oidcIssuer=https://… (the issuer, as its tokens' iss says)",
+    );
+  }
+  httpsUrl(issuer, 'oidcIssuer', 'e.g. https://sso.example.cn/realms/esip');
+  const audience = list(context('oidcAudience'));
+  if (!audience.length) {
+    throw new ConfigError('identity=oidc needs -c oidcAudience=<client id>[,…] (the accepted aud values)');
+  }
+  for (const aud of audience) {
+    if (!/^[\x21-\x7e]{1,256}$/.test(aud)) {
+      throw new ConfigError(
+        `oidcAudience: '${aud}' is not a client id (printable, no spaces; several are comma-separated)`,
+      );
+    }
+  }
+  const jwksUri = text(context('oidcJwksUri'));
+  if (jwksUri !== undefined)
+    httpsUrl(jwksUri, 'oidcJwksUri', 'e.g. https://sso.example.cn/realms/esip/protocol/openid-connect/certs');
+  const groupsClaim = text(context('oidcGroupsClaim')) ?? 'groups';
+  const mfaClaim = text(context('oidcMfaClaim'));
+  for (const [name, claim] of [
+    ['oidcGroupsClaim', groupsClaim],
+    ['oidcMfaClaim', mfaClaim],
+  ] as const) {
+    if (claim !== undefined && !/^[\w:./-]{1,200}$/.test(claim)) {
+      throw new ConfigError(`${name}: '${claim}' is not a claim name (letters, digits, _ : . / -)`);
+    }
+  }
+  const staff: string[] = rolesOfPool('staff');
+  const staffGroups = list(context('oidcStaffGroups'));
+  for (const group of staffGroups) {
+    if (!staff.includes(group)) {
+      throw new ConfigError(`oidcStaffGroups: '${group}' is not a staff role (${staff.join(', ')})`);
+    }
+  }
+  return {
+    kind,
+    issuer,
+    audience,
+    ...(jwksUri ? { jwksUri } : {}),
+    groupsClaim,
+    ...(staffGroups.length ? { staffGroups } : {}),
+    ...(mfaClaim ? { mfaClaim } : {}),
+  };
+}
+
+function httpsUrl(value: string, name: string, example: string): void {
+  const url = URL.canParse(value) ? new URL(value) : undefined;
+  if (url?.protocol !== 'https:' || !url.hostname || url.username || url.password || url.search || url.hash) {
+    throw new ConfigError(
+      `${name}: '${value}' is not an https URL without credentials or query (${example})`,
+    );
+  }
+}
+
+function list(value: unknown): string[] {
+  return (text(value) ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean);
 }
 
 export function buildApp(options: BuildAppOptions = {}): BuiltApp {
@@ -178,7 +310,11 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
       })
     : undefined;
   const dataStack = new DataStack(app, STACK_NAMES.data, {
-    description: 'ESIP stateful resources: table, document and notice buckets, user pool',
+    description:
+      config.identity.kind === 'cognito'
+        ? 'ESIP stateful resources: table, document and notice buckets, user pools'
+        : 'ESIP stateful resources: table, document and notice buckets',
+    identity: config.identity.kind,
     ...(env ? { env } : {}),
   });
   const appStack = new AppStack(app, STACK_NAMES.app, {
@@ -187,6 +323,8 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     stage,
     data: dataStack,
     alarmRecipients: config.alarms,
+    identity: config.identity,
+    tracing: config.tracing,
     ...(edgeStack ? { edge: { webAclArn: edgeStack.webAclArn } } : {}),
     ...(env ? { env, crossRegionReferences: edgeStack !== undefined } : {}),
   });

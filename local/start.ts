@@ -3,20 +3,22 @@
  *   --fresh        wipe the data folder first
  *   --no-seed      start without demo data
  * Ports: PORT (API, 3000), DYNAMODB_PORT (8000), S3_PORT (4569), SFN_PORT (8083).
- * Data: ESIP_DATA_DIR (default .local/data).
+ * Data: ESIP_DATA_DIR (default .local/data). Once up it writes <data dir>/stack.json (API URL,
+ * ports, pid, start time) so that `npm run token` and `npm run fire` find it on any port
+ * (local/stack-state.ts), and removes it when stopped with Ctrl-C or SIGTERM.
  */
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PreflightError } from './preflight.ts';
 import { seedDemo } from './seed.ts';
-import { PROJECT_ROOT, startLocalStack } from './stack.ts';
+import { startLocalStack } from './stack.ts';
+import { dataDirFrom, removeStackState, stateFileIn, writeStackState } from './stack-state.ts';
 
 const { values } = parseArgs({
   options: { fresh: { type: 'boolean', default: false }, 'no-seed': { type: 'boolean', default: false } },
 });
 const port = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-const dataDir = process.env.ESIP_DATA_DIR ?? join(PROJECT_ROOT, '.local', 'data');
+const dataDir = dataDirFrom();
 
 const started = performance.now();
 if (values.fresh) {
@@ -44,14 +46,23 @@ try {
     'society',
     await stack.token({ sub: 'dev-society', username: 'dev-society', roles: ['applicant'] }),
   ]);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const api = stack.urls.api;
+  const portOf = (url: string) => Number(new URL(url).port);
+  writeStackState(dataDir, {
+    apiUrl: api,
+    ports: Object.fromEntries(Object.entries(stack.urls).map(([name, url]) => [name, portOf(url)])),
+    pid: process.pid,
+    startedAt: new Date().toISOString(),
+    dataDir,
+  });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`
 Enterprise–Society Collaborative Innovation Programme (企会协作创新计划) — local stack up in ${seconds}s
 
-  API             ${api}/v1            (health: ${api}/v1/health, OpenAPI: ${api}/v1/openapi.json)
+  API             ${api}/v1            (health: ${api}/v1/health, ready: ${api}/v1/health/ready, OpenAPI: ${api}/v1/openapi.json)
   DynamoDB Local  ${stack.urls.dynamodb}   S3 (s3rver) ${stack.urls.s3}   Step Functions ${stack.urls.sfn}
   Data            ${dataDir}  (npm start -- --fresh wipes it)
+  State file      ${stateFileIn(dataDir)}  (npm run token / fire find this stack by it)
   Schedules       GET ${api}/local/schedules · fire one now: npm run fire -- deadline-sweep
   Executions      GET ${api}/local/executions · POST ${api}/local/executions/skip-waits
 ${seeded.map((line) => `  Demo            ${line}`).join('\n')}
@@ -60,9 +71,10 @@ Dev tokens (12 h; more with: npm run token -- <role> [sub]; 'society' acts for t
 staff roles come from the staff pool, applicants from the applicant pool):
 ${tokens.map(([role, token]) => `  ${role.padEnd(10)} ${token}`).join('\n')}
 
-Try:
-  curl -s ${api}/v1/health
+Try (in another shell):
+  curl -s ${api}/v1/health/ready
   curl -s ${api}/v1/rounds
+  APPLICANT=$(npm run -s token -- applicant dev-applicant)
   curl -s -H "Authorization: Bearer $APPLICANT" ${api}/v1/alliances
   npm run demo -- --url ${api}     (a whole 40-alliance round through this stack)
 Ctrl-C stops everything.`);
@@ -72,6 +84,7 @@ Ctrl-C stops everything.`);
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping…`);
+    removeStackState(dataDir);
     await stack.stop();
     console.log('stopped.');
     process.exit(0);

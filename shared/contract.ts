@@ -81,3 +81,23 @@ export const userPoolEnvNames = {
     issuer: 'APPLICANT_TOKEN_ISSUER',
   },
 } as const;
+
+/**
+ * Set on the API's Lambda authorizer instead of `userPoolEnvNames` when the deployment signs people
+ * in through one external OpenID Connect provider (`-c identity=oidc`, infra/build.ts; e.g. Keycloak
+ * or a Chinese IdP, where Cognito user pools are not offered). Roles come from a groups claim.
+ */
+export const oidcEnvNames = {
+  /** The provider's issuer, exactly as its tokens' `iss` claim says it. */
+  issuer: 'OIDC_ISSUER',
+  /** The accepted `aud` values (client ids), comma-separated. */
+  audience: 'OIDC_AUDIENCE',
+  /** Optional: the JWKS URL; by default `jwks_uri` of the issuer's OpenID discovery document. */
+  jwksUri: 'OIDC_JWKS_URI',
+  /** The claim that lists the user's groups (default `groups`; a dotted path reaches a nested one). */
+  groupsClaim: 'OIDC_GROUPS_CLAIM',
+  /** The staff roles honoured from the groups claim, comma-separated (default every staff role). */
+  staffGroups: 'OIDC_STAFF_GROUPS',
+  /** Optional: a claim (e.g. `amr`) that must say `mfa` or `otp` for staff roles to be honoured. */
+  mfaClaim: 'OIDC_MFA_CLAIM',
+} as const;

@@ -5,6 +5,11 @@
  * Each function's CloudFormation resource carries Metadata `esip:entry` = its handler file
  * relative to the project root (e.g. `functions/pipeline/handler.ts`). The local stack reads the
  * synthesized template and maps a function's logical id to its handler through that entry.
+ *
+ * Source maps: every bundle has its `index.mjs.map` beside it (stack traces can be mapped offline),
+ * but Node does not load it unless context `sourceMaps=runtime` (`-c sourceMaps=runtime`) sets
+ * `NODE_OPTIONS=--enable-source-maps`: that costs ≈ 9 % of a cold start (issue #14). The default
+ * is `sourceMaps=files`; any other value fails the synth.
  */
 import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
@@ -20,6 +25,18 @@ import { projectRoot } from '../paths.ts';
 
 /** Metadata key, on each AWS::Lambda::Function, naming the handler file (relative to the project root). */
 export const ENTRY_METADATA_KEY = 'esip:entry';
+
+/** Context key: `files` (default: maps written beside the bundles, not loaded) or `runtime`. */
+export const SOURCE_MAPS_CONTEXT = 'sourceMaps';
+
+/** Whether Node should apply the source maps at runtime (context `sourceMaps`, see the module header). */
+function sourceMapsAtRuntime(scope: Construct): boolean {
+  const value: unknown = scope.node.tryGetContext(SOURCE_MAPS_CONTEXT) ?? 'files';
+  if (value === 'files' || value === 'runtime') return value === 'runtime';
+  throw new Error(
+    `${SOURCE_MAPS_CONTEXT} '${String(value)}': files (the default: index.mjs.map beside each bundle, not loaded) or runtime (NODE_OPTIONS=--enable-source-maps: mapped stack traces, slower cold starts)`,
+  );
+}
 
 /** ESM bundles still meet CommonJS dependencies that call `require`; this gives them one. */
 const ESM_REQUIRE_SHIM =
@@ -44,6 +61,11 @@ export interface AppFunctionProps {
   readonly environment?: Record<string, string>;
   /** Default one month. */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * X-Ray active tracing (default true). Off in AWS China regions, where Lambda's X-Ray integration
+   * is not available (infra/build.ts): then no tracing configuration and no X-Ray permissions.
+   */
+  readonly tracing?: boolean;
 }
 
 export class AppFunction extends Construct {
@@ -67,24 +89,31 @@ export class AppFunction extends Construct {
     // would allow writing to every log group), log writes limited to this function's own log group.
     // X-Ray has no resource-level permissions, so its two actions sit in an inline policy on the role,
     // apart from the grants (the role's default policy), where no `*` resource is acknowledged.
+    const tracing = props.tracing ?? true;
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Execution role of the ${props.name} function`,
-      inlinePolicies: {
-        XRayWrite: new iam.PolicyDocument({
-          statements: [
-            new iam.PolicyStatement({
-              actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-              resources: ['*'],
-            }),
-          ],
-        }),
-      },
+      ...(tracing
+        ? {
+            inlinePolicies: {
+              XRayWrite: new iam.PolicyDocument({
+                statements: [
+                  new iam.PolicyStatement({
+                    actions: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+                    resources: ['*'],
+                  }),
+                ],
+              }),
+            },
+          }
+        : {}),
     });
-    acknowledge(this.role, 'AwsSolutions-IAM5[Resource::*]', [
-      'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions;',
-      "the role's inline policy holds only those two actions (grants go to its default policy).",
-    ]);
+    if (tracing) {
+      acknowledge(this.role, 'AwsSolutions-IAM5[Resource::*]', [
+        'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions;',
+        "the role's inline policy holds only those two actions (grants go to its default policy).",
+      ]);
+    }
     this.logGroup.grantWrite(this.role);
 
     if (props.async) {
@@ -110,7 +139,8 @@ export class AppFunction extends Construct {
       // Tracing is switched on below on the L1 resource: the L2 `tracing` prop would put the X-Ray
       // `*` statement into the role's default policy, next to the resource-scoped grants.
       environment: {
-        NODE_OPTIONS: '--enable-source-maps',
+        // The maps are bundled as files (below) either way; applying them is opt-in (module header).
+        ...(sourceMapsAtRuntime(this) ? { NODE_OPTIONS: '--enable-source-maps' } : {}),
         POWERTOOLS_SERVICE_NAME: `esip-${props.name}`,
         POWERTOOLS_METRICS_NAMESPACE: 'Esip',
         [envNames.stage]: props.stage,
@@ -135,7 +165,7 @@ export class AppFunction extends Construct {
     });
 
     const cfn = this.fn.node.defaultChild as lambda.CfnFunction;
-    cfn.tracingConfig = { mode: lambda.Tracing.ACTIVE };
+    if (tracing) cfn.tracingConfig = { mode: lambda.Tracing.ACTIVE };
     cfn.addMetadata(ENTRY_METADATA_KEY, this.entry);
     acknowledge(this.fn, 'AwsSolutions-L1', [
       'nodejs22.x is the runtime chosen for the project: the local stack runs the same handlers on',

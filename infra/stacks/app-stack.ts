@@ -13,6 +13,7 @@
  *   (ScheduleExpression, Target.Arn → the function, Target.Input = the event).
  */
 import { ArnFormat, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -25,6 +26,7 @@ import { Construct } from 'constructs';
 import { type RouteGroup, routeGroups } from '../../shared/api/routes.ts';
 import {
   envNames,
+  oidcEnvNames,
   ROUND_PIPELINE_ID,
   ROUND_SCHEDULE_GROUP,
   roundEvents,
@@ -33,9 +35,11 @@ import {
 } from '../../shared/contract.ts';
 import { keys } from '../../shared/db/keys.ts';
 import { buildRoundPipeline } from '../../statemachines/round-pipeline.ts';
+import type { IdentityConfig } from '../build.ts';
 import { type AlarmRecipients, OperationalAlarms } from '../constructs/alarms.ts';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
 import { type BucketGrant, bindBucket, bindTable } from '../constructs/bindings.ts';
+import { OperationsDashboard } from '../constructs/dashboard.ts';
 import { FrontDoor, ORIGIN_VERIFY_ENV, VIEWER_ADDRESS_HEADER } from '../constructs/edge.ts';
 import { RouteTableApi } from '../constructs/http-api.ts';
 import { acknowledge, defaultPolicyOf, wildcardResourceFinding } from '../nag.ts';
@@ -107,6 +111,10 @@ export interface AppStackProps extends StackProps {
   readonly alarmRecipients?: AlarmRecipients;
   /** CloudFront + WAF in front of the API (infra/build.ts: when a region is known). */
   readonly edge?: { readonly webAclArn: string };
+  /** Who signs the API's tokens (default: the user pools of Esip-Data). */
+  readonly identity?: IdentityConfig;
+  /** X-Ray active tracing of the functions and the state machine (default true; off in China). */
+  readonly tracing?: boolean;
 }
 
 export class AppStack extends Stack {
@@ -116,15 +124,18 @@ export class AppStack extends Stack {
   readonly roundPipeline: sfn.StateMachine;
   readonly api: RouteTableApi;
   readonly alarms: OperationalAlarms;
+  readonly dashboard: cloudwatch.Dashboard;
   readonly frontDoor?: FrontDoor;
   readonly roundCloseSchedulerRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
     super(scope, id, props);
     const { data, stage } = props;
+    const tracing = props.tracing ?? true;
+    const identity: IdentityConfig = props.identity ?? { kind: 'cognito' };
 
     const fn = (name: FunctionName, description: string, extra: Partial<AppFunctionProps> = {}) =>
-      new AppFunction(this, functionConstructId(name), { name, description, stage, ...extra });
+      new AppFunction(this, functionConstructId(name), { name, description, stage, tracing, ...extra });
     const background = { timeout: Duration.minutes(5) };
 
     // --- the round pipeline (Step Functions, Standard) --------------------------------------------
@@ -154,7 +165,7 @@ export class AppStack extends Stack {
       definitionBody: sfn.DefinitionBody.fromChainable(
         buildRoundPipeline(new Construct(this, 'RoundPipelineStates'), { pipelineFunction: pipeline.fn }),
       ),
-      tracingEnabled: true,
+      tracingEnabled: tracing,
       logs: { destination: pipelineLogs, level: sfn.LogLevel.ALL, includeExecutionData: true },
     });
     (this.roundPipeline.node.defaultChild as sfn.CfnStateMachine).addMetadata(
@@ -415,16 +426,15 @@ export class AppStack extends Stack {
     // 500s, which the API's 5xx alarm watches.
     this.authorizer = new AppFunction(this, 'AuthorizerFn', {
       name: AUTHORIZER_FUNCTION,
-      description: 'API: Lambda authorizer (staff and applicant user pools)',
+      description:
+        identity.kind === 'cognito'
+          ? 'API: Lambda authorizer (staff and applicant user pools)'
+          : 'API: Lambda authorizer (the OpenID Connect provider)',
       stage,
+      tracing,
       // A signature check, now and then a key fetch (3 s time-out): a hung authorizer fails fast.
       timeout: Duration.seconds(10),
-      environment: {
-        [userPoolEnvNames.staff.userPoolId]: data.staffUserPool.userPoolId,
-        [userPoolEnvNames.staff.clientId]: data.staffUserPoolClient.userPoolClientId,
-        [userPoolEnvNames.applicant.userPoolId]: data.applicantUserPool.userPoolId,
-        [userPoolEnvNames.applicant.clientId]: data.applicantUserPoolClient.userPoolClientId,
-      },
+      environment: authorizerEnvironment(identity, data),
     });
 
     // --- HTTP API from the route table ----------------------------------------------------------------
@@ -495,6 +505,14 @@ export class AppStack extends Stack {
     this.alarms.watchStuckRounds('esip-deadline-sweep');
     this.alarms.watchRoundsHeldByObjections('esip-deadline-sweep'); // the daily sweep counts them
     this.alarms.watchHttpApi('Api', this.api.api);
+    this.dashboard = new OperationsDashboard(this, 'Operations', {
+      stage,
+      api: this.api.api,
+      stateMachine: this.roundPipeline,
+      functions: this.functions,
+      alarms: this.alarms.alarms,
+      sweepService: 'esip-deadline-sweep',
+    }).dashboard;
 
     // --- acknowledgements (each on the one policy it concerns) ---------------------------------
     const pipelineRolePolicy = defaultPolicyOf(this.roundPipeline.role);
@@ -502,6 +520,12 @@ export class AppStack extends Stack {
       'CloudWatch Logs delivery (logs:CreateLogDelivery & co.) and X-Ray (PutTraceSegments & co.) have no',
       'resource-level permissions; Step Functions needs them on `*` for execution logging and tracing.',
     ]);
+    if (!tracing) {
+      acknowledge(this.roundPipeline, 'AwsSolutions-SF2', [
+        'X-Ray tracing is off in AWS China regions, where Lambda has no X-Ray integration: a trace of',
+        'the state machine alone would end at every task. Execution history and ALL-level logs remain.',
+      ]);
+    }
     acknowledge(pipelineRolePolicy, wildcardResourceFinding(this, `${pipeline.fn.functionArn}:*`), [
       'LambdaInvoke tasks grant lambda:InvokeFunction on the pipeline function and its versions/aliases',
       '(`<arn>:*`); it is the one pipeline function.',
@@ -545,6 +569,11 @@ export class AppStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the HTTP API' });
     new CfnOutput(this, 'RoundPipelineArn', { value: pipelineArn });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', {
+      value: this.dashboard.dashboardName,
+      description:
+        'CloudWatch dashboard: API, round pipeline, rounds waiting on people, functions, DLQs, alarms',
+    });
 
     // --- the front door: CloudFront (web bucket + /v1/* → the API) with the WAF of Esip-Edge ---------
     if (props.edge) {
@@ -566,6 +595,30 @@ export class AppStack extends Stack {
       new CfnOutput(this, 'WebBucketName', { value: this.frontDoor.webBucket.bucketName });
     }
   }
+}
+
+/** What the authorizer reads (shared/contract.ts): the pools' ids and clients, or the provider. */
+function authorizerEnvironment(identity: IdentityConfig, data: DataStack): Record<string, string> {
+  if (identity.kind === 'oidc') {
+    return {
+      [oidcEnvNames.issuer]: identity.issuer,
+      [oidcEnvNames.audience]: identity.audience.join(','),
+      ...(identity.jwksUri ? { [oidcEnvNames.jwksUri]: identity.jwksUri } : {}),
+      [oidcEnvNames.groupsClaim]: identity.groupsClaim,
+      ...(identity.staffGroups ? { [oidcEnvNames.staffGroups]: identity.staffGroups.join(',') } : {}),
+      ...(identity.mfaClaim ? { [oidcEnvNames.mfaClaim]: identity.mfaClaim } : {}),
+    };
+  }
+  const { staffUserPool, staffUserPoolClient, applicantUserPool, applicantUserPoolClient } = data;
+  if (!staffUserPool || !staffUserPoolClient || !applicantUserPool || !applicantUserPoolClient) {
+    throw new Error('identity cognito: Esip-Data was built without its user pools');
+  }
+  return {
+    [userPoolEnvNames.staff.userPoolId]: staffUserPool.userPoolId,
+    [userPoolEnvNames.staff.clientId]: staffUserPoolClient.userPoolClientId,
+    [userPoolEnvNames.applicant.userPoolId]: applicantUserPool.userPoolId,
+    [userPoolEnvNames.applicant.clientId]: applicantUserPoolClient.userPoolClientId,
+  };
 }
 
 /** An EventBridge rule target for an async AppFunction: bounded retries, then its DLQ. */

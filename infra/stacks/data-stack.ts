@@ -1,6 +1,10 @@
 /**
  * Esip-Data: the stateful resources, kept apart from the code that uses them so that the
  * application stack can be replaced freely. Everything here is retained when the stack goes.
+ *
+ * The two Cognito user pools exist only with `identity: 'cognito'` (the default; infra/build.ts):
+ * with one external OpenID Connect provider (`identity=oidc`, required in AWS China regions, where
+ * Cognito user pools are not offered) this stack has no Cognito resources at all.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -16,20 +20,25 @@ import { acknowledge } from '../nag.ts';
 
 import { ROUND_SCHEDULE_GROUP } from '../../shared/contract.ts';
 
+export interface DataStackProps extends StackProps {
+  /** `cognito` (default): the two user pools; `oidc`: none (an external provider signs the tokens). */
+  readonly identity?: 'cognito' | 'oidc';
+}
+
 export class DataStack extends Stack {
   readonly table: dynamodb.Table;
   readonly documentsBucket: s3.Bucket;
   readonly noticesBucket: s3.Bucket;
   readonly accessLogsBucket: s3.Bucket;
-  /** Admins, reviewers, inspectors: invited, MFA required. */
-  readonly staffUserPool: cognito.UserPool;
-  readonly staffUserPoolClient: cognito.UserPoolClient;
-  /** Applicants: self sign-up, MFA optional. */
-  readonly applicantUserPool: cognito.UserPool;
-  readonly applicantUserPoolClient: cognito.UserPoolClient;
+  /** Admins, reviewers, inspectors: invited, MFA required. Only with identity `cognito`. */
+  readonly staffUserPool?: cognito.UserPool;
+  readonly staffUserPoolClient?: cognito.UserPoolClient;
+  /** Applicants: self sign-up, MFA optional. Only with identity `cognito`. */
+  readonly applicantUserPool?: cognito.UserPool;
+  readonly applicantUserPoolClient?: cognito.UserPoolClient;
   readonly roundScheduleGroup: scheduler.ScheduleGroup;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  constructor(scope: Construct, id: string, props: DataStackProps = {}) {
     super(scope, id, props);
 
     // --- the single table: keys and indexes come from shared/db/table-design.ts -----------------
@@ -99,6 +108,32 @@ export class DataStack extends Stack {
     // Published public notices: private, served through the API (GET /v1/public/rounds/{id}/notice).
     this.noticesBucket = this.privateBucket('NoticesBucket', 'notices/');
 
+    if ((props.identity ?? 'cognito') === 'cognito') {
+      const pools = this.userPools();
+      this.staffUserPool = pools.staffUserPool;
+      this.staffUserPoolClient = pools.staffUserPoolClient;
+      this.applicantUserPool = pools.applicantUserPool;
+      this.applicantUserPoolClient = pools.applicantUserPoolClient;
+    }
+
+    // --- schedule group for per-round one-time schedules (created at runtime) ---------------------
+    this.roundScheduleGroup = new scheduler.ScheduleGroup(this, 'RoundScheduleGroup', {
+      scheduleGroupName: ROUND_SCHEDULE_GROUP,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'DocumentsBucketName', { value: this.documentsBucket.bucketName });
+    new CfnOutput(this, 'NoticesBucketName', { value: this.noticesBucket.bucketName });
+  }
+
+  /** The two Cognito user pools, their app clients and groups (identity `cognito`). */
+  private userPools(): {
+    staffUserPool: cognito.UserPool;
+    staffUserPoolClient: cognito.UserPoolClient;
+    applicantUserPool: cognito.UserPool;
+    applicantUserPoolClient: cognito.UserPoolClient;
+  } {
     // --- identity: two Cognito user pools, groups = roles (shared/http/auth.ts) -------------------
     // Staff (admin, reviewer, inspector, …) and applicants sign in through separate pools, so that
     // MFA can be required of every staff account without being imposed on the public; the API's
@@ -126,7 +161,7 @@ export class DataStack extends Stack {
     // Staff: invited by an admin (no self sign-up); MFA (TOTP) required of everyone, enrolled at the
     // first sign-in; threat protection (compromised credentials, risky sign-ins) enforced. A new
     // pool: Cognito cannot switch an existing pool from optional to required MFA.
-    this.staffUserPool = new cognito.UserPool(this, 'StaffUserPool', {
+    const staffUserPool = new cognito.UserPool(this, 'StaffUserPool', {
       ...poolBase,
       selfSignUpEnabled: false,
       mfa: cognito.Mfa.REQUIRED,
@@ -144,19 +179,19 @@ export class DataStack extends Stack {
     // Applicants: self sign-up with a verified e-mail address; MFA optional (TOTP offered). The
     // construct id is the one of the former single pool: its users, its `applicant` group and its
     // app client (the id applicants' clients use) stay; the staff groups go to the staff pool.
-    this.applicantUserPool = new cognito.UserPool(this, 'UserPool', {
+    const applicantUserPool = new cognito.UserPool(this, 'UserPool', {
       ...poolBase,
       selfSignUpEnabled: true,
       mfa: cognito.Mfa.OPTIONAL,
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
     });
-    acknowledge(this.applicantUserPool, 'AwsSolutions-COG2', [
+    acknowledge(applicantUserPool, 'AwsSolutions-COG2', [
       'Applicant pool only: MFA is optional for applicants (members of the public who sign up',
       'themselves and can hold only the applicant role, checked against their own organisations and',
       'alliances); TOTP is offered to every applicant. Staff sign in through the staff pool, where MFA is',
       'required, and the API honours staff roles only from that pool.',
     ]);
-    acknowledge(this.applicantUserPool, 'AwsSolutions-COG8', [
+    acknowledge(applicantUserPool, 'AwsSolutions-COG8', [
       'Applicant pool: Essentials feature plan; threat protection (Plus) is billed per monthly active',
       'user and the applicant pool is open to sign-up, so it is a cost decision left to the association.',
       'E-mail verification and a strong password policy apply; the staff pool is on the Plus plan.',
@@ -164,13 +199,13 @@ export class DataStack extends Stack {
 
     // Esip-App's former JWT authorizer imported this value; the export stays until an Esip-App
     // without it is deployed (CloudFormation refuses to remove an export still in use), then it can go.
-    this.exportValue(this.applicantUserPool.userPoolProviderUrl);
+    this.exportValue(applicantUserPool.userPoolProviderUrl);
 
-    this.staffUserPoolClient = this.appClient(this.staffUserPool);
-    this.applicantUserPoolClient = this.appClient(this.applicantUserPool);
+    const staffUserPoolClient = this.appClient(staffUserPool);
+    const applicantUserPoolClient = this.appClient(applicantUserPool);
     for (const [pool, userPool] of [
-      ['staff', this.staffUserPool],
-      ['applicant', this.applicantUserPool],
+      ['staff', staffUserPool],
+      ['applicant', applicantUserPool],
     ] as const) {
       for (const role of rolesOfPool(pool)) {
         new cognito.CfnUserPoolGroup(this, pool === 'staff' ? `StaffGroup-${role}` : `Group-${role}`, {
@@ -181,27 +216,19 @@ export class DataStack extends Stack {
       }
     }
 
-    // --- schedule group for per-round one-time schedules (created at runtime) ---------------------
-    this.roundScheduleGroup = new scheduler.ScheduleGroup(this, 'RoundScheduleGroup', {
-      scheduleGroupName: ROUND_SCHEDULE_GROUP,
-      removalPolicy: RemovalPolicy.RETAIN,
-    });
-
-    new CfnOutput(this, 'TableName', { value: this.table.tableName });
-    new CfnOutput(this, 'DocumentsBucketName', { value: this.documentsBucket.bucketName });
-    new CfnOutput(this, 'NoticesBucketName', { value: this.noticesBucket.bucketName });
     new CfnOutput(this, 'StaffUserPoolId', {
-      value: this.staffUserPool.userPoolId,
+      value: staffUserPool.userPoolId,
       description: 'Staff sign-in (admin, reviewer, inspector): MFA required',
     });
-    new CfnOutput(this, 'StaffUserPoolClientId', { value: this.staffUserPoolClient.userPoolClientId });
+    new CfnOutput(this, 'StaffUserPoolClientId', { value: staffUserPoolClient.userPoolClientId });
     new CfnOutput(this, 'ApplicantUserPoolId', {
-      value: this.applicantUserPool.userPoolId,
+      value: applicantUserPool.userPoolId,
       description: 'Applicant sign-in and self sign-up: MFA optional',
     });
     new CfnOutput(this, 'ApplicantUserPoolClientId', {
-      value: this.applicantUserPoolClient.userPoolClientId,
+      value: applicantUserPoolClient.userPoolClientId,
     });
+    return { staffUserPool, staffUserPoolClient, applicantUserPool, applicantUserPoolClient };
   }
 
   /**

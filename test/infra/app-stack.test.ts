@@ -91,7 +91,6 @@ describe('functions', () => {
     for (const name of allFunctionNames) {
       expect(envOf(name), name).toEqual(
         expect.objectContaining({
-          NODE_OPTIONS: '--enable-source-maps',
           POWERTOOLS_SERVICE_NAME: `esip-${name}`,
           [envNames.stage]: 'test',
           [envNames.tableName]: expect.anything(),

@@ -90,7 +90,14 @@ describe('stacks and regions', () => {
     const off = deploymentConfig((key) => ({ edge: 'false' })[key], underCli);
     expect(off.edge).toBeUndefined();
     expect(off.env).toBeUndefined(); // environment-agnostic as before, unless -c region is given
-    const china = deploymentConfig((key) => ({ region: 'cn-north-1' })[key], {});
+    // (An AWS China region has no Cognito user pools: identity=oidc there, test/infra/china.test.ts.)
+    const chinaContext: Record<string, string> = {
+      region: 'cn-north-1',
+      identity: 'oidc',
+      oidcIssuer: 'https://sso.example.cn/realms/esip',
+      oidcAudience: 'esip-web',
+    };
+    const china = deploymentConfig((key) => chinaContext[key], {});
     expect(china.edge).toBeUndefined();
     expect(china.edgeSkipped).toMatch(/China/);
     expect(() => deploymentConfig((key) => ({ region: 'Europe' })[key], {})).toThrow(/not an AWS region/);

@@ -48,6 +48,7 @@ const inspectionRead = { ...membersRead, assignedInspector: 200, inspector: 404,
 export const cases: Record<string, RouteCase> = {
   // --- system ---------------------------------------------------------------------------------
   getHealth: { call: () => ({}), expect: { allowed: 200 } },
+  getReadiness: { call: () => ({}), expect: { allowed: 200 } },
   getOpenApi: { call: () => ({}), expect: { allowed: 200 } },
 
   // --- rounds ---------------------------------------------------------------------------------

@@ -3,13 +3,23 @@ import { describe, expect, it } from 'vitest';
 import { api, tokenFor } from './client.ts';
 
 describe('GET /v1/health over HTTP on the local stack', () => {
-  it('reports DynamoDB, S3 and the workflow runner reachable', async () => {
+  it('liveness: 200 ok with time and version, and no dependency breakdown', async () => {
     const res = await api('GET', '/v1/health');
     expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', time: expect.any(String), version: expect.any(String) });
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(res.headers.get('x-request-id')).toBeTruthy();
+  });
+
+  it('readiness (/v1/health/ready): DynamoDB, S3 and the workflow runner reachable', async () => {
+    const res = await api('GET', '/v1/health/ready');
+    expect(res.status).toBe(200);
     expect(res.body.status).toBe('ok');
+    expect(Date.parse(res.body.checkedAt)).toBeLessThanOrEqual(Date.parse(res.body.time));
     for (const component of ['dynamodb', 's3', 'workflow']) {
       expect(res.body.components[component]).toMatchObject({ status: 'ok', latencyMs: expect.any(Number) });
     }
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(res.headers.get('x-request-id')).toBeTruthy();
   });
 });

@@ -1,7 +1,10 @@
-/** System: liveness and the API's own description. Each entry: see RouteDef in ../route-types.ts. */
+/**
+ * System: liveness, readiness and the API's own description. Each entry: see RouteDef in
+ * ../route-types.ts.
+ */
 
 import type { RouteDef } from '../route-types.ts';
-import { HealthSchema } from '../system.ts';
+import { HealthSchema, ReadinessSchema } from '../system.ts';
 
 export const systemRoutes = [
   {
@@ -10,9 +13,19 @@ export const systemRoutes = [
     path: '/v1/health',
     fn: 'system',
     auth: 'public',
-    summary: 'Reachability of DynamoDB, S3 and the workflow runner',
+    summary: 'Liveness: the API answers (no dependency is asked)',
     tag: 'system',
-    responses: { 200: HealthSchema, 503: HealthSchema },
+    responses: { 200: HealthSchema },
+  },
+  {
+    operationId: 'getReadiness',
+    method: 'GET',
+    path: '/v1/health/ready',
+    fn: 'system',
+    auth: 'public',
+    summary: 'Readiness: reachability of DynamoDB, S3 and the workflow runner (cached for a few seconds)',
+    tag: 'system',
+    responses: { 200: ReadinessSchema, 503: ReadinessSchema },
   },
   {
     operationId: 'getOpenApi',

@@ -3,7 +3,7 @@ import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeStateMachineCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { apiEvent, lambdaContext, setEnv } from './helpers.ts';
 
 setEnv();
@@ -14,7 +14,13 @@ const rawDdb = mockClient(DynamoDBClient);
 const s3 = mockClient(S3Client);
 const sfn = mockClient(SFNClient);
 
+// Readiness results are kept per instance (shared/usecases/health.ts); only Date is faked, so each
+// test starts a minute after the last one, past any cached result, and moves time on as it needs.
+vi.useFakeTimers({ toFake: ['Date'] });
+const later = (ms: number) => vi.setSystemTime(Date.now() + ms);
+
 beforeEach(() => {
+  later(60_000);
   for (const m of [ddb, rawDdb, s3, sfn]) m.reset();
   ddb.on(GetCommand).resolves({});
   rawDdb.on(GetItemCommand).resolves({});
@@ -22,22 +28,46 @@ beforeEach(() => {
   sfn.on(DescribeStateMachineCommand).resolves({});
 });
 
-async function health(headers: Record<string, string> = {}) {
-  const result = (await handler(apiEvent('GET /v1/health', { headers }), lambdaContext)) as {
+async function get(path: '/v1/health' | '/v1/health/ready') {
+  const result = (await handler(apiEvent(`GET ${path}`), lambdaContext)) as {
     statusCode: number;
     body: string;
+    headers: Record<string, string>;
   };
-  return { status: result.statusCode, body: JSON.parse(result.body) };
+  return { status: result.statusCode, body: JSON.parse(result.body), headers: result.headers };
 }
+const readiness = () => get('/v1/health/ready');
 
-describe('GET /v1/health', () => {
+/** Dependency calls made so far: table reads (either client), HeadBucket, DescribeStateMachine. */
+const dependencyCalls = () => ({
+  dynamodb: ddb.commandCalls(GetCommand).length + rawDdb.commandCalls(GetItemCommand).length,
+  s3: s3.commandCalls(HeadBucketCommand).length,
+  workflow: sfn.commandCalls(DescribeStateMachineCommand).length,
+});
+const all = (n: number) => ({ dynamodb: n, s3: n, workflow: n });
+
+describe('GET /v1/health (liveness)', () => {
+  it('is 200 ok with time and version, and asks no dependency anything', async () => {
+    s3.on(HeadBucketCommand).rejects(new Error('S3 is down'));
+    const { status, body, headers } = await get('/v1/health');
+    expect(status).toBe(200);
+    expect(body).toEqual({ status: 'ok', time: new Date().toISOString(), version: expect.any(String) });
+    expect(headers['cache-control']).toBe('no-store');
+    expect(dependencyCalls()).toEqual(all(0));
+    for (const m of [ddb, rawDdb, s3, sfn]) expect(m.calls()).toHaveLength(0);
+  });
+});
+
+describe('GET /v1/health/ready (readiness)', () => {
   it('is 200 ok when DynamoDB, S3 and the workflow runner answer', async () => {
-    const { status, body } = await health();
+    const { status, body, headers } = await readiness();
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
     expect(body.components.dynamodb.status).toBe('ok');
     expect(body.components.s3.status).toBe('ok');
     expect(body.components.workflow.status).toBe('ok');
+    expect(body.checkedAt).toBe(new Date().toISOString());
+    expect(headers['cache-control']).toBe('no-store');
     expect(s3.commandCalls(HeadBucketCommand)[0]?.args[0].input).toEqual({ Bucket: 'docs-test' });
     expect(sfn.commandCalls(DescribeStateMachineCommand)[0]?.args[0].input).toEqual({
       stateMachineArn: process.env.ROUND_PIPELINE_ARN,
@@ -48,7 +78,7 @@ describe('GET /v1/health', () => {
     s3.on(HeadBucketCommand).rejects(
       Object.assign(new Error('connect ECONNREFUSED'), { name: 'NetworkError' }),
     );
-    const { status, body } = await health();
+    const { status, body } = await readiness();
     expect(status).toBe(503);
     expect(body.status).toBe('degraded');
     expect(body.components.s3).toMatchObject({
@@ -56,6 +86,51 @@ describe('GET /v1/health', () => {
       detail: expect.stringContaining('ECONNREFUSED'),
     });
     expect(body.components.dynamodb.status).toBe('ok');
+    expect(body.components.workflow.status).toBe('ok');
+  });
+
+  it('checks once per 5 s: a second call within the TTL asks nobody, one after it asks again', async () => {
+    const first = await readiness();
+    expect(dependencyCalls()).toEqual(all(1));
+
+    later(4_999);
+    const cached = await readiness();
+    expect(dependencyCalls()).toEqual(all(1));
+    expect(cached.status).toBe(200);
+    expect(cached.body.checkedAt).toBe(first.body.checkedAt);
+    expect(cached.body.time).not.toBe(first.body.time);
+
+    later(1);
+    const fresh = await readiness();
+    expect(dependencyCalls()).toEqual(all(2));
+    expect(fresh.body.checkedAt).toBe(new Date().toISOString());
+  });
+
+  it('keeps a failure for 1 s only, so a recovery shows within a second', async () => {
+    s3.on(HeadBucketCommand).rejects(new Error('S3 is down'));
+    expect((await readiness()).status).toBe(503);
+    s3.on(HeadBucketCommand).resolves({});
+
+    later(999);
+    expect((await readiness()).status).toBe(503);
+    expect(dependencyCalls()).toEqual(all(1));
+
+    later(1);
+    expect((await readiness()).status).toBe(200);
+    expect(dependencyCalls()).toEqual(all(2));
+  });
+
+  it('concurrent calls share one check', async () => {
+    const answers = await Promise.all([readiness(), readiness(), readiness()]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect(dependencyCalls()).toEqual(all(1));
+  });
+
+  it('liveness between readiness checks adds no dependency call', async () => {
+    await readiness();
+    later(10_000);
+    await get('/v1/health');
+    expect(dependencyCalls()).toEqual(all(1));
   });
 });
 
