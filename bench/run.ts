@@ -4,7 +4,8 @@
  *    bundle size of every function;
  *  - start of the whole local stack to the first 200 from GET /v1/health/ready (cold, then restarts);
  *  - GET /v1/health (liveness: no dependency call) and an authorized GET /v1/rounds/{id}/pipeline through the local API
- *    (in-process handler, real DynamoDB Local/s3rver/local Step Functions), sequential requests;
+ *    (in-process handler, real DynamoDB Local/s3rver/local Step Functions), sequential requests,
+ *    with the AWS calls each request made (the local API server's x-local-aws-calls header);
  *  - one round-pipeline execution from start to the screening gate.
  * Results go to stdout and bench/results.json. Options: BENCH_RUNS (default 3), BENCH_REQUESTS (300).
  *
@@ -18,8 +19,13 @@
  *       the pure stages at N: selection (bench/selection.ts, both policies) and reviewer assignment
  *       (bench/assignment.ts); under results.json `pure.N<n>`; BENCHMARKS.md section `pure`.
  *   npm run bench -- --pdf [--runs R]
+  npm run bench -- --calls                        AWS calls per endpoint against their budgets
  *       the document verifier's PDF check: parse time and peak memory per size and page count
  *       (bench/pdf.ts); under results.json `pdf`; BENCHMARKS.md section `pdf`.
+ *   npm run bench -- --calls
+ *       the AWS calls of every endpoint against its budget: runs test/integration/call-budget.test.ts
+ *       (which fails if an endpoint exceeds its budget) and puts its table in BENCHMARKS.md section
+ *       `calls` (and results.json `calls`).
  *   npm run bench -- --scale-from a.json[,b.json…] --section before
  *       renders saved scale results (`--out` files) into BENCHMARKS.md section `scale-<section>`
  *       without running anything (how the "before" table was made).
@@ -30,6 +36,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { AWS_CALLS_HEADER, parseAwsCalls } from '../local/api-server.ts';
 import { PROJECT_ROOT, startLocalStack } from '../local/stack.ts';
 import { documentClient } from '../shared/aws/clients.ts';
 import { env } from '../shared/config.ts';
@@ -74,7 +81,11 @@ function readResults(): Record<string, unknown> {
 }
 
 /** Read-modify-write: sets `results[group][key]`, keeping every other key of the file. */
-function recordResult(group: 'scale' | 'pure' | 'pdf', key: string, value: unknown): Record<string, unknown> {
+function recordResult(
+  group: 'scale' | 'pure' | 'pdf' | 'calls',
+  key: string,
+  value: unknown,
+): Record<string, unknown> {
   const all = readResults();
   const entries = (all[group] && typeof all[group] === 'object' ? all[group] : {}) as Record<string, unknown>;
   entries[key] = value;
@@ -164,6 +175,71 @@ function pureMode(sizes: number[], runs?: number) {
   writeSection('pure', pureReport(all), '## Pure stages (selection, reviewer assignment)');
 }
 
+/**
+ * Runs the call-budget test (its own local stack, through vitest's global setup) and keeps the
+ * table it prints: one row per endpoint, its calls, budget and the issue's target.
+ */
+function callsMode(): number {
+  const command = ['vitest', 'run', '--project', 'integration', 'test/integration/call-budget.test.ts'];
+  let output: string;
+  let failed = false;
+  try {
+    output = execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', command[0]!), command.slice(1), {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 64 * 2 ** 20,
+    });
+  } catch (error) {
+    output = String((error as { stdout?: string }).stdout ?? '');
+    failed = true;
+  }
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes
+  const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split('\n');
+  const start = lines.findIndex((l) => l.startsWith('AWS calls per endpoint:'));
+  if (start < 0) {
+    console.error(output);
+    console.error('npm run bench -- --calls: the test printed no table (see its output above)');
+    return 1;
+  }
+  const table: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (!line.startsWith('|')) break;
+    table.push(line);
+  }
+  const summary = lines[start]!;
+  // The worst: most DynamoDB calls (the table's cells: `| id | method | status as | ddb N, … |`).
+  const worst = table
+    .slice(2)
+    .map((row) => row.split('|').map((cell) => cell.trim()))
+    .map((cells) => ({ id: cells[1]!, ddb: Number(/ddb (\d+)/.exec(cells[4] ?? '')?.[1] ?? 0) }))
+    .sort((x, y) => y.ddb - x.ddb)
+    .slice(0, 6);
+  console.log([summary, ...table].join('\n'));
+  const date = new Date().toISOString();
+  recordResult('calls', 'endpoints', { date, machine: machine(), summary, failed });
+  writeSection(
+    'calls',
+    [
+      `${summary}${failed ? ' — **the budget test failed**' : ''} (${date.slice(0, 10)}).`,
+      `The most DynamoDB calls: ${worst.map((w) => `${w.id} ${w.ddb}`).join(', ')}.`,
+      '',
+      'Counted per request by the local stack (the `x-local-aws-calls` response header, local only):',
+      'one per command the handler sends, a TransactWriteItems or BatchGetItem is 1, SDK retries are',
+      'not counted again. "status as": the status and caller of the authorization matrix\'s request',
+      '(test/integration/authz-cases.ts); a 409/422/404 row counts the path of a request refused by',
+      "the world's state, a lower bound for that endpoint's success path. The budgets, and why each",
+      'row over the target is, are in test/integration/call-budget.test.ts. Regenerate:',
+      '`npm run bench -- --calls` (or `npx vitest run --project integration test/integration/call-budget.test.ts`, which prints the table).',
+      '',
+      ...table,
+    ].join('\n'),
+    '## AWS calls per endpoint (issue #14)',
+  );
+  return failed ? 1 : 0;
+}
+
 type PureRecord = {
   n: number;
   date: string;
@@ -193,6 +269,7 @@ const { values: args } = (() => {
         scale: { type: 'string' },
         pure: { type: 'string' },
         pdf: { type: 'boolean' },
+        calls: { type: 'boolean' },
         runs: { type: 'string' },
         concurrency: { type: 'string' },
         'deadline-minutes': { type: 'string' },
@@ -207,7 +284,7 @@ const { values: args } = (() => {
     usage((e as Error).message);
   }
 })();
-const modes = (['scale', 'pure', 'pdf', 'scale-from'] as const).filter((m) => args[m] !== undefined);
+const modes = (['scale', 'pure', 'pdf', 'calls', 'scale-from'] as const).filter((m) => args[m] !== undefined);
 if (modes.length > 1) usage(`--${modes.join(' and --')} do not go together; run them one after the other`);
 if (args.scale !== undefined) {
   const n = wholeNumber('scale', args.scale, 1, 20_000);
@@ -235,6 +312,7 @@ if (args.pdf) {
   writeSection('pdf', pdfReport(results, date), '## Document verification (the PDF check)');
   process.exit(0);
 }
+if (args.calls) process.exit(callsMode());
 if (args['scale-from'] !== undefined) {
   const section = args.section ?? 'after';
   if (!/^[a-z0-9-]+$/.test(section))
@@ -334,14 +412,27 @@ for (let i = 0; i < runs; i++) {
         Item: { ...keys.round('bench'), type: 'round', status: 'open', version: 1 },
       }),
     );
+    // The AWS calls of every sample (x-local-aws-calls); each distinct count, with how many had it.
+    const callCounts: Record<string, Record<string, number>> = {};
     const time = async (url: string, headers: Record<string, string> = {}) => {
       const samples: number[] = [];
+      const seen: Record<string, number> = {};
       for (let r = 0; r < requests + 20; r++) {
         const t = performance.now();
         const res = await fetch(url, { headers });
         await res.arrayBuffer();
-        if (r >= 20) samples.push(performance.now() - t);
+        if (r < 20) continue;
+        samples.push(performance.now() - t);
+        const calls = parseAwsCalls(res.headers.get(AWS_CALLS_HEADER));
+        const key = calls
+          ? Object.entries(calls)
+              .filter(([, n]) => n > 0)
+              .map(([service, n]) => `${service}=${n}`)
+              .join(',') || 'none'
+          : 'no header';
+        seen[key] = (seen[key] ?? 0) + 1;
       }
+      callCounts[new URL(url).pathname] = seen;
       return stats(samples);
     };
     results.healthMs = await time(`${stack.urls.api}/v1/health`);
@@ -353,6 +444,8 @@ for (let i = 0; i < runs; i++) {
       `GET /v1/rounds/{id}/pipeline with JWT, ms (${requests} sequential):`,
       results.pipelineStatusMs,
     );
+    results.awsCallsPerRequest = callCounts;
+    console.log('AWS calls per request (x-local-aws-calls → requests):', callCounts);
 
     // 4. Pipeline: start → screening gate open.
     const gateMs: number[] = [];
@@ -393,10 +486,10 @@ console.log(
   'RSS of the local-stack process (without the DynamoDB Local JVM), MiB:',
   results.localStackRssMiB,
 );
-// The other modes' figures (scale.*, pure.*) stay; this run's own keys are replaced.
+// The other modes' figures (scale.*, pure.*, pdf, calls) stay; this run's own keys are replaced.
 const previous = readResults();
-writeFileSync(
-  RESULTS,
-  `${JSON.stringify({ ...results, ...(previous.scale ? { scale: previous.scale } : {}), ...(previous.pure ? { pure: previous.pure } : {}) }, null, 2)}\n`,
+const kept = Object.fromEntries(
+  (['scale', 'pure', 'pdf', 'calls'] as const).filter((k) => previous[k]).map((k) => [k, previous[k]]),
 );
+writeFileSync(RESULTS, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
 process.exit(0);

@@ -8,6 +8,11 @@
  * context reaches the handler as `requestContext.authorizer.lambda`, and the result is cached per
  * identity for the TTL. Paths that match no route go to the `$default` route (the system handler),
  * as on AWS.
+ *
+ * Local only (it never exists on AWS): every answer to a route (or `$default`) carries
+ * `x-local-aws-calls: dynamodb=2,s3=0,sfn=0,scheduler=0`, the AWS commands the request's
+ * invocations (authorizer and handler) sent, as local/iam.ts counts them: what the call budgets of
+ * test/integration/call-budget.test.ts and `npm run bench` read.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type {
@@ -17,7 +22,27 @@ import type {
 } from 'aws-lambda';
 import { matchRoute, type RouteDef, routeKey } from '../shared/api/routes.ts';
 import { SECURITY_HEADERS } from '../shared/http/headers.ts';
+import { type AwsCallCounts, countingAwsCalls } from './lambda.ts';
 import type { CfnTemplate } from './template.ts';
+
+/** The local-only response header with a request's AWS call counts (see the module comment). */
+export const AWS_CALLS_HEADER = 'x-local-aws-calls';
+
+export const formatAwsCalls = (counts: AwsCallCounts) =>
+  Object.entries(counts)
+    .map(([service, n]) => `${service}=${n}`)
+    .join(',');
+
+/** The header's value as counts (`dynamodb=2,s3=0` → { dynamodb: 2, s3: 0 }); undefined without it. */
+export function parseAwsCalls(value: string | null | undefined): Record<string, number> | undefined {
+  if (!value) return undefined;
+  return Object.fromEntries(
+    value.split(',').map((pair) => {
+      const [service, n] = pair.split('=');
+      return [service!.trim(), Number(n)];
+    }),
+  );
+}
 
 /** API Gateway's payload limit for HTTP APIs. */
 export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
@@ -241,6 +266,7 @@ export function createApiServer(options: {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://localhost');
     let status = 0;
+    let stampOnError: (() => void) | undefined;
     res.on('finish', () => {
       status = res.statusCode;
       options.log?.(`${req.method} ${url.pathname} → ${status} ${Math.round(performance.now() - started)}ms`);
@@ -264,34 +290,46 @@ export function createApiServer(options: {
       ) {
         return;
       }
-      const match = matchRoute(req.method ?? 'GET', url.pathname);
-      if (!match || !('route' in match)) {
-        const event = buildEvent(req, url, body, '$default', undefined);
-        writeResult(res, await options.invoke(options.entryFor('$default'), event));
-        return;
-      }
-      const { route, pathParameters } = match;
-      let event = buildEvent(req, url, body, routeKey(route), pathParameters);
-      if (route.auth !== 'public') {
-        const authorization = await authorize(event);
-        if (!('context' in authorization)) {
-          const headers: Record<string, string> =
-            authorization.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
-          send(res, authorization.status, { message: authorization.message }, headers);
+      // Set on the response before it is written (writeHead keeps headers set earlier).
+      const stamp = (calls: AwsCallCounts) => res.setHeader(AWS_CALLS_HEADER, formatAwsCalls(calls));
+      await countingAwsCalls(async (calls) => {
+        stampOnError = () => stamp(calls);
+        const match = matchRoute(req.method ?? 'GET', url.pathname);
+        if (!match || !('route' in match)) {
+          const event = buildEvent(req, url, body, '$default', undefined);
+          const result = await options.invoke(options.entryFor('$default'), event);
+          stamp(calls);
+          writeResult(res, result);
           return;
         }
-        // What API Gateway passes the integration of a route with a Lambda authorizer.
-        event = {
-          ...event,
-          requestContext: { ...event.requestContext, authorizer: { lambda: authorization.context } },
-        } as APIGatewayProxyEventV2;
-      }
-      writeResult(res, await options.invoke(options.entryFor(route), event));
+        const { route, pathParameters } = match;
+        let event = buildEvent(req, url, body, routeKey(route), pathParameters);
+        if (route.auth !== 'public') {
+          const authorization = await authorize(event);
+          if (!('context' in authorization)) {
+            const headers: Record<string, string> =
+              authorization.status === 401 ? { 'www-authenticate': 'Bearer' } : {};
+            stamp(calls);
+            send(res, authorization.status, { message: authorization.message }, headers);
+            return;
+          }
+          // What API Gateway passes the integration of a route with a Lambda authorizer.
+          event = {
+            ...event,
+            requestContext: { ...event.requestContext, authorizer: { lambda: authorization.context } },
+          } as APIGatewayProxyEventV2;
+        }
+        const result = await options.invoke(options.entryFor(route), event);
+        stamp(calls);
+        writeResult(res, result);
+      });
     } catch (error) {
       // On AWS a crashed integration is a 500 {"message":"Internal Server Error"}.
       options.log?.(`integration error: ${(error as Error).stack ?? String(error)}`);
-      if (!res.headersSent) send(res, 500, { message: 'Internal Server Error' });
-      else res.end();
+      if (!res.headersSent) {
+        stampOnError?.();
+        send(res, 500, { message: 'Internal Server Error' });
+      } else res.end();
     }
   });
 }

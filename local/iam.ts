@@ -25,6 +25,13 @@
  * the key when the upload arrives, on AWS only); other services (Step Functions, Scheduler).
  * Outside an invocation (test code, seeding, the local stack itself) nothing is checked.
  *
+ * The same middleware counts every command a function sends, per invocation (local/lambda.ts
+ * `countAwsCall`), also on SFNClient and SchedulerClient (counted, not checked) and whatever the
+ * mode: one per `send` (a TransactWriteItems or a BatchGetItem is 1, each page of a paginated
+ * Query is 1; the SDK's retries of a command are not counted again, nor is a call refused here
+ * counted apart from one that was sent). The local API server returns a request's counts in its
+ * `x-local-aws-calls` header (local/api-server.ts).
+ *
  * ESIP_LOCAL_IAM = enforce (default) | report (log what would be denied, allow it) | off.
  * ESIP_IAM_LOG = a file: every checked request is appended to it as a JSON line (function,
  * action, resource, allowed), to see what each function really uses.
@@ -32,9 +39,11 @@
 import { appendFileSync } from 'node:fs';
 import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import { S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { SchedulerClient } from '@aws-sdk/client-scheduler';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
-import { runningFunction } from './lambda.ts';
+import { type AwsService, countAwsCall, runningFunction } from './lambda.ts';
 import {
   type CfnTemplate,
   extractFunctions,
@@ -522,12 +531,14 @@ const MIDDLEWARE = 'esipLocalIam';
 const instrumented = new WeakSet<object>();
 
 // biome-ignore lint/suspicious/noExplicitAny: any client's stack (input/output types vary per client)
-function instrument(stack: MiddlewareStack<any, any>, service: 'dynamodb' | 's3'): void {
+function instrument(stack: MiddlewareStack<any, any>, service: AwsService): void {
   if (instrumented.has(stack)) return;
   instrumented.add(stack);
   stack.add(
     (next, context) => async (args) => {
-      if (!active || !runningFunction()) return next(args);
+      // The initialize step runs once per command, above the retry middleware.
+      countAwsCall(service);
+      if (service === 'sfn' || service === 'scheduler' || !active || !runningFunction()) return next(args);
       const operation = operationOf(String(context.commandName ?? ''));
       const input = (args.input ?? {}) as Input;
       const environment = active.environment;
@@ -560,10 +571,7 @@ function instrument(stack: MiddlewareStack<any, any>, service: 'dynamodb' | 's3'
 const patched = new WeakSet<object>();
 
 /** Every client of `Class` gets the middleware on its first `send` (the way capacity.ts counts). */
-function patchSend(
-  Class: { prototype: { send: (...args: never[]) => unknown } },
-  service: 'dynamodb' | 's3',
-): void {
+function patchSend(Class: { prototype: { send: (...args: never[]) => unknown } }, service: AwsService): void {
   const proto = Class.prototype as unknown as {
     // biome-ignore lint/suspicious/noExplicitAny: any client's stack
     send: (this: { middlewareStack: MiddlewareStack<any, any> }, ...args: unknown[]) => unknown;
@@ -591,10 +599,13 @@ export function enforceIam(options: {
   environment?: RequestEnvironment;
 }): IamEnforcement {
   const mode = options.mode ?? 'enforce';
-  if (mode === 'off') return { stop: () => undefined };
+  // Installed in every mode: the middleware also counts the calls (checks only with an enforcer).
   patchSend(DynamoDBClient, 'dynamodb');
   patchSend(DynamoDBDocumentClient, 'dynamodb');
   patchSend(S3Client, 's3');
+  patchSend(SFNClient, 'sfn');
+  patchSend(SchedulerClient, 'scheduler');
+  if (mode === 'off') return { stop: () => undefined };
   const enforcer: Enforcer = {
     policies: options.policies,
     mode,

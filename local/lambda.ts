@@ -20,6 +20,8 @@ export interface InvocationLogEntry {
   ok: boolean;
   errorName?: string;
   errorMessage?: string;
+  /** The AWS commands the invocation sent. */
+  awsCalls: AwsCallCounts;
 }
 
 export interface LocalInvokerOptions {
@@ -58,14 +60,52 @@ export interface InvocationCount {
 
 const invocationCounts = new Map<string, InvocationCount>();
 
-const running = new AsyncLocalStorage<TemplateFunction>();
+/** AWS commands sent (one per `send`, retries not counted again), by service. */
+export interface AwsCallCounts {
+  dynamodb: number;
+  s3: number;
+  sfn: number;
+  scheduler: number;
+}
+
+export type AwsService = keyof AwsCallCounts;
+
+export const noAwsCalls = (): AwsCallCounts => ({ dynamodb: 0, s3: 0, sfn: 0, scheduler: 0 });
+
+interface Invocation {
+  fn: TemplateFunction;
+  /** Where this invocation's calls are counted: its own counts, and the caller's scope if any. */
+  counts: AwsCallCounts[];
+}
+
+const running = new AsyncLocalStorage<Invocation>();
+const callScope = new AsyncLocalStorage<AwsCallCounts>();
 
 /**
  * The function whose handler is running in the current async context (what the local IAM checks
  * of local/iam.ts ask); undefined outside an invocation (test code, seeding, the stack itself).
  */
 export function runningFunction(): TemplateFunction | undefined {
-  return running.getStore();
+  return running.getStore()?.fn;
+}
+
+/** Counts one AWS command of the running invocation (local/iam.ts's middleware); nothing outside one. */
+export function countAwsCall(service: AwsService): void {
+  for (const counts of running.getStore()?.counts ?? []) counts[service]++;
+}
+
+/**
+ * Runs `work` and counts the AWS commands of every invocation it starts directly (the local API
+ * server: one HTTP request's authorizer and handler). Invocations started from inside another
+ * function's invocation (a task of an execution the handler started) are not the request's: they
+ * count only in their own invocation.
+ */
+export async function countingAwsCalls<T>(
+  work: (counts: AwsCallCounts) => Promise<T>,
+): Promise<{ result: T; counts: AwsCallCounts }> {
+  const counts = noAwsCalls();
+  const result = await callScope.run(counts, () => work(counts));
+  return { result, counts };
 }
 
 /**
@@ -160,9 +200,12 @@ export function createLocalInvoker(
     }
     const handler = await loadHandler(fn);
     const context = createLambdaContext(fn, invokeOptions.awsRequestId);
+    const calls = noAwsCalls();
     const started = performance.now();
     try {
-      const result = await running.run(fn, () => handler(event, context));
+      const scope = running.getStore() ? undefined : callScope.getStore();
+      const invocation: Invocation = { fn, counts: scope ? [calls, scope] : [calls] };
+      const result = await running.run(invocation, () => handler(event, context));
       countInvocation(fn, performance.now() - started, true);
       options.log?.({
         functionLogicalId: fn.logicalId,
@@ -170,6 +213,7 @@ export function createLocalInvoker(
         awsRequestId: context.awsRequestId,
         durationMs: Math.round(performance.now() - started),
         ok: true,
+        awsCalls: calls,
       });
       return result;
     } catch (error) {
@@ -180,6 +224,7 @@ export function createLocalInvoker(
         awsRequestId: context.awsRequestId,
         durationMs: Math.round(performance.now() - started),
         ok: false,
+        awsCalls: calls,
         errorName: error instanceof Error ? error.name : typeof error,
         errorMessage: error instanceof Error ? error.message : String(error),
       });

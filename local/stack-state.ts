@@ -20,6 +20,8 @@ export interface StackState {
   pid: number;
   startedAt: string;
   dataDir: string;
+  /** The local Cognito API and its pool ids (`npm run users`); absent in a state file of an older stack. */
+  cognito?: { endpoint: string; poolIds: { staff: string; applicant: string } };
 }
 
 const PROJECT_ROOT = resolve(import.meta.dirname, '..');

@@ -3,7 +3,8 @@
  * CDK-synthesized state machine run by aws-local-stepfunctions, the template's schedules and event
  * rules, an EventBridge Scheduler endpoint for the schedules the application creates at runtime
  * (per-round close schedules, local/scheduler-api.ts), JWT issuers standing in for the two Cognito
- * user pools (staff, applicant; the API's Lambda authorizer checks their tokens), and
+ * user pools (staff, applicant; the API's Lambda authorizer checks their tokens) with a Cognito
+ * Identity Provider endpoint for their users and groups (local/cognito-api.ts, `npm run users`), and
  * the API server routing the shared route table to the same handlers. Used by `npm start` (local/start.ts) and by the tests' global setup.
  * Each handler runs under its role's policy from the template, as on AWS: a DynamoDB or S3 call
  * the role does not allow is refused with AccessDenied (local/iam.ts; ESIP_LOCAL_IAM=report|off).
@@ -19,6 +20,7 @@ import { envNames, ROUND_PIPELINE_ID, ROUND_SCHEDULE_GROUP, schedulingEnvNames }
 import type { UserPoolName } from '../shared/http/auth.ts';
 import { logger } from '../shared/logger.ts';
 import { createApiServer, httpAuthorizerFromTemplate } from './api-server.ts';
+import { type LocalCognitoApi, startLocalCognitoApi } from './cognito-api.ts';
 import { ensureTable, startDynamoDb } from './dynamodb.ts';
 import { createLocalBus } from './events.ts';
 import { enforceIam, extractFunctionPolicies, type IamMode, iamModeFromEnv } from './iam.ts';
@@ -51,6 +53,8 @@ export const localNames = {
   /** Stand-ins for what the CDK passes the rounds function (nothing checks them locally). */
   roundCloseSchedulerRole: 'esip-local-round-close-scheduler',
   pipelineStarterDlq: 'esip-local-pipeline-starter-dlq',
+  /** The local user pools' ids (the Cognito API's UserPoolId; ESIP_STAFF_POOL_ID, ESIP_APPLICANT_POOL_ID). */
+  userPoolIds: { staff: 'us-east-1_EsipLocalStaff', applicant: 'us-east-1_EsipLocalApplicant' },
 };
 
 export interface LocalStackOptions {
@@ -60,7 +64,14 @@ export interface LocalStackOptions {
    * 0 picks a free port. `scheduler` (the local EventBridge Scheduler API) defaults to
    * SCHEDULER_PORT, else a free port.
    */
-  ports?: { api?: number; dynamodb?: number; s3?: number; sfn?: number; scheduler?: number };
+  ports?: {
+    api?: number;
+    dynamodb?: number;
+    s3?: number;
+    sfn?: number;
+    scheduler?: number;
+    cognito?: number;
+  };
   /** Shortens Wait states, callback timeouts and retry intervals (e.g. 0.001). */
   timeScale?: number;
   /** Arm the template's cron schedules (they can always be fired by hand). Default true. */
@@ -81,7 +92,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { api: string; dynamodb: string; s3: string; sfn: string; scheduler: string };
+  urls: { api: string; dynamodb: string; s3: string; sfn: string; scheduler: string; cognito: string };
   /** The environment the handlers run with (also set on this process). */
   env: Record<string, string>;
   /** The stand-ins for the staff and applicant user pools. */
@@ -90,6 +101,8 @@ export interface LocalStack {
   scheduler: LocalScheduler;
   /** The local EventBridge Scheduler API and its runtime-created schedules. */
   schedulerApi: LocalSchedulerApi;
+  /** The local Cognito Identity Provider API: the pools' users and groups. */
+  cognito: LocalCognitoApi;
   template: CfnTemplate;
   /**
    * Mints a token for a user with the given roles, as Cognito would after sign-in: from the staff
@@ -319,6 +332,28 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       );
     };
 
+    // The pools' users and groups, for `npm run users` (local/cognito-api.ts); COGNITO_PORT or a free port.
+    const cognito = await startLocalCognitoApi({
+      port: await claimPort(
+        options.ports?.cognito ?? (process.env.COGNITO_PORT ? Number(process.env.COGNITO_PORT) : 0),
+        'Cognito',
+        'COGNITO_PORT',
+      ),
+      poolIds: localNames.userPoolIds,
+      ...(options.dataDir ? { stateFile: join(dataDir, 'cognito', 'users.json') } : {}),
+      log,
+    });
+    stops.push(() => cognito.close());
+    // Not the authorizer's STAFF_USER_POOL_ID (it checks the local issuers): what scripts/users.ts reads.
+    const cognitoEnv = {
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.url,
+      ESIP_STAFF_POOL_ID: localNames.userPoolIds.staff,
+      ESIP_APPLICANT_POOL_ID: localNames.userPoolIds.applicant,
+    };
+    Object.assign(env, cognitoEnv);
+    Object.assign(process.env, cognitoEnv);
+    log(`Cognito user pools API on ${cognito.url} (${Object.values(localNames.userPoolIds).join(', ')})`);
+
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const issuers = await createLocalIssuers({
       baseUrl: apiUrl,
@@ -328,9 +363,41 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     Object.assign(env, issuers.env);
     Object.assign(process.env, issuers.env);
 
+    const signIn = async (res: ServerResponse, body: Buffer): Promise<boolean> => {
+      let request: { username?: unknown; sub?: unknown; pool?: unknown };
+      try {
+        request = JSON.parse(body.toString('utf8') || '{}') as typeof request;
+      } catch {
+        return false; // local/jwt.ts answers it
+      }
+      if (request.sub !== undefined || typeof request.username !== 'string') return false;
+      const pool = request.pool === 'staff' || request.pool === 'applicant' ? request.pool : undefined;
+      const found = cognito.findUsers(request.username, pool);
+      const error = (status: number, code: string, message: string) =>
+        json(res, status, { error: { code, message, details: [] } });
+      if (found.length === 0) error(404, 'not_found', `no user ${request.username} in the local user pools`);
+      else if (found.length > 1)
+        error(400, 'validation_failed', 'the user is in both pools: name the "pool"');
+      else {
+        const [{ pool: userPool, user }] = found as [(typeof found)[number]];
+        cognito.signedIn(userPool, user.username);
+        const token = await issuers.sign({
+          sub: user.attributes.sub!,
+          username: user.username,
+          roles: user.groups,
+          pool: userPool,
+        });
+        json(res, 200, { token, sub: user.attributes.sub, pool: userPool, roles: user.groups });
+      }
+      return true;
+    };
+
     const localRoutes = {
       async handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<boolean> {
         const path = url.pathname;
+        // Local sign-in: POST /local/token {"username": <e-mail>, "pool"?} mints a token for a user of
+        // the directory (local/cognito-api.ts) with its groups; with "sub" it is local/jwt.ts's.
+        if (req.method === 'POST' && path === '/local/token' && (await signIn(res, body))) return true;
         // The stand-in pools: discovery, JWKS and POST /local/token (local/jwt.ts).
         if (await issuers.handle(req, res, url, body)) return true;
         if (req.method === 'GET' && path === '/local/schedules') {
@@ -423,12 +490,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         s3: s3.endpoint,
         sfn: sfn.url,
         scheduler: schedulerApi.url,
+        cognito: cognito.url,
       },
       env,
       issuers,
       sfn,
       scheduler,
       schedulerApi,
+      cognito,
       template,
       token: (user) => issuers.sign(user),
       fireSchedule,

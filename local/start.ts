@@ -2,7 +2,8 @@
  * `npm start`: the whole system locally, with demo data, printing where to look.
  *   --fresh        wipe the data folder first
  *   --no-seed      start without demo data
- * Ports: PORT (API, 3000), DYNAMODB_PORT (8000), S3_PORT (4569), SFN_PORT (8083).
+ * Ports: PORT (API, 3000), DYNAMODB_PORT (8000), S3_PORT (4569), SFN_PORT (8083); SCHEDULER_PORT and
+ * COGNITO_PORT (the local Cognito user pools API, `npm run users`) default to free ports.
  * Data: ESIP_DATA_DIR (default .local/data). Once up it writes <data dir>/stack.json (API URL,
  * ports, pid, start time) so that `npm run token` and `npm run fire` find it on any port
  * (local/stack-state.ts), and removes it when stopped with Ctrl-C or SIGTERM.
@@ -54,6 +55,7 @@ try {
     pid: process.pid,
     startedAt: new Date().toISOString(),
     dataDir,
+    cognito: { endpoint: stack.urls.cognito, poolIds: stack.cognito.poolIds },
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`

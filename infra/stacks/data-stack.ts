@@ -167,12 +167,15 @@ export class DataStack extends Stack {
       mfa: cognito.Mfa.REQUIRED,
       featurePlan: cognito.FeaturePlan.PLUS,
       standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      // Chinese first (the programme office and its experts are in Wuhan), English after.
       userInvitation: {
-        emailSubject: 'ESIP staff account / 企会协作创新计划工作人员账号',
+        emailSubject: '企会协作创新计划工作人员账号 / ESIP staff account',
         emailBody:
-          'Your ESIP staff user name is {username} and your temporary password is {####}. At the first ' +
-          'sign-in you set a password and enrol an authenticator app (TOTP). / 您的用户名为 {username}，' +
-          '临时密码为 {####}。首次登录时请设置新密码并绑定身份验证器应用（TOTP）。',
+          '您好！您已受邀使用企会协作创新计划管理系统。用户名：{username}，临时密码：{####}（3 天内有效）。' +
+          '首次登录时请设置新密码，并绑定身份验证器应用（TOTP 动态口令）。' +
+          ' / You have been invited to the ESIP programme system. User name: {username}, temporary ' +
+          'password: {####} (valid for 3 days). At the first sign-in you set a password and enrol an ' +
+          'authenticator app (TOTP).',
       },
     });
 
@@ -184,6 +187,22 @@ export class DataStack extends Stack {
       selfSignUpEnabled: true,
       mfa: cognito.Mfa.OPTIONAL,
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      // The sign-up code, Chinese first (applicants are Chinese SMEs and societies), English after.
+      userVerification: {
+        emailStyle: cognito.VerificationEmailStyle.CODE,
+        emailSubject: '企会协作创新计划账号验证码 / ESIP verification code',
+        emailBody:
+          '您好！您注册企会协作创新计划申报账号的验证码为 {####}，请在注册页面输入以完成邮箱验证。' +
+          ' / Your ESIP applicant account verification code is {####}: enter it on the sign-up page.',
+      },
+      // An applicant an office member creates (rare: applicants sign themselves up).
+      userInvitation: {
+        emailSubject: '企会协作创新计划申报账号 / ESIP applicant account',
+        emailBody:
+          '您好！已为您开通企会协作创新计划申报账号。用户名：{username}，临时密码：{####}（3 天内有效），' +
+          '首次登录时请设置新密码。 / An ESIP applicant account was opened for you. User name: ' +
+          '{username}, temporary password: {####} (valid for 3 days); set a new password at the first sign-in.',
+      },
     });
     acknowledge(applicantUserPool, 'AwsSolutions-COG2', [
       'Applicant pool only: MFA is optional for applicants (members of the public who sign up',

@@ -1,0 +1,275 @@
+/**
+ * AWS call budgets per endpoint (issue #14): every route of the route table is sent the valid
+ * request the authorization matrix uses (authz-cases.ts, on the world of authz-world.ts), as the
+ * admitted caller the matrix expects the most of, and the AWS commands its invocations sent are
+ * read from the local API server's `x-local-aws-calls` header (local-only: local/api-server.ts;
+ * counted by the middleware of local/iam.ts, one per command sent, retries not counted again).
+ * A route whose count exceeds its row of `budgets` fails, and so does a route with no row: a new
+ * route cannot be added without declaring what it may cost. A count, never a time.
+ *
+ * The issue's target: a read (GET) makes at most one DynamoDB request, a write at most two (the
+ * transaction, plus an idempotency record if keyed; the matrix sends no Idempotency-Key). The
+ * budgets are what the endpoints do today; the rows over the target say why, with `// over:` —
+ * the list for later work. Some of the matrix's requests are refused by the world's state after
+ * authorization (a funded round: 409): their counts are those of the refusal path, a lower bound
+ * for the same endpoint's success path (the printed table shows the status).
+ *
+ * The table is printed at the end: `npx vitest run --project integration test/integration/call-budget.test.ts`.
+ * With `ESIP_IAM_LOG=<file>` (local/iam.ts logs every DynamoDB and S3 request it checks) it also
+ * prints what each endpoint's calls were (action, partition key or table), to see which to merge.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AWS_CALLS_HEADER, parseAwsCalls } from '../../local/api-server.ts';
+import { type RouteDef, routes } from '../../shared/api/routes.ts';
+import { admits, callAs, cases, expectedStatus } from './authz-cases.ts';
+import { buildWorld, type PrincipalName, type World } from './authz-world.ts';
+
+const table = routes as readonly RouteDef[];
+
+interface Budget {
+  dynamodb: number;
+  s3?: number;
+  sfn?: number;
+  scheduler?: number;
+}
+
+const SERVICES = ['dynamodb', 's3', 'sfn', 'scheduler'] as const;
+
+/**
+ * One row per operationId: the most AWS commands one request may send (absent service: 0),
+ * measured on the current code. `// over:` marks a row above the issue's DynamoDB target and says
+ * which reads make it so. "the 3 reads of accessAlliance" (shared/usecases/alliances/access.ts):
+ * the alliance's items and its members in two Queries of one partition, and the caller's USER#
+ * item for its organisation (an admin skips the last). "refused": the matrix's request is refused
+ * by the world's state after authorization, so the count is that of the refusal path.
+ */
+const budgets: Record<string, Budget> = {
+  // --- system
+  getHealth: { dynamodb: 0 },
+  getReadiness: { dynamodb: 1, s3: 1, sfn: 1 }, // checks each dependency once, by design
+  getOpenApi: { dynamodb: 0 },
+  // --- rounds
+  listRounds: { dynamodb: 1 },
+  createRound: { dynamodb: 1, scheduler: 1 },
+  getRound: { dynamodb: 1 },
+  updateRound: { dynamodb: 1 },
+  closeRound: { dynamodb: 2, sfn: 1, scheduler: 1 },
+  getRoundPipeline: { dynamodb: 1, sfn: 1 },
+  retryRoundPipeline: { dynamodb: 1, sfn: 1 },
+  getRoundHistory: { dynamodb: 2 }, // over: the round's GetItem, then the history Query of the same partition
+  // --- organisations
+  getMe: { dynamodb: 2 }, // over: the caller's USER# item, then its organisation (two GetItems in sequence)
+  createOrganisation: { dynamodb: 1 },
+  lookupOrganisation: { dynamodb: 2 }, // over: the USCC# claim, then the organisation it names
+  getOrganisation: { dynamodb: 2 }, // over: the caller's USER# item (access), then the organisation
+  updateOrganisation: { dynamodb: 2 }, // refused (409) after the same two reads as getOrganisation
+  getOrganisationEligibility: { dynamodb: 2 }, // over: as getOrganisation
+  // --- alliances
+  createAlliance: { dynamodb: 4 }, // over: the caller's USER#, the round and the organisation (three GetItems) before the transaction
+  listAlliances: { dynamodb: 4 }, // over: USER#, the gsi2 Query of the caller's memberships, then one GetItem per alliance (N+1)
+  getAlliance: { dynamodb: 3 }, // over: the 3 reads of accessAlliance
+  updateAlliance: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409: a success adds the transaction)
+  inviteMember: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
+  confirmMembership: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
+  declineMembership: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
+  getAllianceEligibility: { dynamodb: 9 }, // over: the 3 reads of accessAlliance; the round; a BatchGet of the members; the alliance's items again; two gsi2 Queries and a Query per other alliance of the members (one-per-round rule)
+  submitAlliance: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
+  withdrawAlliance: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
+  requestUpload: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the document's PutItem
+  listDocuments: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the documents Query of the same partition
+  reverifyDocument: { dynamodb: 5, s3: 1 }, // over: the alliance's two Queries, the document's GetItem, the transaction, and the document read again to answer
+  getAward: { dynamodb: 5 }, // over: the 3 reads of accessAlliance, a GetItem and one more Query of the partition
+  getAllianceHistory: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the history Query
+  // --- screening and review
+  listScreening: { dynamodb: 3 }, // over: the round's partition Query, and the round's GetItem twice
+  decideScreening: { dynamodb: 2 }, // refused (409) after reading the round twice
+  completeScreening: { dynamodb: 2 },
+  registerReviewer: { dynamodb: 2 }, // refused (409) after reading the round twice
+  listReviewers: { dynamodb: 1 },
+  listAssignments: { dynamodb: 2 }, // over: the round's GetItem, then the assignments Query
+  closeReviews: { dynamodb: 1 },
+  // --- reviewers
+  myAssignments: { dynamodb: 7 }, // over: the gsi1 Query, then per assignment the round's GetItem and the alliance's two Queries (N+1)
+  readAssignment: { dynamodb: 5 }, // over: the round's GetItem three times and the alliance's two Queries
+  submitReview: { dynamodb: 3 }, // over: refused (409) after reading the round three times
+  declareConflict: { dynamodb: 2 }, // refused (409) after reading the round twice
+  // --- selection, objections, supplement
+  getRanking: { dynamodb: 2 }, // over: the round's GetItem, then the gsi1 Query of its ranking
+  approveSelection: { dynamodb: 2 },
+  listObjections: { dynamodb: 1 },
+  dismissObjections: { dynamodb: 3 }, // over: the round's GetItem three times (the objection already resolved: no write)
+  resolveObjection: { dynamodb: 1 },
+  previewSupplement: { dynamodb: 5 }, // over: the round's GetItem three times and two Queries of its partition
+  decideSupplement: { dynamodb: 1 },
+  // --- public notice
+  getNotice: { dynamodb: 1, s3: 1 }, // the round, then the published notice object
+  getNoticePage: { dynamodb: 1, s3: 1 },
+  fileObjection: { dynamodb: 2 }, // refused (404) after reading the round twice
+  // --- implementation
+  getPlan: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the plan's GetItem
+  updatePlan: { dynamodb: 7 }, // over: the 3 reads of accessAlliance twice (access and plan check: 6), then the plan's GetItem (refused, 409)
+  getPlanVersion: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the version's GetItem
+  closeAlliance: { dynamodb: 3 }, // over: three Queries of the alliance's partition (refused, 409)
+  // --- ledger
+  getLedger: { dynamodb: 6 }, // over: the 3 reads of accessAlliance, a GetItem and two more Queries of the partition
+  exportLedgerCsv: { dynamodb: 5 }, // over: the 3 reads of accessAlliance, a GetItem and one more Query of the partition
+  recordExpense: { dynamodb: 7 }, // over: the 3 reads of accessAlliance, two GetItems, the transaction (cancelled: the receipt is used) and a GetItem after it
+  reverseEntry: { dynamodb: 5 }, // over: the 3 reads of accessAlliance, two GetItems (refused, 409)
+  resolveEntryFlag: { dynamodb: 4 }, // over: the alliance's two Queries and two GetItems (refused, 409)
+  reallocateLedger: { dynamodb: 5 }, // over: the alliance's two Queries, a GetItem, the transaction and a GetItem after it
+  // --- reports
+  listReports: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the reports Query
+  submitReport: { dynamodb: 5 }, // over: the 3 reads of accessAlliance, two GetItems (refused, 422)
+  acceptReport: { dynamodb: 3 }, // over: the alliance's two Queries and the report's GetItem (refused, 409)
+  returnReport: { dynamodb: 3 }, // over: as acceptReport
+  // --- notifications
+  listNotifications: { dynamodb: 2 }, // over: the caller's USER# item, then the gsi1 Query
+  markNotificationRead: { dynamodb: 2 },
+  // --- inspections
+  registerInspector: { dynamodb: 2 },
+  listInspectors: { dynamodb: 1 },
+  drawInspections: { dynamodb: 7 }, // over: the inspectors (gsi1) and designated alliances (gsi2), each candidate's two Queries and GetItem, then the load Queries (a dry run: no write)
+  getInspectionDraw: { dynamodb: 1 },
+  listInspections: { dynamodb: 1 },
+  getInspection: { dynamodb: 1 },
+  recordFindings: { dynamodb: 3 }, // over: the inspection's GetItem, the transaction, and the inspection read again to answer
+  listAllianceInspections: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the gsi2 Query
+};
+
+/** The issue's DynamoDB target: reads one request, writes two. */
+const target = (route: RouteDef) => (route.method === 'GET' ? 1 : 2);
+
+/**
+ * Who sends a route's request: on a public route no one signs in; otherwise, of the callers the
+ * route admits, the first (related ones first: the member, the assigned reviewer and inspector)
+ * that the matrix expects a 2xx for, else the first admitted one.
+ */
+const preference: PrincipalName[] = [
+  'member',
+  'assignedReviewer',
+  'assignedInspector',
+  'office',
+  'admin',
+  'reviewer',
+  'inspector',
+  'outsider',
+];
+function callerFor(route: RouteDef): PrincipalName {
+  if (route.auth === 'public') return 'anonymous';
+  const c = cases[route.operationId]!;
+  const admitted = preference.filter((p) => admits(route, p));
+  const ok = admitted.find((p) => {
+    const status = expectedStatus(route, c, p) ?? 0;
+    return status >= 200 && status < 300;
+  });
+  const caller = ok ?? admitted[0];
+  if (!caller) throw new Error(`${route.operationId}: admits none of the world's callers`);
+  return caller;
+}
+
+/** The lines ESIP_IAM_LOG gained since `from` (characters), as `action key`; empty without the log. */
+function iamLogSince(from: number): { next: number; calls: string[] } {
+  const file = process.env.ESIP_IAM_LOG;
+  if (!file || !existsSync(file)) return { next: 0, calls: [] };
+  const text = readFileSync(file, 'utf8');
+  const calls = text
+    .slice(from)
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const entry = JSON.parse(line) as {
+        action: string;
+        resource: string;
+        context?: Record<string, string[]>;
+      };
+      const keys = entry.context?.['dynamodb:LeadingKeys'] ?? entry.context?.['s3:prefix'];
+      return `${entry.action.split(':')[1]} ${keys?.join('+') ?? entry.resource.split(':').at(-1)}`;
+    });
+  return { next: text.length, calls };
+}
+
+const show = (counts: Record<string, number | undefined>) =>
+  SERVICES.filter((s) => s === 'dynamodb' || counts[s])
+    .map((s) => `${s === 'dynamodb' ? 'ddb' : s} ${counts[s] ?? 0}`)
+    .join(', ');
+
+describe('AWS calls per endpoint', () => {
+  let w: World;
+
+  beforeAll(async () => {
+    w = await buildWorld();
+  }, 240_000);
+
+  it('has a budget for every route of the table, and none for a route that is not in it', () => {
+    const ids = new Set(table.map((r) => r.operationId));
+    const problems = [
+      ...table
+        .filter((r) => !budgets[r.operationId])
+        .map(
+          (r) =>
+            `${r.operationId} (${r.method} ${r.path}): no budget in test/integration/call-budget.test.ts — measure it and declare it`,
+        ),
+      ...Object.keys(budgets)
+        .filter((id) => !ids.has(id))
+        .map((id) => `${id}: a budget for a route that is not in the table`),
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps every endpoint within its declared budget of AWS calls', async () => {
+    const over: string[] = [];
+    const rows: string[][] = [];
+    let meetTarget = 0;
+    let logAt = iamLogSince(0).next;
+    const detail: string[] = [];
+    const under: string[] = [];
+    for (const route of table) {
+      const c = cases[route.operationId];
+      if (!c) throw new Error(`${route.operationId}: no case in authz-cases.ts (the matrix says so too)`);
+      const caller = callerFor(route);
+      const res = await callAs(w, route, caller);
+      const want = expectedStatus(route, c, caller);
+      expect(res.status, `${route.operationId} as ${caller}: ${res.text.slice(0, 300)}`).toBe(want);
+      const logged = iamLogSince(logAt);
+      logAt = logged.next;
+      if (logged.calls.length) detail.push(`${route.operationId}: ${logged.calls.join(' · ')}`);
+      const counts = parseAwsCalls(res.headers.get(AWS_CALLS_HEADER));
+      expect(counts, `${route.operationId}: no ${AWS_CALLS_HEADER} header`).toBeDefined();
+      const budget = budgets[route.operationId];
+      for (const s of SERVICES) {
+        const limit = budget?.[s] ?? 0;
+        if (budget && (counts![s] ?? 0) > limit)
+          over.push(`${route.operationId}: ${counts![s]} ${s} calls, budget ${limit}`);
+      }
+      if (budget && SERVICES.some((s) => (counts![s] ?? 0) < (budget[s] ?? 0)))
+        under.push(
+          `${route.operationId}: ${show(counts!)}, under its budget (${show({ ...budget })}): lower it`,
+        );
+      const meets = (counts!.dynamodb ?? 0) <= target(route);
+      if (meets) meetTarget++;
+      rows.push([
+        route.operationId,
+        route.method,
+        `${res.status} ${caller}`,
+        show(counts!),
+        budget ? show({ ...budget }) : 'none',
+        `ddb ≤ ${target(route)} ${meets ? 'ok' : 'OVER'}`,
+      ]);
+    }
+    const head = ['operationId', 'method', 'status as', 'calls', 'budget', 'target'];
+    const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (r: string[]) => `| ${r.map((cell, i) => cell.padEnd(widths[i]!)).join(' | ')} |`;
+    console.log(
+      [
+        `AWS calls per endpoint: ${meetTarget} of ${table.length} within the DynamoDB target (reads ≤ 1, writes ≤ 2), ${over.length} over budget`,
+        line(head),
+        `|${widths.map((n) => '-'.repeat(n + 2)).join('|')}|`,
+        ...rows.map(line),
+        ...under,
+        ...(detail.length ? ['', 'the checked requests of each (ESIP_IAM_LOG):', ...detail] : []),
+      ].join('\n'),
+    );
+    expect(over).toEqual([]);
+  }, 600_000);
+});
