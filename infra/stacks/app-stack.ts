@@ -275,28 +275,38 @@ export class AppStack extends Stack {
 
     // After the award (issue #5): implementation plans and closure, the dedicated-account ledger,
     // reports and notifications, inspections. Uploads (receipts, reports) are presigned by the
-    // alliances function (POST /v1/alliances/{id}/documents): none of these touches S3.
+    // alliances function (POST /v1/alliances/{id}/documents): none of these touches S3. BatchGetItem:
+    // the access check reads the alliance with the caller's USER# link (or an inspector's
+    // assignment) in one request (shared/db/alliances.ts).
     const implementation = fn('implementation', 'API: implementation plans, completion and closure');
     bindTable(implementation, data.table, {
-      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
       idempotency: true,
     });
     const ledger = fn('ledger', 'API: dedicated-account ledger (专账管理), receipts, CSV export');
     // ConditionCheckItem: an expense's receipt is verified (with the pinned SHA-256) and its claim
     // unchanged when the money moves; DeleteItem: a reversal releases its receipt's claim.
     bindTable(ledger, data.table, {
-      actions: ['GetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem', 'DeleteItem'],
+      actions: [
+        'GetItem',
+        'BatchGetItem',
+        'Query',
+        'ConditionCheckItem',
+        'PutItem',
+        'UpdateItem',
+        'DeleteItem',
+      ],
       idempotency: true,
     });
     const reports = fn('reports', 'API: annual and completion reports, notifications');
     bindTable(reports, data.table, {
-      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1'],
       idempotency: true,
     });
     const inspections = fn('inspections', 'API: irregular inspections, findings and ratings');
     bindTable(inspections, data.table, {
-      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1', 'gsi2'],
       idempotency: true,
     });

@@ -5,13 +5,15 @@
  * content (sk ALLIANCE#CONTENT: the application itself, 1–3 KB, written only while a draft). Kept
  * apart, a status change rewrites well under 1 KB twice (table and index) instead of the whole
  * application twice. Alliances written before the split hold everything on the head: reading
- * merges the content item, where there is one, over the head, so both read the same.
+ * merges the content item, where there is one, over the head, so both read the same. Head and
+ * content are one Query (or, with other exactly-known keys such as the caller's USER# link, one
+ * BatchGet); the members a Query of their MEMBER# prefix.
  */
 import type { AllianceRecord, AllianceStatus, Member } from '../domain/model/alliance.ts';
 import type { TxItem } from './commit.ts';
 import { setExtra } from './expressions.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getRecord, type Page, queryAll, queryIndex, queryIndexPage, queryPage } from './query.ts';
+import { getItems, getRecord, type Page, queryAll, queryIndex, queryIndexPage, queryPage } from './query.ts';
 import { stripKeys, table } from './table.ts';
 
 export interface StatusChange {
@@ -48,6 +50,13 @@ function splitFields<T>(entries: [string, T][]): { head: [string, T][]; content:
   };
 }
 
+type Key = { pk: string; sk: string };
+type Item = Record<string, unknown>;
+
+/** The record of a head and its content item (a content item never holds head fields: merging cannot overwrite the head). */
+const merged = (head: Item | undefined, content: Item | undefined) =>
+  head ? stripKeys<StoredAlliance>({ ...head, ...content }) : undefined;
+
 /** The alliance's head and content items (in one consistent Query: their sort keys begin ALLIANCE). */
 async function loadAllianceItems(allianceId: string): Promise<StoredAlliance | undefined> {
   const { pk, sk } = keys.alliance(allianceId);
@@ -56,11 +65,28 @@ async function loadAllianceItems(allianceId: string): Promise<StoredAlliance | u
     ExpressionAttributeValues: { ':pk': pk, ':alliance': sk },
     ConsistentRead: true,
   });
-  const head = items.find((i) => i.sk === sk);
-  if (!head) return undefined;
-  const content = items.find((i) => i.sk === keys.allianceContent(allianceId).sk);
-  // A content item never holds head fields (splitFields), so merging cannot overwrite the head.
-  return stripKeys<StoredAlliance>({ ...head, ...content });
+  return merged(
+    items.find((i) => i.sk === sk),
+    items.find((i) => i.sk === keys.allianceContent(allianceId).sk),
+  );
+}
+
+/**
+ * The alliance's head and content items with `extra` items of other exactly-known keys (the
+ * caller's USER# link, an inspector's assignment) in one consistent BatchGet: one round trip where
+ * the Query above and a GetItem per extra item would be two or more. `extra` holds the extra items
+ * in the order of their keys, undefined where there is none.
+ */
+async function loadAllianceItemsWith(
+  allianceId: string,
+  extraKeys: Key[],
+): Promise<{ alliance: StoredAlliance | undefined; extra: (Item | undefined)[] }> {
+  const [head, content, ...extra] = await getItems([
+    keys.alliance(allianceId),
+    keys.allianceContent(allianceId),
+    ...extraKeys,
+  ]);
+  return { alliance: merged(head, content), extra };
 }
 
 /** The ids of a round's alliances (optionally only those in `status`), sorted. */
@@ -79,23 +105,64 @@ export async function roundAllianceIds(roundId: string, status?: string): Promis
   return items.map((i) => i.id as string).sort();
 }
 
-/** An alliance with its members (oldest invitation first), or undefined. */
-export async function loadAllianceWithMembers(
+/** An alliance's record and its members, oldest invitation first. */
+export type AllianceWithMembers = { alliance: AllianceRecord; members: Member[] };
+
+/** Every member item of an alliance (one consistent Query of the MEMBER# prefix), oldest invitation first. */
+async function loadMembers(allianceId: string): Promise<Member[]> {
+  const members = await queryAll({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
+    ExpressionAttributeValues: { ':pk': keys.alliance(allianceId).pk, ':member': 'MEMBER#' },
+    ConsistentRead: true,
+  });
+  return members.map((m) => stripKeys<Member>(m)).sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
+}
+
+/**
+ * An alliance with its members, or undefined: two requests in parallel. The members cannot join
+ * the head's Query: their sort keys (MEMBER#<org>) do not sort next to ALLIANCE — AUDIT#, AWARD,
+ * DEADLINE#, DOC#, INSPECTOR# and LEDGER# items lie between, and they grow with the alliance.
+ * Sort keys ALLIANCE#MEMBER#<org> would make head, content and members one bounded Query
+ * (begins_with ALLIANCE), at the cost of migrating the member items.
+ */
+export async function loadAllianceWithMembers(allianceId: string): Promise<AllianceWithMembers | undefined> {
+  const [alliance, members] = await Promise.all([loadAllianceItems(allianceId), loadMembers(allianceId)]);
+  return alliance ? { alliance, members } : undefined;
+}
+
+/**
+ * An alliance with its members, and the organisation user `sub` acts for (its USER# link, read in
+ * the same BatchGet as the alliance's head and content): the access check in two requests in
+ * parallel, not three.
+ */
+export async function loadAllianceWithMembersForUser(
   allianceId: string,
-): Promise<{ alliance: AllianceRecord; members: Member[] } | undefined> {
-  const [alliance, members] = await Promise.all([
-    loadAllianceItems(allianceId),
-    queryAll({
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :member)',
-      ExpressionAttributeValues: { ':pk': keys.alliance(allianceId).pk, ':member': 'MEMBER#' },
-      ConsistentRead: true,
-    }),
+  sub: string,
+): Promise<{ loaded: AllianceWithMembers | undefined; userOrgId: string | undefined }> {
+  const [{ alliance, extra }, members] = await Promise.all([
+    loadAllianceItemsWith(allianceId, [keys.user(sub)]),
+    loadMembers(allianceId),
   ]);
-  if (!alliance) return undefined;
   return {
-    alliance,
-    members: members.map((m) => stripKeys<Member>(m)).sort((a, b) => a.invitedAt.localeCompare(b.invitedAt)),
+    loaded: alliance ? { alliance, members } : undefined,
+    userOrgId: extra[0]?.orgId as string | undefined,
   };
+}
+
+/**
+ * An alliance (head and content, no members) and, when `inspectorId` is given, whether a draw has
+ * assigned that inspector to it (keys.inspectorAssignment): one consistent BatchGet, the
+ * inspection staff's read check.
+ */
+export async function loadAllianceForInspection(
+  allianceId: string,
+  inspectorId?: string,
+): Promise<{ alliance: StoredAlliance | undefined; assigned: boolean }> {
+  if (!inspectorId) return { alliance: await loadAllianceItems(allianceId), assigned: true };
+  const { alliance, extra } = await loadAllianceItemsWith(allianceId, [
+    keys.inspectorAssignment(allianceId, inspectorId),
+  ]);
+  return { alliance, assigned: extra[0] !== undefined };
 }
 
 /** An alliance's head (status, version, name; no content, no members), or undefined. */

@@ -16,7 +16,7 @@ import type { DrawRecord, InspectionRecord, InspectorRecord } from '../domain/mo
 import { type AuditEntry, auditPut } from './audit.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getItem, getRecord, queryIndex } from './query.ts';
+import { getRecord, queryIndex } from './query.ts';
 import { table } from './table.ts';
 
 // --- Reads ---------------------------------------------------------------------------------------
@@ -43,10 +43,6 @@ export const loadDraw = (drawId: string) => getRecord<DrawRecord>(keys.inspectio
 /** One inspection (consistent read), or undefined. */
 export const loadInspection = (inspectionId: string) =>
   getRecord<InspectionRecord>(keys.inspection(inspectionId));
-
-/** Whether a draw has assigned `inspectorId` to inspect the alliance (one consistent GetItem). */
-export const isAssignedInspector = async (allianceId: string, inspectorId: string) =>
-  (await getItem(keys.inspectorAssignment(allianceId, inspectorId))) !== undefined;
 
 // --- Items to write ------------------------------------------------------------------------------
 

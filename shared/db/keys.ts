@@ -152,7 +152,8 @@ export const keys = {
   inspection: (inspectionId: string) => ({ pk: `INSPECTION#${inspectionId}`, sk: 'INSPECTION' }),
   /**
    * An inspector's assignment to an alliance, in the alliance's partition (written by the draw that
-   * assigns them): "may inspector X read alliance A" is one GetItem.
+   * assigns them): "may inspector X read alliance A" is one read by key, in the alliance's own
+   * BatchGet (alliances.ts `loadAllianceForInspection`).
    */
   inspectorAssignment: (allianceId: string, inspectorId: string) => ({
     pk: `ALLIANCE#${allianceId}`,

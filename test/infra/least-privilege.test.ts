@@ -84,7 +84,7 @@ const expected: Record<string, Expected> = {
   alliances: {
     table: [
       'GetItem',
-      'BatchGetItem', // member profiles (submission)
+      'BatchGetItem', // member profiles (submission); the access check: alliance and USER# link
       'Query',
       'ConditionCheckItem', // reverification flags an entry only while its receipt's claim holds
       'PutItem', // drafts, members, document tickets, audit records
@@ -117,6 +117,7 @@ const expected: Record<string, Expected> = {
   implementation: {
     table: [
       'GetItem',
+      'BatchGetItem', // the access check: the alliance with the caller's USER# link
       'Query',
       'PutItem', // plan versions, audit records
       'UpdateItem', // the plan head, closure
@@ -128,6 +129,7 @@ const expected: Record<string, Expected> = {
   ledger: {
     table: [
       'GetItem',
+      'BatchGetItem', // the access check: the alliance with the caller's USER# link
       'Query',
       'ConditionCheckItem', // the receipt verified with the pinned SHA-256; its claim unchanged
       'PutItem', // entries, receipt claims, reallocations, audit records
@@ -141,6 +143,7 @@ const expected: Record<string, Expected> = {
   reports: {
     table: [
       'GetItem',
+      'BatchGetItem', // the access check: the alliance with the caller's USER# link
       'Query',
       'PutItem', // notifications, audit records
       'UpdateItem', // report deadlines (submitted, accepted, returned), notifications read
@@ -152,6 +155,7 @@ const expected: Record<string, Expected> = {
   inspections: {
     table: [
       'GetItem',
+      'BatchGetItem', // the access check: the alliance with the caller's USER# link
       'Query',
       'PutItem', // inspectors, draws, inspections, assignments, follow-up deadlines, audit records
       'UpdateItem', // findings and ratings

@@ -39,9 +39,10 @@ const SERVICES = ['dynamodb', 's3', 'sfn', 'scheduler'] as const;
 /**
  * One row per operationId: the most AWS commands one request may send (absent service: 0),
  * measured on the current code. `// over:` marks a row above the issue's DynamoDB target and says
- * which reads make it so. "the 3 reads of accessAlliance" (shared/usecases/alliances/access.ts):
- * the alliance's items and its members in two Queries of one partition, and the caller's USER#
- * item for its organisation (an admin skips the last). "refused": the matrix's request is refused
+ * which reads make it so. "the 2 reads of accessAlliance" (shared/usecases/alliances/access.ts),
+ * in parallel: one BatchGet of the alliance's head, its content and the caller's USER# link (its
+ * organisation), and the Query of its members (MEMBER#, not adjacent to the head in sort-key
+ * order: shared/db/alliances.ts). An admin's are two Queries (head and content; members). "refused": the matrix's request is refused
  * by the world's state after authorization, so the count is that of the refusal path.
  */
 const budgets: Record<string, Budget> = {
@@ -68,19 +69,19 @@ const budgets: Record<string, Budget> = {
   // --- alliances
   createAlliance: { dynamodb: 4 }, // over: the caller's USER#, the round and the organisation (three GetItems) before the transaction
   listAlliances: { dynamodb: 4 }, // over: USER#, the gsi2 Query of the caller's memberships, then one GetItem per alliance (N+1)
-  getAlliance: { dynamodb: 3 }, // over: the 3 reads of accessAlliance
-  updateAlliance: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409: a success adds the transaction)
-  inviteMember: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
-  confirmMembership: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
-  declineMembership: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
-  getAllianceEligibility: { dynamodb: 9 }, // over: the 3 reads of accessAlliance; the round; a BatchGet of the members; the alliance's items again; two gsi2 Queries and a Query per other alliance of the members (one-per-round rule)
-  submitAlliance: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
-  withdrawAlliance: { dynamodb: 3 }, // over: the 3 reads of accessAlliance (refused, 409)
-  requestUpload: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the document's PutItem
-  listDocuments: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the documents Query of the same partition
+  getAlliance: { dynamodb: 2 }, // over: the 2 reads of accessAlliance
+  updateAlliance: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction, 3)
+  inviteMember: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction)
+  confirmMembership: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction)
+  declineMembership: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction)
+  getAllianceEligibility: { dynamodb: 8 }, // over: the 2 reads of accessAlliance; the round; a BatchGet of the members; the alliance's items again; two gsi2 Queries and a Query per other alliance of the members (one-per-round rule)
+  submitAlliance: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success reads more and adds the transaction)
+  withdrawAlliance: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction)
+  requestUpload: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the document's PutItem
+  listDocuments: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the documents Query of the same partition
   reverifyDocument: { dynamodb: 5, s3: 1 }, // over: the alliance's two Queries, the document's GetItem, the transaction, and the document read again to answer
-  getAward: { dynamodb: 5 }, // over: the 3 reads of accessAlliance, a GetItem and one more Query of the partition
-  getAllianceHistory: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the history Query
+  getAward: { dynamodb: 4 }, // over: the 2 reads of accessAlliance, a GetItem and one more Query of the partition
+  getAllianceHistory: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the history Query
   // --- screening and review
   listScreening: { dynamodb: 3 }, // over: the round's partition Query, and the round's GetItem twice
   decideScreening: { dynamodb: 2 }, // refused (409) after reading the round twice
@@ -107,20 +108,20 @@ const budgets: Record<string, Budget> = {
   getNoticePage: { dynamodb: 1, s3: 1 },
   fileObjection: { dynamodb: 2 }, // refused (404) after reading the round twice
   // --- implementation
-  getPlan: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the plan's GetItem
-  updatePlan: { dynamodb: 7 }, // over: the 3 reads of accessAlliance twice (access and plan check: 6), then the plan's GetItem (refused, 409)
-  getPlanVersion: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the version's GetItem
+  getPlan: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the plan's GetItem
+  updatePlan: { dynamodb: 5 }, // over: the 2 reads of accessAlliance twice (access and plan check: 4), then the plan's GetItem (refused, 409)
+  getPlanVersion: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the version's GetItem
   closeAlliance: { dynamodb: 3 }, // over: three Queries of the alliance's partition (refused, 409)
   // --- ledger
-  getLedger: { dynamodb: 6 }, // over: the 3 reads of accessAlliance, a GetItem and two more Queries of the partition
-  exportLedgerCsv: { dynamodb: 5 }, // over: the 3 reads of accessAlliance, a GetItem and one more Query of the partition
-  recordExpense: { dynamodb: 7 }, // over: the 3 reads of accessAlliance, two GetItems, the transaction (cancelled: the receipt is used) and a GetItem after it
-  reverseEntry: { dynamodb: 5 }, // over: the 3 reads of accessAlliance, two GetItems (refused, 409)
+  getLedger: { dynamodb: 5 }, // over: the 2 reads of accessAlliance, a GetItem and two more Queries of the partition
+  exportLedgerCsv: { dynamodb: 4 }, // over: the 2 reads of accessAlliance, a GetItem and one more Query of the partition
+  recordExpense: { dynamodb: 6 }, // over: the 2 reads of accessAlliance, two GetItems, the transaction (cancelled: the receipt is used) and a GetItem after it
+  reverseEntry: { dynamodb: 4 }, // over: the 2 reads of accessAlliance, two GetItems (refused, 409)
   resolveEntryFlag: { dynamodb: 4 }, // over: the alliance's two Queries and two GetItems (refused, 409)
   reallocateLedger: { dynamodb: 5 }, // over: the alliance's two Queries, a GetItem, the transaction and a GetItem after it
   // --- reports
-  listReports: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the reports Query
-  submitReport: { dynamodb: 5 }, // over: the 3 reads of accessAlliance, two GetItems (refused, 422)
+  listReports: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the reports Query
+  submitReport: { dynamodb: 4 }, // over: the 2 reads of accessAlliance, two GetItems (refused, 422)
   acceptReport: { dynamodb: 3 }, // over: the alliance's two Queries and the report's GetItem (refused, 409)
   returnReport: { dynamodb: 3 }, // over: as acceptReport
   // --- notifications
@@ -134,7 +135,7 @@ const budgets: Record<string, Budget> = {
   listInspections: { dynamodb: 1 },
   getInspection: { dynamodb: 1 },
   recordFindings: { dynamodb: 3 }, // over: the inspection's GetItem, the transaction, and the inspection read again to answer
-  listAllianceInspections: { dynamodb: 4 }, // over: the 3 reads of accessAlliance, then the gsi2 Query
+  listAllianceInspections: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the gsi2 Query
 };
 
 /** The issue's DynamoDB target: reads one request, writes two. */

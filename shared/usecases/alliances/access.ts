@@ -2,11 +2,14 @@
  * Who may see or change an alliance: admins always; applicants when their organisation is a member
  * (invited or confirmed; confirmed to change it). To anyone else it does not exist (404).
  */
-import { loadAllianceWithMembers, type StoredAlliance } from '../../db/alliances.ts';
+import {
+  loadAllianceWithMembers,
+  loadAllianceWithMembersForUser,
+  type StoredAlliance,
+} from '../../db/alliances.ts';
 import { isAdmin, type Principal } from '../../domain/actors.ts';
 import { conflict, forbidden, notFound, nouns, versionConflict } from '../../domain/errors.ts';
 import type { Member } from '../../domain/model/alliance.ts';
-import { organisationIdOf } from '../organisations.ts';
 
 export type { StoredAlliance } from '../../db/alliances.ts';
 
@@ -33,11 +36,12 @@ export async function accessAlliance(
   allianceId: string,
   options: { confirmedOnly?: boolean } = {},
 ): Promise<AllianceView> {
-  const [view, orgId] = await Promise.all([
-    loadAllianceView(allianceId),
-    isAdmin(principal) ? Promise.resolve(undefined) : organisationIdOf(principal),
-  ]);
-  if (isAdmin(principal)) return view;
+  if (isAdmin(principal)) return loadAllianceView(allianceId);
+  // The caller's organisation (its USER# link) comes in the alliance's own BatchGet: two requests
+  // in parallel (that BatchGet and the members' Query), not three.
+  const { loaded, userOrgId: orgId } = await loadAllianceWithMembersForUser(allianceId, principal.sub);
+  if (!loaded) throw notFound(nouns.alliance(allianceId));
+  const view: AllianceView = { alliance: loaded.alliance as StoredAlliance, members: loaded.members };
   const membership = view.members.find((m) => m.organisationId === orgId && m.state !== 'declined');
   if (!membership) throw notFound(nouns.alliance(allianceId));
   if (options.confirmedOnly && membership.state !== 'confirmed') {

@@ -2,13 +2,13 @@
  * Who may read and write an alliance's implementation records: its award, plan and dedicated
  * account (here, ../implementation.ts and ../alliances/index.ts `getAward`). Members and admins go
  * through the alliance's own rules (accessAlliance). Inspection staff read, never write, on a need
- * to know: an inspector only the alliances a draw has assigned them to (shared/db/inspections.ts
- * `isAssignedInspector`, one GetItem), the inspection office every one — and both only from
- * designation on (there is nothing to inspect before). To anyone else the alliance does not exist
- * (404), so an unassigned inspector cannot even learn which alliances there are.
+ * to know: an inspector only the alliances a draw has assigned them to (the assignment item, read
+ * in the alliance's own BatchGet: shared/db/alliances.ts `loadAllianceForInspection`), the
+ * inspection office every one — and both only from designation on (there is nothing to inspect
+ * before). To anyone else the alliance does not exist (404), so an unassigned inspector cannot
+ * even learn which alliances there are.
  */
-import { loadAllianceWithMembers } from '../../db/alliances.ts';
-import { isAssignedInspector } from '../../db/inspections.ts';
+import { loadAllianceForInspection } from '../../db/alliances.ts';
 import { isAdmin, isInspectionOffice, type Principal } from '../../domain/actors.ts';
 import { notFound, nouns } from '../../domain/errors.ts';
 import type { AllianceRecord } from '../../domain/model/alliance.ts';
@@ -30,11 +30,13 @@ export async function readAccess(
 ): Promise<AllianceRecord> {
   const office = isInspectionOffice(principal);
   if (!isAdmin(principal) && (office || principal.roles.includes('inspector'))) {
-    const [loaded, assigned] = await Promise.all([
-      loadAllianceWithMembers(allianceId),
-      office ? Promise.resolve(true) : isAssignedInspector(allianceId, principal.sub),
-    ]);
-    if (loaded && assigned && inspectorStatuses.includes(loaded.alliance.status)) return loaded.alliance;
+    // One request: the alliance without its members (staff are not checked as members), with an
+    // inspector's assignment in the same BatchGet.
+    const { alliance, assigned } = await loadAllianceForInspection(
+      allianceId,
+      office ? undefined : principal.sub,
+    );
+    if (alliance && assigned && inspectorStatuses.includes(alliance.status)) return alliance;
     if (!principal.roles.includes('applicant')) throw notFound(nouns.alliance(allianceId));
   }
   return (await accessAlliance(principal, allianceId)).alliance;

@@ -5,6 +5,7 @@
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
   QueryCommand,
@@ -50,17 +51,30 @@ const award = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The items the world's BatchGets find (by pk and sk). */
+let stored: Record<string, unknown>[] = [];
+
 /** A member applicant (org-1) of alliance a-1, its award and a verified receipt. */
 function world(
   options: { award?: Record<string, unknown>; member?: boolean; receipt?: Record<string, unknown> } = {},
 ) {
-  ddb.on(GetCommand, { Key: { pk: 'USER#user-1', sk: 'USER' } }).resolves({ Item: { orgId: 'org-1' } });
+  const alliance = [
+    { pk: PK, sk: 'ALLIANCE', id: A, status: 'designated' },
+    { pk: PK, sk: 'ALLIANCE#CONTENT', period: { start: '2026-01-01', end: '2027-12-31' } },
+  ];
+  // An admin's access check queries the head and content; a member's reads them by key in one
+  // BatchGet with its USER# link (shared/db/alliances.ts), as may an inspector's with its assignment.
   ddb.on(QueryCommand, { ExpressionAttributeValues: { ':pk': PK, ':alliance': 'ALLIANCE' } }).resolves({
-    Items: [
-      { pk: PK, sk: 'ALLIANCE', id: A, status: 'designated' },
-      { pk: PK, sk: 'ALLIANCE#CONTENT', period: { start: '2026-01-01', end: '2027-12-31' } },
-    ],
+    Items: alliance,
   });
+  stored = [...alliance, { pk: 'USER#user-1', sk: 'USER', orgId: 'org-1' }];
+  ddb.on(BatchGetCommand).callsFake((input) => ({
+    Responses: Object.fromEntries(
+      Object.entries(input.RequestItems as Record<string, { Keys: { pk: string; sk: string }[] }>).map(
+        ([name, { Keys }]) => [name, stored.filter((i) => Keys.some((k) => k.pk === i.pk && k.sk === i.sk))],
+      ),
+    ),
+  }));
   ddb.on(QueryCommand, { ExpressionAttributeValues: { ':member': 'MEMBER#' } }).resolves({
     Items:
       options.member === false
@@ -547,10 +561,8 @@ describe('ledger CSV', () => {
   it('is served as text/csv; charset=utf-8 to an inspector assigned to the alliance', async () => {
     world();
     ddb.on(QueryCommand, { ExpressionAttributeValues: { ':prefix': 'LEDGER#' } }).resolves({ Items: [] });
-    // The draw's record of the assignment (shared/db/inspections.ts `isAssignedInspector`)
-    ddb
-      .on(GetCommand, { Key: { pk: PK, sk: 'INSPECTOR#user-1' } })
-      .resolves({ Item: { pk: PK, sk: 'INSPECTOR#user-1', type: 'inspector-assignment' } });
+    // The draw's record of the assignment (keys.inspectorAssignment), read with the alliance
+    stored.push({ pk: PK, sk: 'INSPECTOR#user-1', type: 'inspector-assignment' });
     const res = await call(
       'GET /v1/alliances/{allianceId}/ledger.csv',
       `/v1/alliances/${A}/ledger.csv`,
