@@ -1,5 +1,6 @@
 /**
- * Every service of the local stack (API, DynamoDB Local, s3rver, Step Functions, Scheduler) listens
+ * Every service of the local stack (API, DynamoDB Local, s3rver, Step Functions, Scheduler, the
+ * Cognito user-pool API) listens
  * on 127.0.0.1 only: reachable on the loopback address, refused on the machine's other addresses.
  */
 import { connect } from 'node:net';
@@ -29,6 +30,7 @@ const services: Record<string, string | undefined> = {
   s3: handlerEnv.AWS_ENDPOINT_URL_S3,
   sfn: handlerEnv.AWS_ENDPOINT_URL_SFN,
   scheduler: handlerEnv.AWS_ENDPOINT_URL_SCHEDULER,
+  cognito: handlerEnv.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER,
 };
 
 /** The machine's own non-loopback IPv4 addresses (a machine with none cannot tell the difference). */
