@@ -23,10 +23,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
 import type { Role } from '../shared/api/routes.ts';
 import { rolesOfPool, type UserPoolName } from '../shared/http/auth.ts';
+import { listen } from './listen.ts';
 
 const MAX_BODY = 64 * 1024;
 const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -357,14 +357,7 @@ export async function startLocalCognitoApi(options: LocalCognitoApiOptions): Pro
       else send(500, { __type: 'InternalErrorException', message: String(error) });
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, host);
 
   return {
     url: `http://${host}:${port}`,

@@ -43,6 +43,7 @@ import { SchedulerClient } from '@aws-sdk/client-scheduler';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MiddlewareStack } from '@smithy/types';
+import { operationOf } from '../shared/aws/capacity.ts';
 import { type AwsService, countAwsCall, runningFunction } from './lambda.ts';
 import {
   type CfnTemplate,
@@ -169,26 +170,6 @@ export interface RequestEnvironment {
 }
 
 type Input = Record<string, unknown>;
-
-/** lib-dynamodb's document command names → the operation they send. */
-const DOCUMENT_COMMANDS: Record<string, string> = {
-  Get: 'GetItem',
-  Put: 'PutItem',
-  Update: 'UpdateItem',
-  Delete: 'DeleteItem',
-  BatchGet: 'BatchGetItem',
-  BatchWrite: 'BatchWriteItem',
-  TransactGet: 'TransactGetItems',
-  TransactWrite: 'TransactWriteItems',
-  Scan: 'Scan',
-  Query: 'Query',
-};
-
-/** `GetItemCommand` / `GetCommand` → `GetItem`. */
-export function operationOf(commandName: string): string {
-  const name = commandName.replace(/Command$/, '');
-  return DOCUMENT_COMMANDS[name] ?? name;
-}
 
 /** A string attribute as the document client (plain) or the low-level client ({ S }) gives it. */
 function stringValue(value: unknown): string | undefined {

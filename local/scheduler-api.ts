@@ -28,8 +28,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
+import { listen } from './listen.ts';
 import {
   createLocalScheduler,
   type LocalScheduler,
@@ -610,14 +610,7 @@ export async function startLocalSchedulerApi(options: LocalSchedulerApiOptions):
       });
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, host);
 
   function info(entry: Entry): DynamicScheduleInfo {
     const { schedule } = entry;

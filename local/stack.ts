@@ -26,6 +26,7 @@ import { createLocalBus } from './events.ts';
 import { enforceIam, extractFunctionPolicies, type IamMode, iamModeFromEnv } from './iam.ts';
 import { createLocalIssuers, type LocalIssuers } from './jwt.ts';
 import { createLocalInvoker } from './lambda.ts';
+import { listen } from './listen.ts';
 import { checkJava, claimPort } from './preflight.ts';
 import { startS3 } from './s3.ts';
 import { createLocalScheduler, type LocalScheduler } from './scheduler.ts';
@@ -471,10 +472,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       local: localRoutes,
       ...(process.env.ESIP_LOG_REQUESTS ? { log } : {}),
     });
-    await new Promise<void>((resolveListen, reject) => {
-      server.once('error', reject);
-      server.listen(apiPort, '127.0.0.1', () => resolveListen());
-    });
+    await listen(server, apiPort, '127.0.0.1');
     stops.push(
       () =>
         new Promise<void>((r) => {

@@ -67,6 +67,12 @@ const DOCUMENT_COMMANDS: Record<string, string> = {
   TransactWrite: 'TransactWriteItems',
 };
 
+/** The DynamoDB operation a command sends: `GetItemCommand` and lib-dynamodb's `GetCommand` → `GetItem`. */
+export function operationOf(commandName: string): string {
+  const name = commandName.replace(/Command$/, '');
+  return DOCUMENT_COMMANDS[name] ?? name;
+}
+
 const empty = (): OperationCapacity => ({
   calls: 0,
   read: 0,
@@ -185,8 +191,7 @@ export function countCapacity(client: { middlewareStack: MiddlewareStack<any, an
   instrumented.add(stack);
   stack.add(
     (next, context) => async (args) => {
-      const name = String(context.commandName ?? '').replace(/Command$/, '');
-      const operation = DOCUMENT_COMMANDS[name] ?? name;
+      const operation = operationOf(String(context.commandName ?? ''));
       if (!REPORTING.has(operation)) return next(args);
       const input = args.input as Record<string, unknown>;
       const asked = input.ReturnConsumedCapacity === 'INDEXES' ? 'INDEXES' : 'TOTAL';

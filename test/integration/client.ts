@@ -1,5 +1,6 @@
 /** Helpers for tests that talk to the local stack over HTTP, as a real client would. */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { inject } from 'vitest';
@@ -87,6 +88,14 @@ export const ddb = DynamoDBDocumentClient.from(
 );
 export const tableName = handlerEnv.TABLE_NAME!;
 export const sfn = new SFNClient({ endpoint: inject('sfnUrl'), region: 'us-east-1', credentials });
+/** Direct bucket access (s3rver), for what a client does outside the API: uploads, tampering. */
+export const s3 = new S3Client({
+  region: 'us-east-1',
+  endpoint: handlerEnv.AWS_ENDPOINT_URL_S3,
+  forcePathStyle: true,
+  credentials,
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+});
 
 export async function eventually<T>(
   fn: () => Promise<T | undefined>,

@@ -5,14 +5,14 @@
  * DynamoDB Local.
  */
 import { createHash } from 'node:crypto';
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { Context } from 'aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../../scripts/sample-pdf.ts';
 import { resetClients } from '../../shared/aws/clients.ts';
-import { apiUrl, ddb, eventually, handlerEnv, tableName, uid } from './client.ts';
+import { apiUrl, ddb, eventually, handlerEnv, s3, tableName, uid } from './client.ts';
 
 Object.assign(process.env, handlerEnv, { POWERTOOLS_LOG_LEVEL: 'SILENT' });
 resetClients();
@@ -211,16 +211,6 @@ describe('agreement upload through a presigned POST to s3rver', () => {
   });
 
   it('ignores objects outside alliances/, whichever way they were uploaded (here a presigned PUT)', async () => {
-    const s3 = new S3Client({
-      region: 'us-east-1',
-      endpoint: handlerEnv.AWS_ENDPOINT_URL_S3,
-      forcePathStyle: true,
-      credentials: {
-        accessKeyId: handlerEnv.AWS_ACCESS_KEY_ID!,
-        secretAccessKey: handlerEnv.AWS_SECRET_ACCESS_KEY!,
-      },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    });
     const key = `uploads/${uid('doc')}.pdf`;
     const url = await getSignedUrl(
       s3,
@@ -240,6 +230,5 @@ describe('agreement upload through a presigned POST to s3rver', () => {
       new GetCommand({ TableName: tableName, Key: { pk: `DOCUMENT#${key}`, sk: 'DOCUMENT' } }),
     );
     expect(legacy.Item).toBeUndefined();
-    s3.destroy();
   });
 });

@@ -6,12 +6,12 @@
  * bucket access could do (replace bytes behind the verifier's back) is done with the S3 client.
  */
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from '../../scripts/sample-pdf.ts';
 import { todayInChina } from '../../shared/usecases/ledger/index.ts';
-import { api, ddb, eventually, handlerEnv, tableName, tokenFor, uid } from './client.ts';
+import { api, ddb, eventually, handlerEnv, s3, tableName, tokenFor, uid } from './client.ts';
 import {
   allianceContent,
   allianceOfTwo,
@@ -28,17 +28,6 @@ import {
 
 const bucket = handlerEnv.DOCUMENTS_BUCKET!;
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-const s3 = new S3Client({
-  region: 'us-east-1',
-  endpoint: handlerEnv.AWS_ENDPOINT_URL_S3,
-  forcePathStyle: true,
-  credentials: {
-    accessKeyId: handlerEnv.AWS_ACCESS_KEY_ID!,
-    secretAccessKey: handlerEnv.AWS_SECRET_ACCESS_KEY!,
-  },
-  requestChecksumCalculation: 'WHEN_REQUIRED',
-});
-afterAll(() => s3.destroy());
 
 /** 60 bytes that start with %PDF- and end with %%EOF: what "verified" used to accept. */
 const FAKE_PDF = Buffer.from('%PDF-1.4\n1 0 obj <</Type/Catalog>> endobj\ntrailer <<>>\n%%EOF', 'latin1');

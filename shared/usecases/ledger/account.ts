@@ -10,11 +10,17 @@
  * (negative amounts), never edits or deletes.
  */
 import { randomUUID } from 'node:crypto';
-import { type AwardItem, ledgerEntriesPage, listReallocations, loadAward } from '../../db/awards.ts';
+import {
+  type AwardItem,
+  ledgerEntriesPage,
+  listReallocations,
+  loadAward,
+  loadLedgerEntry,
+} from '../../db/awards.ts';
 import { commit, type TxItem } from '../../db/commit.ts';
 import type { Principal } from '../../domain/actors.ts';
 import type { LedgerEntry, Reallocation } from '../../domain/model/ledger.ts';
-import { readAccess } from './access.ts';
+import { readAccess, writeAccess } from './access.ts';
 import { busy, entryNotFound, ledgerFrozen, noAccount, unknownLine } from './errors.ts';
 
 export { cstDate as todayInChina } from '../../domain/deadlines.ts';
@@ -61,6 +67,24 @@ export async function requireAward(allianceId: string): Promise<AwardItem> {
   const award = await loadAward(allianceId);
   if (!award) throw noAccount(allianceId);
   return award;
+}
+
+/**
+ * What a change to one existing entry starts from (a reversal, a flag resolution): the caller may
+ * write, and the award and the entry as they are now; 404 when the entry does not exist.
+ */
+export async function entryToChange(
+  principal: Principal,
+  allianceId: string,
+  entryId: string,
+): Promise<{ award: AwardItem; entry: LedgerEntry }> {
+  await writeAccess(principal, allianceId);
+  const [award, entry] = await Promise.all([
+    requireAward(allianceId),
+    loadLedgerEntry(allianceId, recordedAtOf(entryId), entryId),
+  ]);
+  if (!entry) throw entryNotFound(entryId);
+  return { award, entry };
 }
 
 /** 409 unless the account is open. */

@@ -25,9 +25,8 @@ import type { TxItem } from '../../db/commit.ts';
 import type { Principal } from '../../domain/actors.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { EntryFlag, LedgerEntry, ResolvedEntryFlag } from '../../domain/model/ledger.ts';
-import { writeAccess } from './access.ts';
-import { commitLedger, lineIndex, recordedAtOf, recorder, requireAward } from './account.ts';
-import { busy, entryNotFound } from './errors.ts';
+import { commitLedger, entryToChange, lineIndex, recordedAtOf, recorder, requireAward } from './account.ts';
+import { busy } from './errors.ts';
 
 /** What flagging the entries a failed receipt backs takes: the transaction items and the entries. */
 export interface ReceiptFlags {
@@ -115,13 +114,8 @@ export async function resolveFlag(
   reason: string,
   now = new Date(),
 ): Promise<LedgerEntry> {
-  await writeAccess(principal, allianceId);
+  const { award, entry } = await entryToChange(principal, allianceId, entryId);
   const recordedAt = recordedAtOf(entryId);
-  const [award, entry] = await Promise.all([
-    requireAward(allianceId),
-    loadLedgerEntry(allianceId, recordedAt, entryId),
-  ]);
-  if (!entry) throw entryNotFound(entryId);
   if (!entry.flag || entry.reversedBy) throw notFlagged(entryId);
   const index = lineIndex(award, entry.lineId, 'path.entryId');
   const at = now.toISOString();

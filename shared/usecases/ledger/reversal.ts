@@ -9,9 +9,9 @@ import {
 } from '../../db/awards.ts';
 import type { Principal } from '../../domain/actors.ts';
 import type { LedgerEntry } from '../../domain/model/ledger.ts';
-import { writeAccess } from './access.ts';
 import {
   commitLedger,
+  entryToChange,
   lineIndex,
   newEntry,
   recordedAtOf,
@@ -19,7 +19,7 @@ import {
   requireOpen,
   todayInChina,
 } from './account.ts';
-import { alreadyReversed, busy, entryNotFound, notReversible } from './errors.ts';
+import { alreadyReversed, busy, notReversible } from './errors.ts';
 import { resolvedFlag } from './flags.ts';
 
 /**
@@ -35,13 +35,8 @@ export async function reverseEntry(
   reason: string,
   now = new Date(),
 ): Promise<LedgerEntry> {
-  await writeAccess(principal, allianceId);
+  const { award, entry: original } = await entryToChange(principal, allianceId, entryId);
   const recordedAt = recordedAtOf(entryId);
-  const [award, original] = await Promise.all([
-    requireAward(allianceId),
-    loadLedgerEntry(allianceId, recordedAt, entryId),
-  ]);
-  if (!original) throw entryNotFound(entryId);
   if (original.kind !== 'expense') throw notReversible(entryId);
   if (original.reversedBy) throw alreadyReversed(entryId, original.reversedBy);
   requireOpen(allianceId, award);
