@@ -15,6 +15,7 @@ import {
   type ReportSubmission,
   reviewDecisions,
 } from '../domain/model/report.ts';
+import { officeRoles } from '../domain/notify.ts';
 import { DateSchema, DateTimeSchema, IdSchema, pageOf, TextSchema, text } from './common.ts';
 import { schemaFor } from './schema-check.ts';
 
@@ -145,7 +146,11 @@ export const NotificationSchema = schemaFor<Notification>()(
   z
     .object({
       id: IdSchema,
-      recipient: z.union([z.object({ organisationId: IdSchema }), z.object({ role: z.literal('admin') })]),
+      recipient: z.union([
+        z.object({ organisationId: IdSchema }),
+        z.object({ role: z.enum(officeRoles) }),
+        z.object({ userId: z.string() }),
+      ]),
       topic: z.enum(notificationTopics),
       occasion: z
         .string()
@@ -160,6 +165,11 @@ export const NotificationSchema = schemaFor<Notification>()(
         z
           .object({ roundId: IdSchema, gate: z.string(), waitingSince: DateTimeSchema })
           .meta({ description: 'round-stuck: the gate a round has waited at, and since when' }),
+        z
+          .record(z.string(), z.string())
+          .meta({
+            description: 'Any other topic: the ids of the records it is about (roundId, allianceId, …)',
+          }),
       ]),
       data: z.record(z.string(), z.unknown()),
       message: TextSchema,

@@ -19,7 +19,13 @@
  *   escalated → the programme office (role admin) is told, once per deadline, and the deadline
  *   is marked escalated.
  */
-import { createHash } from 'node:crypto';
+import {
+  type NotificationDraft,
+  type NotificationTopic,
+  notificationId,
+  type Recipient,
+  type ReportSubject,
+} from './notify.ts';
 import type { Text } from './text.ts';
 
 /** The programme's calendar date (China Standard Time) of an instant: see ./cst.ts. */
@@ -36,22 +42,18 @@ export const isReportKind = (kind: unknown): kind is DeadlineKind =>
 export const deadlineStatuses = ['due', 'submitted', 'accepted', 'returned', 'overdue'] as const;
 export type DeadlineStatus = (typeof deadlineStatuses)[number];
 
-/** What a report notification is about. */
-export interface ReportSubject {
-  allianceId: string;
-  reportId: string;
-  kind: DeadlineKind;
-  due: string;
-}
-
-/** What a stuck-round notification is about: the gate a round has waited at since `waitingSince`. */
-export interface RoundGateSubject {
-  roundId: string;
-  gate: string;
-  waitingSince: string;
-}
-
-export type NotificationSubject = ReportSubject | RoundGateSubject;
+// Recipients, subjects, topics and drafts live in ./notify.ts (the producing/delivering contract).
+export {
+  type NotificationDraft,
+  type NotificationSubject,
+  type NotificationTopic,
+  notificationId,
+  notificationTopics,
+  type Recipient,
+  type ReportSubject,
+  type RoundGateSubject,
+  recipientKey,
+} from './notify.ts';
 
 export interface SweepConfig {
   /** Days before the due date on which members are reminded, e.g. [30, 7, 1]. */
@@ -127,47 +129,6 @@ export function parseReportId(reportId: string): { due: string; kind: DeadlineKi
   const kind = m[2] as DeadlineKind;
   if (!deadlineKinds.includes(kind) || Number.isNaN(Date.parse(`${m[1]}T00:00:00Z`))) return undefined;
   return { due: m[1]!, kind };
-}
-
-export type Recipient = { organisationId: string } | { role: 'admin' };
-
-/** The partition a recipient's notifications live in: ORG#<id> or ROLE#admin. */
-export function recipientKey(r: Recipient): string {
-  return 'organisationId' in r ? `ORG#${r.organisationId}` : `ROLE#${r.role}`;
-}
-
-/**
- * A notification's id from its recipient and its occasion (e.g. remind#<alliance>#<due>#<kind>#30):
- * deterministic, URL-safe and short enough for a path segment.
- */
-export function notificationId(recipient: Recipient, occasion: string): string {
-  const hash = createHash('sha256')
-    .update(`${recipientKey(recipient)}|${occasion}`)
-    .digest('hex');
-  return `n-${hash.slice(0, 32)}`;
-}
-
-export const notificationTopics = [
-  'report-reminder',
-  'report-overdue',
-  'report-escalated',
-  'report-submitted',
-  'report-accepted',
-  'report-returned',
-  'round-stuck',
-  'round-held-by-objections',
-] as const;
-export type NotificationTopic = (typeof notificationTopics)[number];
-
-export interface NotificationDraft<S extends NotificationSubject = NotificationSubject> {
-  id: string;
-  /** The occasion the id is made from (readable; the same occasion is never notified twice). */
-  occasion: string;
-  recipient: Recipient;
-  topic: NotificationTopic;
-  subject: S;
-  data: Record<string, unknown>;
-  message: Text;
 }
 
 export interface SweepDeadline {
