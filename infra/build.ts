@@ -38,6 +38,7 @@ import { Annotations, App, type Environment, Tags } from 'aws-cdk-lib';
 import { rolesOfPool } from '../shared/http/auth.ts';
 import type { AlarmRecipients } from './constructs/alarms.ts';
 import { DEFAULT_WAF_LIMITS, EDGE_REGION, type WafLimits } from './constructs/edge.ts';
+import type { NotificationConfig } from './constructs/notifier.ts';
 import { addNagChecks } from './nag.ts';
 import { AppStack } from './stacks/app-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
@@ -91,6 +92,8 @@ export interface DeploymentConfig {
   readonly identity: IdentityConfig;
   /** X-Ray active tracing of the functions and the state machine (off in AWS China regions). */
   readonly tracing: boolean;
+  /** How notifications are sent (context notify*, infra/constructs/notifier.ts). */
+  readonly notifications: NotificationConfig;
 }
 
 /** The two Cognito user pools of Esip-Data, or one external OpenID Connect provider. */
@@ -204,6 +207,50 @@ export function deploymentConfig(
     ...(edgeSkipped ? { edgeSkipped } : { edge: { limits } }),
     identity,
     tracing: !china,
+    notifications: notificationConfig(context, china, region),
+  };
+}
+
+/** Context notify* (infra/constructs/notifier.ts): SES by default, SMTP where SES is not offered. */
+function notificationConfig(
+  context: (key: string) => unknown,
+  china: boolean,
+  region: string | undefined,
+): NotificationConfig {
+  const channel = text(context('notifyChannel')) ?? (china ? 'smtp' : 'ses');
+  if (channel !== 'ses' && channel !== 'smtp')
+    throw new ConfigError(`notifyChannel '${channel}': ses or smtp`);
+  if (channel === 'ses' && china) {
+    throw new ConfigError(
+      `notifyChannel=ses: Amazon SES is not offered in the AWS China region ${region}; use -c notifyChannel=smtp -c notifySmtpSecretArn=<secret holding smtps://user:password@host:465>`,
+    );
+  }
+  const from = text(context('notifyFrom')) ?? 'no-reply@esip.example.cn';
+  if (!EMAIL.test(from)) throw new ConfigError(`notifyFrom: '${from}' is not an e-mail address`);
+  const smtpSecretArn = text(context('notifySmtpSecretArn'));
+  if (channel === 'smtp' && !smtpSecretArn) {
+    throw new ConfigError(
+      'notifyChannel=smtp needs -c notifySmtpSecretArn=<the ARN of a Secrets Manager secret whose value is smtp(s)://user:password@host:port>',
+    );
+  }
+  if (
+    smtpSecretArn !== undefined &&
+    !/^arn:aws(-cn)?:secretsmanager:[a-z0-9-]+:\d{12}:secret:.+$/.test(smtpSecretArn)
+  ) {
+    throw new ConfigError(`notifySmtpSecretArn: '${smtpSecretArn}' is not a Secrets Manager secret ARN`);
+  }
+  const addresses = (key: string) => {
+    const values = list(context(key));
+    for (const a of values)
+      if (!EMAIL.test(a)) throw new ConfigError(`${key}: '${a}' is not an e-mail address`);
+    return values;
+  };
+  return {
+    channel,
+    from,
+    ...(smtpSecretArn ? { smtpSecretArn } : {}),
+    officeAddresses: addresses('notifyOfficeAddresses'),
+    inspectionOfficeAddresses: addresses('notifyInspectionOfficeAddresses'),
   };
 }
 
@@ -325,6 +372,7 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     alarmRecipients: config.alarms,
     identity: config.identity,
     tracing: config.tracing,
+    notifications: config.notifications,
     ...(edgeStack ? { edge: { webAclArn: edgeStack.webAclArn } } : {}),
     ...(env ? { env, crossRegionReferences: edgeStack !== undefined } : {}),
   });

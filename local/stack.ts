@@ -16,6 +16,8 @@ import { join, resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Role } from '../shared/api/routes.ts';
 import { resetClients } from '../shared/aws/clients.ts';
+import { DIRECTORY_POOLS_ENV } from '../shared/aws/directory.ts';
+import { channelEnvNames } from '../shared/channels/index.ts';
 import { envNames, ROUND_PIPELINE_ID, ROUND_SCHEDULE_GROUP, schedulingEnvNames } from '../shared/contract.ts';
 import type { UserPoolName } from '../shared/http/auth.ts';
 import { logger } from '../shared/logger.ts';
@@ -27,11 +29,13 @@ import { enforceIam, extractFunctionPolicies, type IamMode, iamModeFromEnv } fro
 import { createLocalIssuers, type LocalIssuers } from './jwt.ts';
 import { createLocalInvoker } from './lambda.ts';
 import { listen } from './listen.ts';
+import { type LocalMail, startLocalMail } from './mail.ts';
 import { checkJava, claimPort } from './preflight.ts';
 import { startS3 } from './s3.ts';
 import { createLocalScheduler, type LocalScheduler } from './scheduler.ts';
 import { type LocalSchedulerApi, startLocalSchedulerApi } from './scheduler-api.ts';
 import { createLocalStepFunctions, type LocalStepFunctions } from './sfn/index.ts';
+import { type LocalStreams, startLocalStreams } from './streams.ts';
 import {
   type CfnTemplate,
   extractFunctions,
@@ -58,6 +62,12 @@ export const localNames = {
   userPoolIds: { staff: 'us-east-1_EsipLocalStaff', applicant: 'us-east-1_EsipLocalApplicant' },
 };
 
+/** The offices' mailboxes locally (NOTIFY_OFFICE_ADDRESSES, NOTIFY_INSPECTION_OFFICE_ADDRESSES). */
+export const localMailboxes = {
+  office: 'programme-office@esip.local',
+  inspectionOffice: 'inspection-office@esip.local',
+};
+
 export interface LocalStackOptions {
   /** Keep data here across restarts; without it, DynamoDB is in memory and S3 in a temp folder. */
   dataDir?: string;
@@ -72,6 +82,8 @@ export interface LocalStackOptions {
     sfn?: number;
     scheduler?: number;
     cognito?: number;
+    /** The SMTP mail catcher (MAIL_PORT, else a free port). */
+    mail?: number;
   };
   /** Shortens Wait states, callback timeouts and retry intervals (e.g. 0.001). */
   timeScale?: number;
@@ -93,7 +105,16 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  urls: { api: string; dynamodb: string; s3: string; sfn: string; scheduler: string; cognito: string };
+  urls: {
+    api: string;
+    dynamodb: string;
+    s3: string;
+    sfn: string;
+    scheduler: string;
+    cognito: string;
+    /** smtp://127.0.0.1:<port> */
+    mail: string;
+  };
   /** The environment the handlers run with (also set on this process). */
   env: Record<string, string>;
   /** The stand-ins for the staff and applicant user pools. */
@@ -104,6 +125,10 @@ export interface LocalStack {
   schedulerApi: LocalSchedulerApi;
   /** The local Cognito Identity Provider API: the pools' users and groups. */
   cognito: LocalCognitoApi;
+  /** The SMTP catcher every notification is mailed to (GET /local/mail). */
+  mail: LocalMail;
+  /** The table stream's event source mappings (the notifier's). */
+  streams: LocalStreams;
   template: CfnTemplate;
   /**
    * Mints a token for a user with the given roles, as Cognito would after sign-in: from the staff
@@ -355,6 +380,41 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     Object.assign(process.env, cognitoEnv);
     log(`Cognito user pools API on ${cognito.url} (${Object.values(localNames.userPoolIds).join(', ')})`);
 
+    // Notifications: the notifier mails through SMTP to the local catcher (GET /local/mail); the
+    // table's stream reaches it through the template's event source mapping (local/streams.ts).
+    const mail = await startLocalMail({
+      port: await claimPort(
+        options.ports?.mail ?? (process.env.MAIL_PORT ? Number(process.env.MAIL_PORT) : 0),
+        'mail catcher (SMTP)',
+        'MAIL_PORT',
+      ),
+      ...(options.dataDir ? { stateFile: join(dataDir, 'mail', 'messages.json') } : {}),
+      log,
+    });
+    stops.push(() => mail.close());
+    const notifyEnv = {
+      [channelEnvNames.channel]: 'smtp',
+      [channelEnvNames.smtpUrl]: mail.url,
+      [channelEnvNames.from]: 'no-reply@esip.local',
+      [channelEnvNames.officeAddresses]: localMailboxes.office,
+      [channelEnvNames.inspectionOfficeAddresses]: localMailboxes.inspectionOffice,
+      // People's addresses from the local pools' directory (shared/aws/directory.ts).
+      [DIRECTORY_POOLS_ENV]: Object.values(localNames.userPoolIds).join(','),
+    };
+    Object.assign(env, notifyEnv);
+    Object.assign(process.env, notifyEnv);
+    log(`mail catcher (SMTP) on ${mail.url}: GET /local/mail`);
+    const streams = await startLocalStreams({
+      template,
+      endpoint: dynamo.endpoint,
+      tableName: localNames.table,
+      invoke: (id, event) => invoker.invoke(id, event),
+      ...(options.dataDir ? { stateFile: join(dataDir, 'streams', 'checkpoints.json') } : {}),
+      log,
+    });
+    stops.push(() => streams.stop());
+    log(`table stream → ${streams.mappings.map((m) => m.functionLogicalId).join(', ') || 'no mappings'}`);
+
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const issuers = await createLocalIssuers({
       baseUrl: apiUrl,
@@ -454,6 +514,17 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
               ...event,
             }),
           });
+        } else if (req.method === 'GET' && path === '/local/mail') {
+          // Every message the notifier sent (?to=<address>, ?notificationId=<id>), oldest first.
+          const to = url.searchParams.get('to') ?? undefined;
+          const notificationId = url.searchParams.get('notificationId') ?? undefined;
+          json(res, 200, {
+            items: mail.list({ ...(to ? { to } : {}), ...(notificationId ? { notificationId } : {}) }),
+            deadLetters: streams.dlq,
+          });
+        } else if (req.method === 'DELETE' && path === '/local/mail') {
+          mail.clear();
+          json(res, 200, { cleared: true });
         } else if (req.method === 'GET' && path === '/local/executions') {
           json(res, 200, sfn.listExecutions());
         } else if (req.method === 'POST' && path === '/local/executions/skip-waits') {
@@ -489,6 +560,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         sfn: sfn.url,
         scheduler: schedulerApi.url,
         cognito: cognito.url,
+        mail: mail.url,
       },
       env,
       issuers,
@@ -496,6 +568,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       scheduler,
       schedulerApi,
       cognito,
+      mail,
+      streams,
       template,
       token: (user) => issuers.sign(user),
       fireSchedule,

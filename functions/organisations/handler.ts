@@ -8,10 +8,17 @@ import {
   me,
   updateOrganisation,
 } from '../../shared/usecases/organisations.ts';
+import { getPreferences, putPreferences } from '../../shared/usecases/preferences.ts';
 
 export const handler = httpHandler('organisations', {
   async getMe({ principal }) {
     return { body: await me(principal) };
+  },
+  async getMyPreferences({ principal }) {
+    return { body: await getPreferences(principal) };
+  },
+  async putMyPreferences({ principal, body }) {
+    return { body: await putPreferences(principal, body) };
   },
   async createOrganisation({ principal, body }) {
     return { status: 201, body: await createOrganisation(principal, body) };

@@ -17,6 +17,8 @@ import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as lambdaEventSources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as schedulerTargets from 'aws-cdk-lib/aws-scheduler-targets';
@@ -42,6 +44,7 @@ import { type BucketGrant, bindBucket, bindTable } from '../constructs/bindings.
 import { OperationsDashboard } from '../constructs/dashboard.ts';
 import { FrontDoor, ORIGIN_VERIFY_ENV, VIEWER_ADDRESS_HEADER } from '../constructs/edge.ts';
 import { RouteTableApi } from '../constructs/http-api.ts';
+import { configureNotifier, type NotificationConfig } from '../constructs/notifier.ts';
 import { acknowledge, defaultPolicyOf, wildcardResourceFinding } from '../nag.ts';
 import type { DataStack } from './data-stack.ts';
 
@@ -71,6 +74,7 @@ export const backgroundFunctions = [
   'deadline-sweep',
   'inspection-draw',
   'document-verifier',
+  'notifier',
 ] as const;
 export type BackgroundFunction = (typeof backgroundFunctions)[number];
 /** The HTTP API's Lambda authorizer (functions/authorizer/handler.ts); API Gateway invokes it. */
@@ -115,6 +119,8 @@ export interface AppStackProps extends StackProps {
   readonly identity?: IdentityConfig;
   /** X-Ray active tracing of the functions and the state machine (default true; off in China). */
   readonly tracing?: boolean;
+  /** How notifications are sent (context notifyChannel, notifyFrom, …; infra/build.ts). */
+  readonly notifications?: NotificationConfig;
 }
 
 export class AppStack extends Stack {
@@ -363,6 +369,47 @@ export class AppStack extends Stack {
       envNames.documentsBucket,
     );
 
+    // --- the notifier: the table's stream → every inserted notification, mailed -------------------
+    const notifier = fn('notifier', 'Sends each notification of the outbox (table stream → mail)', {
+      async: true, // its DLQ takes the stream records that still fail after the mapping's retries
+      timeout: Duration.minutes(1),
+    });
+    // Reads the recipient's people (gsi1: an organisation's users; their links and preferences in a
+    // BatchGet), claims and records each delivery (UpdateItem, PutItem for a skipped one).
+    bindTable(notifier, data.table, {
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1'],
+    });
+    configureNotifier(
+      this,
+      notifier,
+      props.notifications ?? { channel: 'ses', from: 'no-reply@esip.example.cn' },
+      data,
+    );
+    notifier.fn.addEventSource(
+      new lambdaEventSources.DynamoEventSource(data.table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 25,
+        maxBatchingWindow: Duration.seconds(1),
+        // Only inserted notifications reach the function (the stream carries every change).
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual('notification') } } },
+          }),
+        ],
+        reportBatchItemFailures: true,
+        bisectBatchOnError: true,
+        retryAttempts: 8,
+        maxRecordAge: Duration.hours(24),
+        onFailure: new lambdaEventSources.SqsDlq(notifier.deadLetterQueue!),
+      }),
+    );
+    acknowledge(defaultPolicyOf(notifier.role), 'AwsSolutions-IAM5[Resource::*]', [
+      'The DynamoDB stream event source grants dynamodb:ListStreams, which has no resource-level',
+      'permissions; reading the records (DescribeStream, GetRecords, GetShardIterator) is on the table stream only.',
+    ]);
+
     // --- per-round one-time close schedules (created at runtime by `rounds`) ----------------------
     // EventBridge Scheduler assumes this role to invoke pipeline-starter; only schedules of the
     // esip-rounds group of this account can use it (confused-deputy conditions).
@@ -427,6 +474,7 @@ export class AppStack extends Stack {
       'deadline-sweep': deadlineSweep,
       'inspection-draw': inspectionDraw,
       'document-verifier': documentVerifier,
+      notifier,
     } satisfies Record<FunctionName, AppFunction>;
 
     // --- the API's Lambda authorizer: tokens of both user pools, no data access ---------------------

@@ -46,6 +46,8 @@ export class DataStack extends Stack {
       partitionKey: { name: tableDesign.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: tableDesign.sortKey, type: dynamodb.AttributeType.STRING },
       timeToLiveAttribute: tableDesign.timeToLiveAttribute,
+      // The notifier reads inserted notifications from the stream (infra/stacks/app-stack.ts).
+      stream: dynamodb.StreamViewType[tableDesign.streamViewType],
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       deletionProtection: true,

@@ -165,11 +165,9 @@ export const NotificationSchema = schemaFor<Notification>()(
         z
           .object({ roundId: IdSchema, gate: z.string(), waitingSince: DateTimeSchema })
           .meta({ description: 'round-stuck: the gate a round has waited at, and since when' }),
-        z
-          .record(z.string(), z.string())
-          .meta({
-            description: 'Any other topic: the ids of the records it is about (roundId, allianceId, …)',
-          }),
+        z.record(z.string(), z.string()).meta({
+          description: 'Any other topic: the ids of the records it is about (roundId, allianceId, …)',
+        }),
       ]),
       data: z.record(z.string(), z.unknown()),
       message: TextSchema,

@@ -13,7 +13,9 @@ export const indexKeys = {
   reviewerAssignments: (reviewerId: string) => `REVIEWER#${reviewerId}#ASSIGNMENTS`,
   /** gsi1: every implementation deadline, by due date (the daily sweep reads it). */
   deadlines: () => 'DEADLINES',
-  /** gsi1: a recipient's notifications (recipient ORG#<id> or ROLE#admin), newest first. */
+  /** gsi1: the users acting for an organisation (on their USER link items), by sub. */
+  organisationUsers: (orgId: string) => `ORG#${orgId}#USERS`,
+  /** gsi1: a recipient's notifications (recipient ORG#<id>, ROLE#<role> or USER#<sub>), newest first. */
   notifications: (recipient: string) => `NOTIFY#${recipient}`,
   /** gsi1: the inspectors' registry (§4.4 expert evaluation teams). */
   inspectors: () => 'INSPECTORS',
@@ -46,6 +48,8 @@ export const keys = {
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'PROFILE' }),
   uscc: (code: string) => ({ pk: `USCC#${code}`, sk: 'USCC' }),
   user: (sub: string) => ({ pk: `USER#${sub}`, sk: 'USER' }),
+  /** A person's notification preferences (address, language, opt-outs). */
+  preferences: (sub: string) => ({ pk: `USER#${sub}`, sk: 'PREFERENCES' }),
   /** An alliance's head: status, version, name, history (small: it is rewritten at every step). */
   alliance: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, sk: 'ALLIANCE' }),
   /** An alliance's application content (written while a draft; sorts right after the head). */
@@ -65,6 +69,13 @@ export const keys = {
   allianceDeadlines: (allianceId: string) => ({ pk: `ALLIANCE#${allianceId}`, skPrefix: 'DEADLINE#' }),
   /** A notification to a recipient (ORG#<id> or ROLE#admin); the id is deterministic, so it is written once. */
   notification: (recipient: string, id: string) => ({ pk: `NOTIFY#${recipient}`, sk: `NOTIFICATION#${id}` }),
+  /** The delivery of a notification to one person or office address (`to` = USER#<sub> or ADDR#<address>). */
+  delivery: (recipient: string, id: string, to: string) => ({
+    pk: `NOTIFY#${recipient}`,
+    sk: `DELIVERY#${id}#${to}`,
+  }),
+  /** Query for every delivery of one notification. */
+  deliveries: (recipient: string, id: string) => ({ pk: `NOTIFY#${recipient}`, skPrefix: `DELIVERY#${id}#` }),
   reviewer: (roundId: string, reviewerId: string) => ({
     pk: `ROUND#${roundId}`,
     sk: `REVIEWER#${reviewerId}`,

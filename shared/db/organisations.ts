@@ -6,7 +6,7 @@ import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.ts';
 import type { Organisation } from '../domain/model/organisation.ts';
 import type { TxItem } from './commit.ts';
-import { keys } from './keys.ts';
+import { indexKeys, keys } from './keys.ts';
 import { getItem, getRecord } from './query.ts';
 import { stripKeys, table } from './table.ts';
 
@@ -40,11 +40,23 @@ export async function loadProfiles(organisationIds: string[]): Promise<Map<strin
   return profiles;
 }
 
-/** Links a user to the organisation it acts for; fails when the user already acts for one. */
-export const userLinkPut = (sub: string, orgId: string, at: string): TxItem => ({
+/**
+ * Links a user to the organisation it acts for; fails when the user already acts for one. Listed
+ * under the organisation (gsi1: who to notify), with the sign-in name (the default address).
+ */
+export const userLinkPut = (sub: string, orgId: string, at: string, username?: string): TxItem => ({
   Put: {
     TableName: table(),
-    Item: { ...keys.user(sub), type: 'user', sub, orgId, createdAt: at },
+    Item: {
+      ...keys.user(sub),
+      type: 'user',
+      sub,
+      orgId,
+      ...(username ? { username } : {}),
+      createdAt: at,
+      gsi1pk: indexKeys.organisationUsers(orgId),
+      gsi1sk: sub,
+    },
     ConditionExpression: 'attribute_not_exists(pk)',
   },
 });

@@ -58,7 +58,7 @@ export async function createOrganisation(principal: Principal, input: Organisati
   const organisation = { ...input, id, version: 1, createdAt: at, updatedAt: at } as Organisation;
   await commit(
     [
-      userLinkPut(principal.sub, id, at),
+      userLinkPut(principal.sub, id, at, principal.username),
       usccClaimPut(input.uscc, id),
       organisationCreatePut(organisation),
       organisationAudit(

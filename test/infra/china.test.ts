@@ -19,6 +19,8 @@ const oidcContext = {
   oidcAudience: 'esip-web,esip-cli',
   oidcGroupsClaim: 'realm_access.roles',
   oidcMfaClaim: 'amr',
+  // SES is not offered in China: mail goes through an SMTP relay whose URL is a secret.
+  notifySmtpSecretArn: 'arn:aws-cn:secretsmanager:cn-northwest-1:123456789012:secret:esip-smtp-AbCdEf',
 };
 
 let s: Synthesized;

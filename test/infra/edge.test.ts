@@ -96,6 +96,7 @@ describe('stacks and regions', () => {
       identity: 'oidc',
       oidcIssuer: 'https://sso.example.cn/realms/esip',
       oidcAudience: 'esip-web',
+      notifySmtpSecretArn: 'arn:aws-cn:secretsmanager:cn-north-1:123456789012:secret:esip-smtp-AbCdEf',
     };
     const china = deploymentConfig((key) => chinaContext[key], {});
     expect(china.edge).toBeUndefined();

@@ -33,7 +33,11 @@ interface Expected {
   idempotency: boolean;
   /** `<action> <bucket>[/<prefix>*]`. */
   s3: string[];
+  /** Reads the table's stream (an event source mapping). */
+  stream?: boolean;
 }
+
+const STREAM_ARN = '{"Fn::ImportValue":"Esip-Data:ExportsOutputFnGetAttTableCD117FA1StreamArnB270E65B"}';
 
 const NOTICE_WRITER = [
   's3:ListBucket notices', // a missing notice is NoSuchKey (404), which syncNotice expects
@@ -177,6 +181,19 @@ const expected: Record<string, Expected> = {
     idempotency: false,
     s3: NOTICE_WRITER, // publishes the notice
   },
+  notifier: {
+    table: [
+      'GetItem',
+      'BatchGetItem', // the recipient's people: their USER# links and preferences
+      'Query',
+      'PutItem', // a skipped delivery (opted out, no address)
+      'UpdateItem', // claiming a delivery and recording its outcome
+    ],
+    indexes: ['gsi1'], // the users acting for an organisation
+    idempotency: false,
+    s3: [],
+    stream: true, // its event source: the table's stream (inserted notifications)
+  },
   'pipeline-starter': {
     table: ['PutItem'], // the pipeline's status item, if the round has none yet
     indexes: [],
@@ -288,6 +305,12 @@ function expectedDynamodb(row: Expected): string[] {
     ...row.table.map((a) => `dynamodb:${a} table${only}`),
     ...row.indexes.map((i) => `dynamodb:Query table/index/${i}`),
     ...(row.idempotency ? IDEMPOTENCY_ACTIONS.map((a) => `dynamodb:${a} table [pk=IDEMPOTENCY]`) : []),
+    ...(row.stream
+      ? [
+          ...['DescribeStream', 'GetRecords', 'GetShardIterator'].map((a) => `dynamodb:${a} ${STREAM_ARN}`),
+          'dynamodb:ListStreams *', // no resource-level permissions
+        ]
+      : []),
   ]);
 }
 

@@ -75,6 +75,12 @@ export const cases: Record<string, RouteCase> = {
 
   // --- organisations --------------------------------------------------------------------------
   getMe: { call: () => ({}), expect: { allowed: 200 } },
+  getMyPreferences: { call: () => ({}), expect: { allowed: 200 }, why: 'everyone signed in has their own' },
+  putMyPreferences: {
+    call: () => ({ body: { lang: 'zh', optOut: [] } }),
+    expect: { allowed: 200 },
+    why: 'everyone signed in sets their own (the record is keyed by the caller)',
+  },
   createOrganisation: {
     call: () => ({ body: enterpriseBody() }),
     expect: { allowed: 409 },

@@ -61,6 +61,8 @@ const budgets: Record<string, Budget> = {
   getRoundHistory: { dynamodb: 2 }, // over: the round's GetItem, then the history Query of the same partition
   // --- organisations
   getMe: { dynamodb: 2 }, // over: the caller's USER# item, then its organisation (two GetItems in sequence)
+  getMyPreferences: { dynamodb: 1 },
+  putMyPreferences: { dynamodb: 1 },
   createOrganisation: { dynamodb: 1 },
   lookupOrganisation: { dynamodb: 2 }, // over: the USCC# claim, then the organisation it names
   getOrganisation: { dynamodb: 2 }, // over: the caller's USER# item (access), then the organisation

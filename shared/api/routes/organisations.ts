@@ -10,6 +10,7 @@ import {
   OrganisationUpdateSchema,
   OrgIdParams,
 } from '../organisations.ts';
+import { PreferencesInputSchema, PreferencesSchema } from '../preferences.ts';
 import type { RouteDef } from '../route-types.ts';
 
 export const organisationRoutes = [
@@ -22,6 +23,27 @@ export const organisationRoutes = [
     summary: 'Who I am: roles and the organisation I act for',
     tag: 'organisations',
     responses: { 200: MeSchema },
+  },
+  {
+    operationId: 'getMyPreferences',
+    method: 'GET',
+    path: '/v1/me/preferences',
+    fn: 'organisations',
+    auth: ['applicant', 'admin', 'reviewer', 'inspector', 'inspection-office'],
+    summary: 'My notification preferences: address, language, opted-out topics, and the address in effect',
+    tag: 'organisations',
+    responses: { 200: PreferencesSchema },
+  },
+  {
+    operationId: 'putMyPreferences',
+    method: 'PUT',
+    path: '/v1/me/preferences',
+    fn: 'organisations',
+    auth: ['applicant', 'admin', 'reviewer', 'inspector', 'inspection-office'],
+    summary: 'Replace my notification preferences (essential topics cannot be opted out of: 400)',
+    tag: 'organisations',
+    body: PreferencesInputSchema,
+    responses: { 200: PreferencesSchema },
   },
   {
     operationId: 'createOrganisation',
