@@ -67,6 +67,7 @@ Enterprise–Society Collaborative Innovation Programme (企会协作创新计�
   State file      ${stateFileIn(dataDir)}  (npm run token / fire find this stack by it)
   Schedules       GET ${api}/local/schedules · fire one now: npm run fire -- deadline-sweep
   Executions      GET ${api}/local/executions · POST ${api}/local/executions/skip-waits
+  Mail            GET ${api}/local/mail  (every notification mailed; SMTP catcher ${stack.urls.mail})
 ${seeded.map((line) => `  Demo            ${line}`).join('\n')}
 
 Dev tokens (12 h; more with: npm run token -- <role> [sub]; 'society' acts for the demo society;

@@ -3,7 +3,7 @@
  * plus the alarms' own state. Rows: the API (requests, 4xx/5xx, latency), the round pipeline
  * (executions started / succeeded / failed / timed out), the rounds waiting on people (the daily
  * sweep's StuckRounds and RoundsHeldByObjections), the functions (errors, throttles, p90 duration),
- * the dead-letter queues and every alarm. RUNBOOK.md says what to do about each.
+ * the dead-letter queues, every alarm, and the notifications sent, skipped, failed and rejected. RUNBOOK.md says what to do about each.
  */
 import { Duration } from 'aws-cdk-lib';
 import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
@@ -21,6 +21,8 @@ export interface OperationsDashboardProps {
   readonly alarms: readonly cloudwatch.IAlarm[];
   /** The POWERTOOLS_SERVICE_NAME of the function publishing the round metrics (the daily sweep). */
   readonly sweepService: string;
+  /** The POWERTOOLS_SERVICE_NAME of the notifier (messages sent, skipped, failed, rejected). */
+  readonly notifierService?: string;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -128,6 +130,28 @@ export class OperationsDashboard extends Construct {
             width: 12,
           }),
           new cloudwatch.AlarmStatusWidget({ title: 'Alarms', alarms: [...alarms], width: 12, height: 8 }),
+        ],
+        [
+          new cloudwatch.GraphWidget({
+            title: 'Notifications (messages per 5 minutes)',
+            left: [
+              ['NotificationsSent', 'sent'],
+              ['NotificationsSkipped', 'skipped (opted out, no address)'],
+              ['NotificationsFailed', 'failed (retried)'],
+              ['NotificationsRejected', 'rejected (not retried)'],
+            ].map(
+              ([metricName, label]) =>
+                new cloudwatch.Metric({
+                  namespace: 'Esip',
+                  metricName: metricName!,
+                  dimensionsMap: { service: props.notifierService ?? 'esip-notifier' },
+                  statistic: 'Sum',
+                  period: PERIOD,
+                  label: label!,
+                }),
+            ),
+            width: 24,
+          }),
         ],
       ],
     });

@@ -570,6 +570,7 @@ export class AppStack extends Stack {
       functions: this.functions,
       alarms: this.alarms.alarms,
       sweepService: 'esip-deadline-sweep',
+      notifierService: 'esip-notifier',
     }).dashboard;
 
     // --- acknowledgements (each on the one policy it concerns) ---------------------------------
