@@ -8,7 +8,10 @@
  *   its notification's id, and the deliveries recorded as failed say to whom and why;
  * - each message is claimed before it is sent (shared/usecases/delivery.ts), so a record processed
  *   twice sends nothing twice.
- * Metrics (EMF): NotificationsSent, NotificationsSkipped, NotificationsFailed, NotificationsRejected.
+ * Metrics (EMF): NotificationsSent, NotificationsSkipped, NotificationsFailed, NotificationsRejected;
+ * and BusinessEvents by `action`: every inserted audit record (each decision writes one in its own
+ * transaction: alliance.submitted, ledger.expense, selection.approved, objection.filed, …) counted
+ * once it has passed — the business metrics, without a line of metrics code in the API functions.
  * Configuration: shared/channels/index.ts (NOTIFY_CHANNEL, NOTIFY_FROM, NOTIFY_SMTP_URL, office
  * addresses) and shared/aws/directory.ts (NOTIFY_DIRECTORY_POOLS).
  */
@@ -69,6 +72,7 @@ export const handler = middy<unknown, { batchItemFailures: { itemIdentifier: str
     };
     const batchItemFailures: { itemIdentifier: string }[] = [];
     const totals = { sent: 0, skipped: 0, failed: 0, rejected: 0 };
+    const events = new Map<string, number>();
     const add = (r: DeliveryReport) => {
       totals.sent += r.sent;
       totals.skipped += r.skipped;
@@ -87,6 +91,10 @@ export const handler = middy<unknown, { batchItemFailures: { itemIdentifier: str
           error: (error as Error).message,
         });
         totals.rejected++;
+        continue;
+      }
+      if (item.type === 'audit' && typeof item.action === 'string') {
+        events.set(item.action, (events.get(item.action) ?? 0) + 1);
         continue;
       }
       if (item.type !== 'notification') continue; // the mapping's filter lets only these through on AWS
@@ -121,5 +129,10 @@ export const handler = middy<unknown, { batchItemFailures: { itemIdentifier: str
     metrics.addMetric('NotificationsFailed', MetricUnit.Count, totals.failed);
     metrics.addMetric('NotificationsRejected', MetricUnit.Count, totals.rejected);
     metrics.publishStoredMetrics();
+    for (const [action, count] of events) {
+      const single = metrics.singleMetric();
+      single.addDimension('action', action);
+      single.addMetric('BusinessEvents', MetricUnit.Count, count);
+    }
     return { batchItemFailures };
   });

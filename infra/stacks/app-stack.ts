@@ -317,6 +317,16 @@ export class AppStack extends Stack {
       idempotency: true,
     });
 
+    // Free pairing (issue #15): needs, capability profiles, matches, interests; accepting an interest
+    // creates the draft alliance (the alliances' own use cases: GetItem of the round, BatchGetItem +
+    // Query of the access check). gsi1: open needs and capabilities; gsi2: memberships (the load factor).
+    const pairing = fn('pairing', 'API: free pairing — needs, capabilities, matches, interests');
+    bindTable(pairing, data.table, {
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
+      indexes: ['gsi1', 'gsi2'],
+      idempotency: true,
+    });
+
     // --- background functions -----------------------------------------------------------------------
     const pipelineStarter = fn(
       'pipeline-starter',
@@ -391,13 +401,14 @@ export class AppStack extends Stack {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
         batchSize: 25,
         maxBatchingWindow: Duration.seconds(1),
-        // Only inserted notifications reach the function (the stream carries every change).
-        filters: [
+        // Only inserted notifications (to send) and audit records (counted as business-event
+        // metrics) reach the function; the stream carries every change.
+        filters: ['notification', 'audit'].map((type) =>
           lambda.FilterCriteria.filter({
             eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual('notification') } } },
+            dynamodb: { NewImage: { type: { S: lambda.FilterRule.isEqual(type) } } },
           }),
-        ],
+        ),
         reportBatchItemFailures: true,
         bisectBatchOnError: true,
         retryAttempts: 8,
@@ -469,6 +480,7 @@ export class AppStack extends Stack {
       ledger,
       reports,
       inspections,
+      pairing,
       pipeline,
       'pipeline-starter': pipelineStarter,
       'deadline-sweep': deadlineSweep,
