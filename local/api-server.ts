@@ -259,6 +259,8 @@ export function createApiServer(options: {
   invoke: Invoke;
   entryFor: (route: RouteDef | '$default') => string;
   local?: LocalRoutes;
+  /** The console's static files (local/web.ts): asked first for GETs outside /v1/ and /local/. */
+  web?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
   log?: (line: string) => void;
 }): Server {
   const authorize = authorizerRunner(options.authorizer, options.invoke, options.log);
@@ -290,6 +292,7 @@ export function createApiServer(options: {
       ) {
         return;
       }
+      if (options.web && !url.pathname.startsWith('/v1/') && (await options.web(req, res, url))) return;
       // Set on the response before it is written (writeHead keeps headers set earlier).
       const stamp = (calls: AwsCallCounts) => res.setHeader(AWS_CALLS_HEADER, formatAwsCalls(calls));
       await countingAwsCalls(async (calls) => {

@@ -30,6 +30,7 @@ import { createLocalIssuers, type LocalIssuers } from './jwt.ts';
 import { createLocalInvoker } from './lambda.ts';
 import { listen } from './listen.ts';
 import { type LocalMail, startLocalMail } from './mail.ts';
+import { createLocalOidc, DEMO_USERS } from './oidc.ts';
 import { checkJava, claimPort } from './preflight.ts';
 import { startS3 } from './s3.ts';
 import { createLocalScheduler, type LocalScheduler } from './scheduler.ts';
@@ -46,6 +47,7 @@ import {
   loadAppTemplate,
   roleArn,
 } from './template.ts';
+import { createWebHandler } from './web.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..');
 
@@ -96,6 +98,8 @@ export interface LocalStackOptions {
   runtimeSchedules?: boolean;
   /** Alliances per page of the pipeline's paged steps (PIPELINE_PAGE_SIZE; default: the handlers' 100). */
   pipelinePageSize?: number;
+  /** Serve the console (web/dist, built beforehand: local/web.ts buildWeb) at / with /config.json. */
+  console?: boolean;
   /**
    * Enforce each function's IAM policy from the template on its DynamoDB and S3 calls
    * (local/iam.ts): `enforce` (default, else ESIP_LOCAL_IAM), `report` (log denials only), `off`.
@@ -453,9 +457,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return true;
     };
 
+    // The console's sign-in: authorization code + PKCE against the local issuers (local/oidc.ts).
+    const oidc = createLocalOidc({ baseUrl: apiUrl, users: DEMO_USERS, sign: (user) => issuers.sign(user) });
     const localRoutes = {
       async handle(req: IncomingMessage, res: ServerResponse, url: URL, body: Buffer): Promise<boolean> {
         const path = url.pathname;
+        if (await oidc.handle(req, res, url, body)) return true;
         // Local sign-in: POST /local/token {"username": <e-mail>, "pool"?} mints a token for a user of
         // the directory (local/cognito-api.ts) with its groups; with "sub" it is local/jwt.ts's.
         if (req.method === 'POST' && path === '/local/token' && (await signIn(res, body))) return true;
@@ -541,6 +548,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       entryFor: (route) =>
         route === '$default' ? 'functions/system/handler.ts' : `functions/${route.fn}/handler.ts`,
       local: localRoutes,
+      ...(options.console ? { web: createWebHandler({ config: { oidc: oidc.consoleConfig } }) } : {}),
       ...(process.env.ESIP_LOG_REQUESTS ? { log } : {}),
     });
     await listen(server, apiPort, '127.0.0.1');

@@ -14,6 +14,7 @@ import { PreflightError } from './preflight.ts';
 import { seedDemo } from './seed.ts';
 import { startLocalStack } from './stack.ts';
 import { dataDirFrom, removeStackState, stateFileIn, writeStackState } from './stack-state.ts';
+import { buildWeb } from './web.ts';
 
 const { values } = parseArgs({
   options: { fresh: { type: 'boolean', default: false }, 'no-seed': { type: 'boolean', default: false } },
@@ -28,7 +29,10 @@ if (values.fresh) {
 }
 
 try {
+  // The console (web/): rebuilt only when web/dist is missing or older than its sources (~3 s).
+  await buildWeb({ log: (line) => console.log(`  ${line}`) });
   const stack = await startLocalStack({
+    console: true,
     dataDir,
     ports: {
       api: port('PORT', 3000),
@@ -61,6 +65,7 @@ try {
   console.log(`
 Enterprise–Society Collaborative Innovation Programme (企会协作创新计划) — local stack up in ${seconds}s
 
+  Console         ${api}/            (sign in as a demo user: dev-applicant, dev-society, dev-admin, …)
   API             ${api}/v1            (health: ${api}/v1/health, ready: ${api}/v1/health/ready, OpenAPI: ${api}/v1/openapi.json)
   DynamoDB Local  ${stack.urls.dynamodb}   S3 (s3rver) ${stack.urls.s3}   Step Functions ${stack.urls.sfn}
   Data            ${dataDir}  (npm start -- --fresh wipes it)

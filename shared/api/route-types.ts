@@ -18,6 +18,7 @@ export const routeGroups = [
   'ledger',
   'reports',
   'inspections',
+  'pairing',
 ] as const;
 export type RouteGroup = (typeof routeGroups)[number];
 

@@ -15,6 +15,7 @@ import { implementationRoutes } from './routes/implementation.ts';
 import { inspectionRoutes } from './routes/inspections.ts';
 import { ledgerRoutes } from './routes/ledger.ts';
 import { organisationRoutes } from './routes/organisations.ts';
+import { pairingRoutes } from './routes/pairing.ts';
 import { publicNoticeRoutes } from './routes/public-notice.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { reviewRoutes } from './routes/review.ts';
@@ -28,6 +29,7 @@ export const routes = [
   ...systemRoutes,
   ...roundRoutes,
   ...organisationRoutes,
+  ...pairingRoutes,
   ...allianceRoutes,
   ...screeningRoutes,
   ...reviewRoutes,

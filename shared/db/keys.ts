@@ -27,6 +27,12 @@ export const indexKeys = {
   inspections: () => 'INSPECTIONS',
   /** gsi1: a round's selection rows in rank order (gsi1sk = the rank, zero-padded). */
   roundRanking: (roundId: string) => `ROUND#${roundId}#RANKING`,
+  /** gsi1: the needs (技术需求) in one status (open, matched, closed), newest first. */
+  needsByStatus: (status: string) => `NEEDS#${status}`,
+  /** gsi2: the needs an enterprise published. */
+  orgNeeds: (orgId: string) => `ORG#${orgId}#NEEDS`,
+  /** gsi1: every society's capability profile (free pairing). */
+  capabilities: () => 'CAPABILITIES',
 };
 
 export const keys = {
@@ -170,6 +176,19 @@ export const keys = {
     pk: `ALLIANCE#${allianceId}`,
     sk: `INSPECTOR#${inspectorId}`,
   }),
+  /** An enterprise's technical need (free pairing, 自由组合). */
+  need: (needId: string) => ({ pk: `NEED#${needId}`, sk: 'NEED' }),
+  /** A society's interest in a need, in the need's partition. */
+  interest: (needId: string, interestId: string) => ({ pk: `NEED#${needId}`, sk: `INTEREST#${interestId}` }),
+  /** Query for every interest in a need. */
+  needInterests: (needId: string) => ({ pk: `NEED#${needId}`, skPrefix: 'INTEREST#' }),
+  /** One interest per society and need (written with attribute_not_exists). */
+  interestBy: (needId: string, societyId: string) => ({
+    pk: `NEED#${needId}`,
+    sk: `INTERESTBY#${societyId}`,
+  }),
+  /** A society's capability profile, next to its organisation profile. */
+  capability: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'CAPABILITY' }),
   /** Audit records live in the partition of the entity they are about, so a trail is one Query. */
   audit: (entityPk: string, at: string, id: string) => ({ pk: entityPk, sk: `AUDIT#${at}#${id}` }),
 };

@@ -52,6 +52,8 @@ export interface HttpResult {
   headers?: Record<string, string>;
   /** A pre-rendered body (HTML, CSV, …) sent as is with `headers['content-type']`. */
   raw?: string;
+  /** A binary body (e.g. a .docx), sent base64-encoded with isBase64Encoded (API Gateway decodes it). */
+  binary?: Uint8Array;
 }
 
 export type Operations<G extends RouteGroup> = {
@@ -162,6 +164,14 @@ async function invoke(
   try {
     const result = (await operation(request)) ?? {};
     const status = result.status ?? 200;
+    if (result.binary !== undefined) {
+      return {
+        statusCode: status,
+        headers: { 'x-request-id': requestId, ...langHeader, ...result.headers },
+        body: Buffer.from(result.binary).toString('base64'),
+        isBase64Encoded: true,
+      };
+    }
     if (result.raw !== undefined) {
       return {
         statusCode: status,

@@ -57,6 +57,8 @@ export interface HttpResponse {
   statusCode: number;
   headers: Record<string, string>;
   body?: string;
+  /** A binary body, base64-encoded (GET routes only: never stored as an idempotent response). */
+  isBase64Encoded?: boolean;
 }
 
 /** What identifies a request for idempotency: who, which route, which resource, which key. */

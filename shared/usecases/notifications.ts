@@ -10,7 +10,7 @@ import {
   markRead,
   putNotificationOnce,
 } from '../db/notifications.ts';
-import { byWhom, isAdmin, type Principal } from '../domain/actors.ts';
+import { byWhom, isAdmin, isInspectionOffice, type Principal } from '../domain/actors.ts';
 import { type NotificationDraft, type Recipient, recipientKey } from '../domain/deadlines.ts';
 import { notFound } from '../domain/errors.ts';
 import { requireOwnOrganisation } from './organisations.ts';
@@ -20,10 +20,16 @@ export function writeNotification(notification: NotificationDraft, now = new Dat
   return putNotificationOnce(recipientKey(notification.recipient), notification, now.toISOString());
 }
 
-/** Whose notifications a caller reads: admins the programme office's, applicants their organisation's. */
+/**
+ * Whose notifications a caller reads: admins the programme office's, the inspection office its
+ * own, reviewers and inspectors their own (by `sub`), applicants their organisation's.
+ */
 async function recipientOf(principal: Principal): Promise<Recipient> {
   if (isAdmin(principal)) return { role: 'admin' };
-  return { organisationId: await requireOwnOrganisation(principal) };
+  if (isInspectionOffice(principal)) return { role: 'inspection-office' };
+  if (principal.roles.includes('applicant'))
+    return { organisationId: await requireOwnOrganisation(principal) };
+  return { userId: principal.sub };
 }
 
 export async function listNotifications(principal: Principal, query: { cursor?: string; limit: number }) {

@@ -49,6 +49,7 @@ import {
   nouns,
   tooManyRequests,
 } from '../domain/errors.ts';
+import { objectionReceivedDraft, objectionResolvedDraft, programmeOffice } from '../domain/notify-events.ts';
 import {
   clientAddressKey,
   contactKey,
@@ -62,6 +63,8 @@ import {
 import { format } from '../domain/text.ts';
 import { logger } from '../logger.ts';
 import { publishedNotice, syncNotice } from './notice.ts';
+import { writeNotification } from './notifications.ts';
+import { allianceRecipients, writeAll } from './notify-events.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
 
 /** The deployment's limits (OBJECTION_LIMIT_PER_HOUR, OBJECTION_LIMIT_PER_ROUND; defaults 5 and 20). */
@@ -188,6 +191,8 @@ export async function fileObjection(
           return tooManyRequests(refusal.text, refusal.retryAfterSeconds);
         },
       );
+      // The office is told (the objection's id only: never the objector's name or contact).
+      await writeNotification(objectionReceivedDraft(roundId, id, allianceId), now);
       return {
         id,
         roundId,
@@ -281,6 +286,21 @@ export async function resolveObjection(
       logger.error('notice not updated', { roundId, error }),
     );
   }
+  // The office and the alliance's members are told the outcome (once: an objection is resolved once).
+  const to = await allianceRecipients(objection.allianceId);
+  await writeAll(
+    [programmeOffice, ...(to?.members ?? []).map((organisationId) => ({ organisationId }))].map((r) =>
+      objectionResolvedDraft(
+        r,
+        roundId,
+        objectionId,
+        objection.allianceId,
+        resolution.outcome,
+        resolution.reason,
+      ),
+    ),
+    now,
+  );
   await closeObjectionsGateIfDone(roundId, by);
   return { ...objection, status: resolution.outcome, resolution: { ...resolution, by, at } };
 }

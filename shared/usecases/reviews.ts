@@ -33,6 +33,7 @@ import { conflict, domainError, domainErrorCatalogue, notFound, nouns } from '..
 import { validateScores } from '../domain/scoring.ts';
 import type { Text } from '../domain/text.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
+import { notifyAssignments } from './pipeline/stages/review.ts';
 import { commitWithTally, loadOrCountTally, reviewsDone } from './pipeline/tallies.ts';
 import { getRound } from './rounds.ts';
 
@@ -296,6 +297,7 @@ export async function declareConflict(
     ],
     tally,
   );
+  await notifyAssignments(roundId, added, now);
   return { allianceId, replacedBy: added.map((p) => p.reviewerId), shortfall: added.length === 0 };
 }
 

@@ -6,6 +6,8 @@ import { loadScreening, loadScreenings, pageScreenings, screeningDecisionUpdate 
 import { loadTally, tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, notFound } from '../domain/errors.ts';
+import { screeningResultDraft } from '../domain/notify-events.ts';
+import { allianceRecipients, writeAll } from './notify-events.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
 import { commitWithTally, loadOrCountTally, recountTally, screeningDone } from './pipeline/tallies.ts';
 
@@ -109,6 +111,17 @@ export async function decide(
       zh: `联盟 ${allianceId} 已不能再作审查决定`,
     }),
   );
+  // Each member is told of this decision (its time names it: a changed decision is told again; the
+  // same outcome with the same reason recorded again is a replay, told once).
+  const replay = record.decision?.outcome === decision.outcome && record.decision?.reason === decision.reason;
+  const to = replay ? undefined : await allianceRecipients(allianceId);
+  if (to)
+    await writeAll(
+      to.members.map((m) =>
+        screeningResultDraft(roundId, to.ref, m, { ...decision, at }, record.findings.failing ?? []),
+      ),
+      now,
+    );
   const counts = await loadOrCountTally(roundId, 'screening');
   const pending = Math.max(0, counts.total - counts.decided);
   let completed = false;

@@ -156,6 +156,18 @@ const expected: Record<string, Expected> = {
     idempotency: true,
     s3: [],
   },
+  pairing: {
+    table: [
+      'GetItem',
+      'BatchGetItem', // the access check of the draft alliance it creates (alliance and USER# link)
+      'Query', // open needs, capabilities, interests, memberships (load factor), the draft's members
+      'PutItem', // needs, capabilities, interests, the draft and its members, notifications, audit records
+      'UpdateItem', // an interest's answer, the draft's version bump
+    ],
+    indexes: ['gsi1', 'gsi2'],
+    idempotency: true,
+    s3: [],
+  },
   inspections: {
     table: [
       'GetItem',

@@ -73,6 +73,73 @@ export const cases: Record<string, RouteCase> = {
   },
   getRoundHistory: { call: (w) => ({ params: round(w), query: { limit: '5' } }), expect: { admin: 200 } },
 
+  // --- free pairing (issue #15) ----------------------------------------------------------------
+  listNeeds: { call: () => ({ query: { limit: '5' } }), expect: { allowed: 200 } },
+  createNeed: {
+    call: () => ({
+      body: {
+        title: '矩阵需求',
+        description: '光纤激光器',
+        sector: 'optoelectronics',
+        serviceTypes: [4],
+        budget: { min: 1, max: 2 },
+        period: { start: chinaDate(30), end: chinaDate(60) },
+        contactPreference: { channel: 'platform' },
+      },
+    }),
+    expect: { member: 201, outsider: 201 },
+    why: 'both are enterprises; a new need is a partition of its own',
+  },
+  getNeed: {
+    call: (w) => ({ params: { needId: w.needId } }),
+    expect: { member: 200, outsider: 200, admin: 200 },
+    why: 'an open need is visible to everyone signed in (the contact only to its enterprise and admins)',
+  },
+  updateNeed: {
+    call: (w) => ({ params: { needId: w.needId }, body: { title: '改', version: 99 } }),
+    expect: { member: 409, outsider: 403, admin: 409 },
+    why: 'stale version; an open need is visible to the outsider, who may not change it',
+  },
+  getNeedMatches: {
+    call: (w) => ({ params: { needId: w.needId } }),
+    expect: { member: 200, outsider: 404, admin: 200 },
+  },
+  listInterests: {
+    call: (w) => ({ params: { needId: w.needId } }),
+    expect: { member: 200, outsider: 404, admin: 200 },
+  },
+  expressInterest: {
+    call: (w) => ({ params: { needId: w.needId }, body: { message: '意向' } }),
+    expect: { member: 403, outsider: 403 },
+    why: 'only a society expresses interest; both are enterprises',
+  },
+  acceptInterest: {
+    call: (w) => ({ params: { needId: w.needId, interestId: 'i-none' }, body: {} }),
+    expect: { member: 404, outsider: 404 },
+    why: 'the need has no such interest (the outsider: not its enterprise)',
+  },
+  declineInterest: {
+    call: (w) => ({ params: { needId: w.needId, interestId: 'i-none' } }),
+    expect: { member: 404, outsider: 404, admin: 404 },
+  },
+  listCapabilities: { call: () => ({}), expect: { allowed: 200 } },
+  putCapability: {
+    call: () => ({ body: { summary: '能力', fields: [], serviceTypes: [4], experts: [], pastServices: [] } }),
+    expect: { member: 403, outsider: 403 },
+    why: 'only a society has a capability profile; both are enterprises',
+  },
+  getCapability: {
+    call: (w) => ({ params: { orgId: w.partner.org.id } }),
+    expect: { member: 200, outsider: 200, admin: 200 },
+    why: 'capability profiles are for everyone signed in (they carry no contact details)',
+  },
+  getCapabilityMatches: {
+    call: (w) => ({ params: { orgId: w.partner.org.id } }),
+    expect: { member: 404, outsider: 404, admin: 200 },
+    why: 'only the society itself and admins',
+  },
+  getAgreementDocx: { call: (w) => ({ params: alliance(w) }), expect: membersRead },
+
   // --- organisations --------------------------------------------------------------------------
   getMe: { call: () => ({}), expect: { allowed: 200 } },
   getMyPreferences: { call: () => ({}), expect: { allowed: 200 }, why: 'everyone signed in has their own' },
@@ -322,8 +389,17 @@ export const cases: Record<string, RouteCase> = {
   listNotifications: { call: () => ({}), expect: { allowed: 200 } },
   markNotificationRead: {
     call: (w) => ({ params: { notificationId: w.notificationId } }),
-    expect: { member: 200, outsider: 404, admin: 404 },
-    why: "the programme office's outbox is another recipient's",
+    expect: {
+      member: 200,
+      outsider: 404,
+      admin: 404,
+      reviewer: 404,
+      assignedReviewer: 404,
+      inspector: 404,
+      assignedInspector: 404,
+      office: 404,
+    },
+    why: "the programme office's, the inspection office's and each reviewer's or inspector's outbox is another recipient's",
   },
 
   // --- inspections -----------------------------------------------------------------------------

@@ -86,6 +86,8 @@ export interface World {
   reportId: string;
   /** A notification to the member's organisation. */
   notificationId: string;
+  /** The member's open need (free pairing); the partner society has a capability profile. */
+  needId: string;
 }
 
 /** The calendar date in China `days` from today. */
@@ -259,14 +261,45 @@ export async function buildWorld(): Promise<World> {
         id: notificationId,
         occasion: `remind#${allianceId}#${deadline.due}#${deadline.kind}#30`,
         recipient: { organisationId: member.org.id },
-        topic: 'report-due',
-        subject: { allianceId, reportId: `${deadline.due}_${deadline.kind}`, due: deadline.due },
-        data: {},
+        topic: 'report-reminder',
+        subject: {
+          allianceId,
+          reportId: `${deadline.due}_${deadline.kind}`,
+          kind: deadline.kind,
+          due: deadline.due,
+        },
+        data: { reminderDay: 30, daysLeft: 30 },
         message: { en: 'a report is due', zh: '报告即将到期' },
         createdAt,
       },
     }),
   );
+
+  // Free pairing: the partner society's capability profile and an open need of the member.
+  const capability = await api('PUT', '/v1/capabilities', {
+    token: partner.token,
+    body: {
+      summary: '光电子学会',
+      fields: ['optoelectronics'],
+      serviceTypes: [4],
+      experts: [],
+      pastServices: [],
+    },
+  });
+  expect(capability.status, capability.text).toBe(200);
+  const need = await api('POST', '/v1/needs', {
+    token: member.token,
+    body: {
+      title: '光纤激光器散热',
+      description: '联合攻关光纤激光器散热',
+      sector: 'optoelectronics',
+      serviceTypes: [4],
+      budget: { min: 100_000, max: 300_000 },
+      period: { start: chinaDate(30), end: chinaDate(400) },
+      contactPreference: { channel: 'email', name: '王工', email: 'need@example.cn' },
+    },
+  });
+  expect(need.status, need.text).toBe(201);
 
   const fresh = (role: 'reviewer' | 'inspector' | 'inspection-office') => tokenFor([role]);
   return {
@@ -298,6 +331,7 @@ export async function buildWorld(): Promise<World> {
     standingEntryId: standing.body.id,
     reportId: `${deadline.due}_${deadline.kind}`,
     notificationId,
+    needId: need.body.id,
   };
 }
 
@@ -335,6 +369,7 @@ export function worldPartitions(w: World): string[] {
     `INSPECTOR#${w.registeredInspectorId}`,
     `INSPECTOR#${w.assignedInspectorId}`,
     `DRAW#${w.drawId}`,
+    `NEED#${w.needId}`,
   ];
 }
 
@@ -360,6 +395,8 @@ export async function worldDigest(w: World, extra: string[] = []): Promise<Recor
     [...worldPartitions(w), ...extra].map(async (pk) => {
       const items = (await partition(pk))
         .filter((i) => !(pk.startsWith('ALLIANCE#') && String(i.sk).startsWith('INSPECTOR#')))
+        // The notifier's delivery records arrive on their own time (the table's stream), not by the request.
+        .filter((i) => !(pk.startsWith('NOTIFY#') && String(i.sk).startsWith('DELIVERY#')))
         .sort((a, b) => String(a.sk).localeCompare(String(b.sk)));
       out[pk] =
         `${items.length} items ${createHash('sha256').update(stable(items)).digest('hex').slice(0, 16)}`;

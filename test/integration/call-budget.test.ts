@@ -68,6 +68,21 @@ const budgets: Record<string, Budget> = {
   getOrganisation: { dynamodb: 2 }, // over: the caller's USER# item (access), then the organisation
   updateOrganisation: { dynamodb: 2 }, // refused (409) after the same two reads as getOrganisation
   getOrganisationEligibility: { dynamodb: 2 }, // over: as getOrganisation
+  // --- free pairing
+  listNeeds: { dynamodb: 2 }, // over: the caller's USER# item (whose contacts to show), then the gsi1 Query of open needs
+  createNeed: { dynamodb: 3 }, // the caller's USER# and its organisation (an enterprise?), then the transaction
+  getNeed: { dynamodb: 2 }, // over: the need and the caller's USER# item, in parallel (then the caller's interest when not its own)
+  updateNeed: { dynamodb: 2 }, // the need and USER# (refused, 409: a success adds the transaction)
+  getNeedMatches: { dynamodb: 3 }, // over: the need and USER#, then the gsi1 Query of every capability (load factors on the profiles: no N+1)
+  listInterests: { dynamodb: 3 }, // over: the need and USER#, then the Query of its interests
+  expressInterest: { dynamodb: 2 }, // refused (403: an enterprise) after USER# and its organisation
+  acceptInterest: { dynamodb: 3 }, // refused (404) after the need, USER# and the interest
+  declineInterest: { dynamodb: 3 }, // refused (404) after the need, USER# and the interest
+  listCapabilities: { dynamodb: 1 },
+  putCapability: { dynamodb: 2 }, // refused (403: an enterprise) after USER# and its organisation
+  getCapability: { dynamodb: 1 },
+  getCapabilityMatches: { dynamodb: 2 }, // over: the capability, then the gsi1 Query of open needs
+  getAgreementDocx: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then a BatchGet of the members' profiles (their USCCs)
   // --- alliances
   createAlliance: { dynamodb: 4 }, // over: the caller's USER#, the round and the organisation (three GetItems) before the transaction
   listAlliances: { dynamodb: 4 }, // over: USER#, the gsi2 Query of the caller's memberships, then one GetItem per alliance (N+1)

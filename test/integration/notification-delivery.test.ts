@@ -19,8 +19,8 @@ import {
   type Recipient,
   recipientKey,
 } from '../../shared/domain/notify.ts';
-import { api, apiUrl, ddb, eventually, handlerEnv, tableName, uid } from './client.ts';
-import { enterpriseBody } from './fixtures.ts';
+import { api, apiUrl, ddb, eventually, handlerEnv, tableName, tokenFor, uid } from './client.ts';
+import { allianceContent, enterpriseBody, openRound, societyBody } from './fixtures.ts';
 
 interface Mail {
   to: string[];
@@ -294,5 +294,54 @@ describe('GET/PUT /v1/me/preferences', () => {
       const res = await api('PUT', '/v1/me/preferences', { token, body });
       expect(res.status, JSON.stringify(body)).toBe(400);
     }
+  });
+});
+
+describe('a decision made through the API reaches the right mailboxes (end to end)', () => {
+  it('an invitation mails the invited society; its confirmation mails the enterprise; each once', async () => {
+    const admin = await tokenFor(['admin']);
+    const roundId = await openRound(admin);
+    const leadEmail = `${uid('lead')}@example.cn`;
+    const societyEmail = `${uid('society')}@example.cn`;
+    const lead = await signedIn(leadEmail, ['applicant']);
+    const society = await signedIn(societyEmail, ['applicant']);
+    const leadOrg = await api('POST', '/v1/organisations', { token: lead.token, body: enterpriseBody() });
+    const societyOrg = await api('POST', '/v1/organisations', { token: society.token, body: societyBody() });
+    expect([leadOrg.status, societyOrg.status]).toEqual([201, 201]);
+    const created = await api('POST', '/v1/alliances', {
+      token: lead.token,
+      body: { roundId, name: '光电子联合攻关联盟', ...allianceContent([societyOrg.body.id]) },
+    });
+    expect(created.status, created.text).toBe(201);
+    const allianceId = created.body.id as string;
+    const invited = await api('POST', `/v1/alliances/${allianceId}/members`, {
+      token: lead.token,
+      body: { organisationId: societyOrg.body.id },
+    });
+    expect(invited.status, invited.text).toBe(201);
+    const [invitationMail] = await eventually(async () => {
+      const m = await mailTo(societyEmail);
+      return m.length ? m : undefined;
+    }, 'the invitation mail');
+    expect(invitationMail!.subject).toContain('光电子联合攻关联盟');
+    expect(invitationMail!.text).toContain(allianceId);
+    const confirmed = await api('POST', `/v1/alliances/${allianceId}/members/${societyOrg.body.id}/confirm`, {
+      token: society.token,
+    });
+    expect(confirmed.status, confirmed.text).toBe(200);
+    const [confirmationMail] = await eventually(async () => {
+      const m = await mailTo(leadEmail);
+      return m.length ? m : undefined;
+    }, 'the confirmation mail');
+    expect(confirmationMail!.subject).toContain('光电子联合攻关联盟');
+    // Confirming again changes nothing and mails nobody again.
+    await api('POST', `/v1/alliances/${allianceId}/members/${societyOrg.body.id}/confirm`, {
+      token: society.token,
+    });
+    const marker = invitation({ organisationId: leadOrg.body.id });
+    await writeNotification(marker);
+    await eventually(async () => ((await mailOf(marker.id)).length ? true : undefined), 'the marker');
+    expect(await mailTo(societyEmail)).toHaveLength(1);
+    expect((await mailTo(leadEmail)).filter((m) => m.notificationId !== marker.id)).toHaveLength(1);
   });
 });

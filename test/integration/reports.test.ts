@@ -241,10 +241,14 @@ describe('reports', () => {
       'report.accepted',
     ]);
 
-    // Notified: the members of the decisions, the programme office of the submissions.
+    // Notified: the members of the decisions, the programme office of the submissions (of the
+    // alliance's other events, e.g. its membership, only the report topics are looked at here).
     const notes = async (token: string) =>
       (await api('GET', '/v1/notifications?limit=100', { token })).body.items
-        .filter((n: { subject: { allianceId: string } }) => n.subject.allianceId === allianceId)
+        .filter(
+          (n: { topic: string; subject: { allianceId: string } }) =>
+            n.subject.allianceId === allianceId && n.topic.startsWith('report-'),
+        )
         .map((n: { topic: string }) => n.topic)
         .sort();
     expect(await notes(e.token)).toEqual(['report-accepted', 'report-returned']);

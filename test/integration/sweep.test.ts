@@ -308,8 +308,12 @@ describe('the deadline sweep', () => {
       404,
     );
     expect((await api('POST', `/v1/notifications/${target.id}/read`, { token: admin })).status).toBe(404);
+    // A reviewer reads their own outbox (issue #13), never the organisation's.
     const reviewer = await tokenFor(['reviewer']);
-    expect((await api('GET', '/v1/notifications', { token: reviewer })).status).toBe(403);
+    const reviewers = await api('GET', '/v1/notifications', { token: reviewer });
+    expect(reviewers.status).toBe(200);
+    expect(reviewers.body.items).toEqual([]);
+    expect((await api('POST', `/v1/notifications/${target.id}/read`, { token: reviewer })).status).toBe(404);
     expect((await api('GET', '/v1/notifications')).status).toBe(401);
   });
 });

@@ -8,9 +8,11 @@ import { commit, type TxItem } from '../../db/commit.ts';
 import { type Principal, userActor } from '../../domain/actors.ts';
 import { conflict, forbidden, notFound, nouns } from '../../domain/errors.ts';
 import type { Member } from '../../domain/model/alliance.ts';
+import { invitationDraft, memberAnswerDraft } from '../../domain/notify-events.ts';
 import type { Text } from '../../domain/text.ts';
+import { writeNotification } from '../notifications.ts';
 import { loadOrganisation } from '../organisations.ts';
-import { accessAlliance, present, requireDraft } from './access.ts';
+import { accessAlliance, loadAllianceView, present, requireDraft } from './access.ts';
 
 /**
  * Commits a change of a draft's membership: its version bump, the member item and the audit
@@ -40,7 +42,9 @@ async function changeMembership(
       return undefined;
     },
   );
-  return present(await accessAlliance(principal, allianceId));
+  // Read without the membership check (the caller was checked before the change): an organisation
+  // that has just declined is no member any more, and its answer must not end in a 404.
+  return present(await loadAllianceView(allianceId));
 }
 
 export async function inviteMember(
@@ -67,7 +71,7 @@ export async function inviteMember(
     invitedBy: view.callerOrgId ?? 'admin',
     invitedAt: now.toISOString(),
   };
-  return changeMembership(
+  const result = await changeMembership(
     principal,
     allianceId,
     invitationPut(allianceId, member),
@@ -79,6 +83,10 @@ export async function inviteMember(
     { en: `organisation ${organisationId} is already a member`, zh: `单位 ${organisationId} 已是联盟成员` },
     now,
   );
+  const ref = { allianceId, allianceName: view.alliance.name ?? allianceId };
+  const inviter = view.members.find((m) => m.organisationId === view.callerOrgId)?.name ?? 'programme office';
+  await writeNotification(invitationDraft(ref, organisationId, inviter, member.invitedAt), now);
+  return result;
 }
 
 /** The invited organisation's applicant confirms or declines its membership. */
@@ -97,7 +105,7 @@ export async function respondToInvitation(
     });
   }
   requireDraft(view.alliance);
-  return changeMembership(
+  const result = await changeMembership(
     principal,
     allianceId,
     invitationAnswerUpdate(allianceId, organisationId, answer, now.toISOString()),
@@ -111,4 +119,17 @@ export async function respondToInvitation(
     },
     now,
   );
+  const member = view.members.find((m) => m.organisationId === organisationId);
+  const lead = view.alliance.createdBy;
+  if (member && lead && lead !== organisationId)
+    await writeNotification(
+      memberAnswerDraft(
+        { allianceId, allianceName: view.alliance.name ?? allianceId },
+        lead,
+        { organisationId, name: member.name, invitedAt: member.invitedAt },
+        answer,
+      ),
+      now,
+    );
+  return result;
 }

@@ -20,6 +20,8 @@ import { type Actor, type Principal, systemActor, userActor } from '../../domain
 import { notFound } from '../../domain/errors.ts';
 import { assignInspectors, drawInspections, riskWeight } from '../../domain/inspection-draw.ts';
 import type { DrawRecord, InspectionRecord } from '../../domain/model/inspection.ts';
+import { inspectionOffice, inspectionPlannedDraft, programmeOffice } from '../../domain/notify-events.ts';
+import { writeAll } from '../notify-events.ts';
 import { loadCandidates } from './candidates.ts';
 import { listInspectors } from './registry.ts';
 
@@ -160,6 +162,11 @@ async function ensureInspections(draw: DrawRecord, actor: Actor, now: Date) {
         now,
       ),
     ]);
+    // The offices only — never the alliance: inspections are unannounced. Once per inspection.
+    await writeAll(
+      [programmeOffice, inspectionOffice].map((r) => inspectionPlannedDraft(r, item, draw.asOf)),
+      now,
+    );
   }
 }
 

@@ -4,7 +4,7 @@
  * inspections are unannounced, and members can read their alliance's trail); a 'poor' rating sets
  * a follow-up deadline (a DEADLINE item, listed in gsi1 DEADLINES like the report deadlines).
  */
-import { loadAlliance } from '../../db/alliances.ts';
+import { loadAlliance, loadAllianceWithMembers } from '../../db/alliances.ts';
 import { commit } from '../../db/commit.ts';
 import { deadlinePut } from '../../db/designation.ts';
 import {
@@ -20,8 +20,10 @@ import { isAdmin, isInspectionOffice, type Principal, userActor } from '../../do
 import { addDays } from '../../domain/deadlines.ts';
 import { conflict, notFound, nouns } from '../../domain/errors.ts';
 import type { InspectionRecord } from '../../domain/model/inspection.ts';
+import { inspectionFollowUpDraft } from '../../domain/notify-events.ts';
 import { accessAlliance } from '../alliances/index.ts';
 import { readAccess } from '../ledger/access.ts';
+import { confirmedMembers, writeAll } from '../notify-events.ts';
 
 /** A 'poor' rating sets a follow-up deadline this many days after the findings. */
 export const FOLLOW_UP_DAYS = 60;
@@ -125,5 +127,15 @@ export async function recordFindings(
       return undefined;
     },
   );
+  if (followUpDue) {
+    // Findings that require follow-up: the alliance's members are told what to do by when (once).
+    const members = confirmedMembers((await loadAllianceWithMembers(allianceId))?.members ?? []);
+    await writeAll(
+      members.map((m) =>
+        inspectionFollowUpDraft(m, inspection, input.rating, followUpDue, input.followUpActions),
+      ),
+      now,
+    );
+  }
   return (await loadInspection(inspectionId)) as InspectionRecord;
 }

@@ -14,9 +14,11 @@ import {
   type SelectionRowItem,
 } from '../../../db/selection.ts';
 import { allocateAward, implementationDeadlines } from '../../../domain/award.ts';
+import { designationDraft } from '../../../domain/notify-events.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
 import { syncNotice } from '../../notice.ts';
+import { confirmedMembers, writeAll } from '../../notify-events.ts';
 import { type PageInput, runPage } from '../paging.ts';
 
 /** Stage DesignateBatch: designates one page of the alliances still selected (see ../paging.ts). */
@@ -127,6 +129,12 @@ export async function designate(
     if (LEFT_SELECTION.has(status)) return skipDesignation(roundId, allianceId, status, executionId, now);
     if (status !== 'designated') throw unexpected(status);
   }
+  // Each member is told of the award, once per round (a re-run of the page writes nothing new).
+  const ref = { allianceId, allianceName: alliance.name ?? allianceId };
+  await writeAll(
+    confirmedMembers(loaded.members).map((m) => designationDraft(roundId, ref, m, funded.award)),
+    now,
+  );
   return { allianceId, designated: true, reused: !granted };
 }
 

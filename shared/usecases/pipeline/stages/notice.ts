@@ -8,16 +8,24 @@ import { roundAudit } from '../../../db/rounds.ts';
 import { loadSelection, loadSelectionRows } from '../../../db/selection.ts';
 import { noticePeriodEnd } from '../../../domain/award.ts';
 import { buildNotice } from '../../../domain/notice.ts';
+import { noticePublishedDraft, programmeOffice } from '../../../domain/notify-events.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { TaskError } from '../../../errors.ts';
 import { noticeEntries, syncNotice, writeNoticeDocuments } from '../../notice.ts';
+import { writeNotification } from '../../notifications.ts';
+import { allianceRecipients, writeAll } from '../../notify-events.ts';
 import { getRound } from '../../rounds.ts';
+import { eachLimited, PAGE_CONCURRENCY } from '../paging.ts';
 import { recountTally } from '../tallies.ts';
 
 /** Publishes the approved list as JSON and as a Chinese HTML page; the notice period starts now (once). */
 export async function publishNotice(roundId: string, executionId: string, now = new Date()) {
   const existing = await loadNotice(roundId);
-  if (existing) return { endsAt: existing.endsAt, entries: existing.entries, reused: true };
+  if (existing) {
+    // A re-run: the notifications a run cut short did not write are written now (once each).
+    await notifyNotice(roundId, existing.endsAt, now);
+    return { endsAt: existing.endsAt, entries: existing.entries, reused: true };
+  }
   const [round, selection] = await Promise.all([getRound(roundId), loadSelection(roundId)]);
   if (selection?.status !== 'approved' || !selection.approved)
     throw new TaskError('SelectionNotApproved', `round ${roundId}: no approved selection`);
@@ -58,6 +66,12 @@ export async function publishNotice(roundId: string, executionId: string, now = 
     const published = (await loadNotice(roundId))!;
     return { endsAt: published.endsAt, entries: published.entries, reused: true };
   }
+  await notifyNotice(
+    roundId,
+    endsAt,
+    now,
+    rows.map((r) => r.allianceId),
+  );
   await enterStage({
     roundId,
     stage: 'public-notice',
@@ -80,4 +94,23 @@ export async function checkObjections(roundId: string) {
     });
   }
   return { open };
+}
+
+/**
+ * The programme office once per round, and each confirmed member of each announced alliance (the
+ * funded rows), once per round: this step is not paged, so the members are read here, ten at a time.
+ */
+async function notifyNotice(roundId: string, closesAt: string, now: Date, announced?: string[]) {
+  await writeNotification(noticePublishedDraft(roundId, programmeOffice, closesAt), now);
+  const ids =
+    announced ??
+    (await loadSelectionRows(roundId)).flatMap((r) => (r.approved?.funded ? [r.allianceId] : []));
+  await eachLimited(ids, PAGE_CONCURRENCY, async (id) => {
+    const to = await allianceRecipients(id);
+    if (to)
+      await writeAll(
+        to.members.map((m) => noticePublishedDraft(roundId, { organisationId: m }, closesAt, to.ref)),
+        now,
+      );
+  });
 }

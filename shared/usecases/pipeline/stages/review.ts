@@ -1,4 +1,5 @@
 import { setAllianceStatus } from '../../../db/alliance-status.ts';
+import { loadAlliance } from '../../../db/alliances.ts';
 import { roundAudit } from '../../../db/audit.ts';
 import { commitFirstTime, putItem } from '../../../db/commit.ts';
 import { closeOpenGate } from '../../../db/gates.ts';
@@ -14,8 +15,11 @@ import {
 } from '../../../db/reviews.ts';
 import { systemActor } from '../../../domain/actors.ts';
 import { assignReviewers } from '../../../domain/assignment.ts';
+import { reviewerAssignedDraft } from '../../../domain/notify-events.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
+import { writeNotification } from '../../notifications.ts';
 import { getRound } from '../../rounds.ts';
+import { eachLimited, PAGE_CONCURRENCY } from '../paging.ts';
 
 /** Reviewer assignment for the passed alliances: computed once, then kept. */
 export async function assignRoundReviewers(roundId: string, executionId: string, now = new Date()) {
@@ -46,6 +50,9 @@ export async function assignRoundReviewers(roundId: string, executionId: string,
   // Each written once: a retry after a partial run keeps what is there.
   for (const a of result.assignments)
     await putItem(assignmentPut(roundId, a.allianceId, a.reviewerId, a.expertiseMatch, at).Put);
+  // Each reviewer is told of each assignment, once (before the step is marked done, so a run cut
+  // short tells the rest on its re-run). The step is not paged: its writes grow with the round.
+  await notifyAssignments(roundId, result.assignments, now);
   for (const alliance of alliances)
     await setAllianceStatus(
       alliance.id,
@@ -87,4 +94,27 @@ export async function concludeReviews(roundId: string, executionId: string) {
     reviewsConcludedAudit(roundId, systemActor(COMPONENT, executionId), missing, reviews.length),
   ]);
   return { reviews: reviews.length, missing: missing.length };
+}
+
+/** One reviewer-assigned notification per assignment (alliance names read once per alliance). */
+export async function notifyAssignments(
+  roundId: string,
+  assignments: readonly { allianceId: string; reviewerId: string }[],
+  now: Date,
+) {
+  const ids = [...new Set(assignments.map((a) => a.allianceId))];
+  const names = new Map<string, string>();
+  await eachLimited(ids, PAGE_CONCURRENCY, async (id) => {
+    names.set(id, (await loadAlliance(id))?.name ?? id);
+  });
+  await eachLimited(assignments, PAGE_CONCURRENCY, (a) =>
+    writeNotification(
+      reviewerAssignedDraft(
+        roundId,
+        { allianceId: a.allianceId, allianceName: names.get(a.allianceId) ?? a.allianceId },
+        a.reviewerId,
+      ),
+      now,
+    ),
+  );
 }

@@ -25,13 +25,15 @@ import {
 } from '../../../db/selection.ts';
 import { requestedFunding } from '../../../domain/award.ts';
 import type { Member } from '../../../domain/model/alliance.ts';
+import { selectionResultDraft } from '../../../domain/notify-events.ts';
 import { PIPELINE_COMPONENT as COMPONENT } from '../../../domain/pipeline.ts';
 import { asCandidates, rankAlliances } from '../../../domain/scoring.ts';
 import { adjustRow, selectWithinBudget } from '../../../domain/selection.ts';
 import { TaskError } from '../../../errors.ts';
 import { logger } from '../../../logger.ts';
+import { allianceRecipients, writeAll } from '../../notify-events.ts';
 import { getRound } from '../../rounds.ts';
-import { pipelinePageSize } from '../paging.ts';
+import { eachLimited, PAGE_CONCURRENCY, pipelinePageSize } from '../paging.ts';
 
 const fundedOf = (header: SelectionHeader) => header.result.funded;
 
@@ -148,6 +150,22 @@ export async function applySelection(
         roundId,
         allianceId,
       });
+  // Each member of each alliance of the page is told its outcome, once per round (a re-run of the
+  // page writes nothing new; rows applied by an earlier run that stopped short are told now).
+  const skipped = new Set(outcomes.filter((o) => o.outcome === 'row-only').map((o) => o.allianceId));
+  await eachLimited(
+    page.items.filter((row) => !skipped.has(row.allianceId)),
+    PAGE_CONCURRENCY,
+    async (row) => {
+      const approved = row.approved ?? adjustRow(row.proposed, byId.get(row.allianceId));
+      const to = await allianceRecipients(row.allianceId);
+      if (!to) return;
+      await writeAll(
+        to.members.map((m) => selectionResultDraft(roundId, to.ref, m, approved.funded, approved.reason)),
+        now,
+      );
+    },
+  );
   if (page.nextCursor) return { cursor: page.nextCursor, processed: page.items.length };
   if (!header.appliedAt) {
     await commitFirstTime([

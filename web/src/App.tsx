@@ -1,0 +1,148 @@
+/** The console's shell: language (zh_CN first), sign-in state, the menu by role and the routes. */
+import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { useContext, useEffect, useState } from 'react';
+import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { setApiLanguage } from './api/client.ts';
+import { completeSignIn, currentClaims, signIn, signOut } from './auth/session.ts';
+import { type Lang, LangContext, useT } from './i18n.ts';
+import { AllianceEditor } from './pages/AllianceEditor.tsx';
+import { AllianceList } from './pages/AllianceList.tsx';
+import { OrganisationPage } from './pages/Organisation.tsx';
+import { RoundList } from './pages/Rounds.tsx';
+
+/** antd's palette darkened to WCAG AA contrast (4.5:1) for text on and in coloured elements. */
+const theme = {
+  token: {
+    colorPrimary: '#0958d9',
+    colorPrimaryHover: '#003eb3',
+    colorPrimaryActive: '#002c8c',
+    colorSuccess: '#237804',
+    colorError: '#c41d1f',
+    colorWarning: '#ad4e00',
+    colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+  },
+};
+
+function Callback() {
+  const navigate = useNavigate();
+  const [error, setError] = useState<string>();
+  const t = useT();
+  useEffect(() => {
+    completeSignIn(location.search).then(
+      (to) => navigate(to, { replace: true }),
+      (e: Error) => setError(e.message),
+    );
+  }, [navigate]);
+  return error ? <Result status="error" title={error} /> : <Spin description={t('signingIn')} fullscreen />;
+}
+
+function Home() {
+  const t = useT();
+  return (
+    <Result
+      status="info"
+      title={t('title')}
+      subTitle={t('welcome')}
+      extra={
+        <Button type="primary" onClick={() => void signIn('/organisation')}>
+          {t('signIn')}
+        </Button>
+      }
+    />
+  );
+}
+
+function Shell() {
+  const t = useT();
+  const { lang, setLang } = useContext(LangContext);
+  const claims = currentClaims();
+  const groups = claims?.['cognito:groups'] ?? [];
+  const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const items = [
+    ...(groups.includes('applicant')
+      ? [
+          { key: '/organisation', label: <Link to="/organisation">{t('organisation')}</Link> },
+          { key: '/alliances', label: <Link to="/alliances">{t('alliances')}</Link> },
+        ]
+      : []),
+    ...(groups.includes('admin') ? [{ key: '/rounds', label: <Link to="/rounds">{t('rounds')}</Link> }] : []),
+  ];
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 12, flexWrap: 'wrap' }}
+      >
+        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+          {t('title')}
+        </Typography.Text>
+        <Menu
+          theme="dark"
+          mode="horizontal"
+          selectedKeys={[`/${pathname.split('/')[1] ?? ''}`]}
+          items={items}
+          style={{ flex: 1, minWidth: 0 }}
+        />
+        <Space>
+          <Button
+            size="small"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            lang={lang === 'zh' ? 'en' : 'zh'}
+          >
+            {t('language')}
+          </Button>
+          {claims ? (
+            <Button
+              size="small"
+              onClick={() => {
+                signOut();
+                navigate('/');
+              }}
+            >
+              {t('signOut')}
+            </Button>
+          ) : null}
+        </Space>
+      </Layout.Header>
+      <Layout.Content style={{ padding: 12, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
+        <main>
+          <Routes>
+            <Route path="/" element={claims ? <OrganisationPage /> : <Home />} />
+            <Route path="/callback" element={<Callback />} />
+            <Route path="/organisation" element={claims ? <OrganisationPage /> : <Home />} />
+            <Route path="/alliances" element={claims ? <AllianceList /> : <Home />} />
+            <Route path="/alliances/:id" element={claims ? <AllianceEditor /> : <Home />} />
+            <Route path="/rounds" element={claims ? <RoundList /> : <Home />} />
+          </Routes>
+        </main>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(() =>
+    localStorage.getItem('esip.lang') === 'en' ? 'en' : 'zh',
+  );
+  const setLang = (l: Lang) => {
+    localStorage.setItem('esip.lang', l);
+    setLangState(l);
+  };
+  setApiLanguage(lang);
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  }, [lang]);
+  return (
+    <LangContext.Provider value={{ lang, setLang }}>
+      <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={theme}>
+        <AntApp>
+          <Shell />
+        </AntApp>
+      </ConfigProvider>
+    </LangContext.Provider>
+  );
+}
