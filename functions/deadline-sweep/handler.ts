@@ -13,7 +13,9 @@
  * beyond their notice period's end plus OBJECTION_RESOLUTION_DAYS (a notification per notice
  * period; the metric Esip/RoundsHeldByObjections and its alarm).
  * Configuration: REMINDER_DAYS ("30,7,1"), ESCALATION_GRACE_DAYS (14), SWEEP_LOOKBACK_DAYS (366),
- * STUCK_GATE_DAYS (14), OBJECTION_RESOLUTION_DAYS (14 calendar days ≈ 10 working days).
+ * STUCK_GATE_DAYS (14), OBJECTION_RESOLUTION_DAYS (14 calendar days ≈ 10 working days),
+ * REVIEW_REMINDER_DAYS ("3,1": reviewers with pending reviews are reminded that many days before the
+ * round's review deadline; shared/usecases/review-reminders.ts).
  */
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
@@ -22,10 +24,12 @@ import type { Context } from 'aws-lambda';
 import { envNames } from '../../shared/contract.ts';
 import { sweepConfigFrom } from '../../shared/domain/deadlines.ts';
 import { objectionResolutionDaysFrom } from '../../shared/domain/objection-abuse.ts';
+import { reviewReminderDaysFrom } from '../../shared/domain/review-reminders.ts';
 import { invalidInput } from '../../shared/errors.ts';
 import { logger } from '../../shared/logger.ts';
 import { noticeRoundsHeldByObjections, noticeStuckRounds } from '../../shared/usecases/pipeline/stuck.ts';
 import { runDeadlineSweep } from '../../shared/usecases/reports/index.ts';
+import { remindReviewers } from '../../shared/usecases/review-reminders.ts';
 import { claimRun, ScheduledEventSchema } from '../../shared/usecases/schedules/run-once.ts';
 
 /** Namespace and service (a dimension) from POWERTOOLS_METRICS_NAMESPACE / POWERTOOLS_SERVICE_NAME. */
@@ -45,6 +49,7 @@ export const handler = middy<unknown, unknown>()
     const summary = await runDeadlineSweep(when, config, context?.awsRequestId);
     const stuck = await noticeStuckRounds(when, config.stuckGateDays);
     const held = await noticeRoundsHeldByObjections(when, resolutionDays);
+    const reviews = await remindReviewers(when, reviewReminderDaysFrom(process.env.REVIEW_REMINDER_DAYS));
     metrics.addMetric('StuckRounds', MetricUnit.Count, stuck.stuck);
     metrics.addMetric('RoundsHeldByObjections', MetricUnit.Count, held.held);
     metrics.publishStoredMetrics();
@@ -54,6 +59,8 @@ export const handler = middy<unknown, unknown>()
       stuckNotified: stuck.notified,
       roundsHeldByObjections: held.held,
       heldNotified: held.notified,
+      reviewRoundsReminded: reviews.rounds,
+      reviewersReminded: reviews.reminded,
     });
     return { schedule: 'deadline-sweep', ran: true };
   });

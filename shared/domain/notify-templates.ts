@@ -160,12 +160,12 @@ export const messageTemplates: Record<NotificationTopic, Record<Lang, MessageTem
   ),
   'review-reminder': t(
     {
-      subject: '【提醒】批次 {{roundId}} 尚有 {{pending}} 份评审未完成',
-      body: '{{message}}\n\n请登录系统完成评分。',
+      subject: '【提醒】批次 {{roundId}} 尚有 {{pending}} 份评审未完成，{{deadline}} 截止',
+      body: '{{message}}\n\n剩余 {{daysLeft}} 天，请登录系统完成评分。',
     },
     {
-      subject: 'Reminder: {{pending}} review(s) pending in round {{roundId}}',
-      body: '{{message}}\n\nPlease sign in and score them.',
+      subject: 'Reminder: {{pending}} review(s) pending in round {{roundId}}, due {{deadline}}',
+      body: '{{message}}\n\n{{daysLeft}} day(s) left; please sign in and score them.',
     },
   ),
   'selection-result': t(

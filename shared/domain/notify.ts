@@ -166,7 +166,7 @@ export const topicDefinitions: Record<NotificationTopic, TopicDefinition> = {
     optional: false,
   },
   'reviewer-assigned': { keys: ['roundId', 'allianceId', 'allianceName'], optional: false },
-  'review-reminder': { keys: ['roundId', 'pending'], optional: false },
+  'review-reminder': { keys: ['roundId', 'pending', 'daysLeft', 'deadline'], optional: false },
   'selection-result': {
     keys: ['roundId', 'allianceId', 'allianceName', 'selected', 'reason'],
     optional: false,

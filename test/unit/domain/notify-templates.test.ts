@@ -13,6 +13,11 @@ import {
 } from '../../../shared/domain/notify.ts';
 import { messageTemplates, placeholdersOf, renderMessage } from '../../../shared/domain/notify-templates.ts';
 import { mailAddressOf, optionalTopics, wants } from '../../../shared/domain/preferences.ts';
+import {
+  calendarDaysUntil,
+  reviewReminderDaysFrom,
+  reviewReminderDraft,
+} from '../../../shared/domain/review-reminders.ts';
 
 describe('message templates', () => {
   it.each(notificationTopics)('%s: both languages, only declared variables, a one-line subject', (topic) => {
@@ -77,5 +82,27 @@ describe('preferences', () => {
     expect(mailAddressOf(undefined, 'C@D.cn')).toBe('c@d.cn');
     expect(mailAddressOf(undefined, '8f0c1d2e-uuid')).toBeUndefined();
     expect(mailAddressOf({ lang: 'en', optOut: [], email: 'a@b.cn, c@d.cn' }, undefined)).toBeUndefined();
+  });
+});
+
+describe('review reminder days', () => {
+  it('counts calendar days in China Standard Time, at the midnight boundary', () => {
+    const deadline = new Date('2031-03-10T09:00:00Z');
+    expect(calendarDaysUntil(new Date('2031-03-09T15:59:59Z'), deadline)).toBe(1); // 23:59:59 on the 9th
+    expect(calendarDaysUntil(new Date('2031-03-09T16:00:00Z'), deadline)).toBe(0); // 00:00 on the 10th
+    expect(calendarDaysUntil(new Date('2031-03-07T01:00:00Z'), deadline)).toBe(3);
+  });
+
+  it('reads REVIEW_REMINDER_DAYS, refusing anything but whole days', () => {
+    expect(reviewReminderDaysFrom(undefined)).toEqual([3, 1]);
+    expect(reviewReminderDaysFrom('1, 7,0,7')).toEqual([7, 1, 0]);
+    expect(() => reviewReminderDaysFrom('3,x')).toThrow(/REVIEW_REMINDER_DAYS/);
+    expect(() => reviewReminderDaysFrom('-1')).toThrow(/REVIEW_REMINDER_DAYS/);
+  });
+
+  it('a reminder draft is complete', () => {
+    const draft = reviewReminderDraft('r-1', 'sub-1', 2, 3, '2031-03-10T09:00:00Z');
+    expect(missingTemplateKeys(draft)).toEqual([]);
+    expect(renderMessage(draft, 'zh').subject).toBe('【提醒】批次 r-1 尚有 2 份评审未完成，2031-03-10 截止');
   });
 });
