@@ -131,6 +131,38 @@ export function selectionResultDraft(
   );
 }
 
+/**
+ * A member of an alliance selected by 递补 (supplement n): selected after all, with the decision's
+ * reason; its own occasion, since the alliance was told "not selected" at the selection.
+ */
+export function supplementSelectedDraft(
+  roundId: string,
+  a: AllianceRef,
+  organisationId: string,
+  n: number,
+  award: string,
+  reason: string,
+) {
+  return notificationDraft(
+    org(organisationId),
+    'selection-result',
+    `selection#${roundId}#${a.allianceId}#supplement#${n}`,
+    { roundId, allianceId: a.allianceId },
+    {
+      allianceName: a.allianceName,
+      selected: true,
+      reason: {
+        en: `递补 (supplementary selection ${n}), ${award}: ${reason}`,
+        zh: `递补（第 ${n} 次），${award}：${reason}`,
+      },
+    },
+    {
+      en: `${a.allianceName} was selected by 递补 (${award}); a supplementary public notice follows`,
+      zh: `联盟「${a.allianceName}」经递补入选（${award}），将另行公示`,
+    },
+  );
+}
+
 /** The programme office, or a member of an announced alliance, once per round's notice. */
 export function noticePublishedDraft(
   roundId: string,

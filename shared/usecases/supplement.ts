@@ -24,10 +24,13 @@ import {
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { noticePeriodEnd } from '../domain/award.ts';
 import { conflict, notFound } from '../domain/errors.ts';
+import { yuan } from '../domain/money.ts';
+import { supplementSelectedDraft } from '../domain/notify-events.ts';
 import { asCandidates } from '../domain/scoring.ts';
 import type { SelectionResult } from '../domain/selection.ts';
 import { proposeSupplement } from '../domain/supplement.ts';
 import { publishSupplement } from './notice.ts';
+import { allianceRecipients, writeAll } from './notify-events.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
 import { getRound } from './rounds.ts';
 
@@ -180,6 +183,17 @@ export async function decideSupplement(
       zh: `申报批次 ${roundId} 的遴选结果已被同时修改，请刷新递补方案`,
     }),
   );
+  // Each member of each alliance added is told, once per 递补 decision (after the commit).
+  for (const a of additions) {
+    const target = await allianceRecipients(a.allianceId);
+    if (!target) continue;
+    await writeAll(
+      target.members.map((org) =>
+        supplementSelectedDraft(roundId, target.ref, org, record.n, yuan(a.award), input.reason),
+      ),
+      now,
+    );
+  }
   if (record.endsAt) {
     const rows = proposal.result.rows.filter((r) => additions.some((a) => a.allianceId === r.allianceId));
     await publishSupplement(roundId, { publishedAt: at, endsAt: record.endsAt, rows });

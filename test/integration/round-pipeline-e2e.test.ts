@@ -320,6 +320,13 @@ describe('one round from close to funded, through the API', () => {
     expect(
       await (async () => (await api('GET', `/v1/alliances/${c}`, { token: e1.token })).body.status)(),
     ).toBe('selected');
+    // c's members are told it was selected after all (they were told "not selected" at the selection).
+    const told = (
+      (await api('GET', '/v1/notifications?limit=100', { token: e1.token })).body.items as any[]
+    ).filter((n) => n.topic === 'selection-result' && n.subject.allianceId === c);
+    expect(told.map((n) => [n.data.selected, n.occasion.endsWith('#supplement#1')])).toEqual(
+      expect.arrayContaining([[true, true]]),
+    );
     // The notice now lists c as added by 递补 with its own period; the total counts a and c.
     const supplemented = (await fetch(`${apiUrl}/v1/public/rounds/${roundId}/notice`).then((r) =>
       r.json(),
