@@ -13,6 +13,7 @@ import { USCC_ALPHABET, usccCheckCharacter } from '../shared/domain/uscc.ts';
 import type { Principal } from '../shared/http/auth.ts';
 import { createAlliance, inviteMember, respondToInvitation } from '../shared/usecases/alliances/index.ts';
 import { createOrganisation } from '../shared/usecases/organisations.ts';
+import { putPreferences } from '../shared/usecases/preferences.ts';
 import { createRound } from '../shared/usecases/rounds.ts';
 import type { LocalStack } from './stack.ts';
 
@@ -65,6 +66,10 @@ export async function seedDemo(_stack: LocalStack): Promise<string[]> {
       ],
     }),
   );
+  // The demo users' mailboxes: the invitation and confirmation below land in GET /local/mail.
+  for (const user of Object.values(devUsers)) {
+    await putPreferences(user, { email: `${user.sub}@esip.local`, lang: 'zh', optOut: [] });
+  }
   const enterprise = await createOrganisation(devUsers.enterprise, {
     kind: 'enterprise',
     name: '武汉光谷激光科技有限公司（演示）',
@@ -116,5 +121,6 @@ export async function seedDemo(_stack: LocalStack): Promise<string[]> {
     `round ${round.id} (open for 30 days)`,
     `enterprise ${enterprise.id} (dev-applicant), society ${society.id} (dev-society)`,
     `draft alliance ${alliance.id}: fill it in, upload the agreement, check eligibility, submit`,
+    'mail: the society was invited and the enterprise told of its confirmation (GET /local/mail)',
   ];
 }
