@@ -1,12 +1,13 @@
 /**
  * Interest → alliance: a society expresses interest in an open need; the need's enterprise lists
  * the interests and accepts or declines each. Acceptance creates a draft alliance in the round
- * (createAlliance: the enterprise its first, confirmed member), adds the society as a confirmed
- * member (its interest is its confirmation), marks the need matched, and notifies the society.
+ * (prepareAlliance: the enterprise its first, confirmed member), adds the society as a confirmed
+ * member (its interest is its confirmation) and marks the need matched — all in one transaction, so a
+ * conflict leaves no half-made draft — and notifies the society.
  * Every step is audited in the transaction that makes it.
  */
 import { randomUUID } from 'node:crypto';
-import { draftVersionBump, memberPut } from '../db/alliances.ts';
+import { memberPut } from '../db/alliances.ts';
 import { allianceAudit } from '../db/audit.ts';
 import { commit } from '../db/commit.ts';
 import {
@@ -25,7 +26,7 @@ import type { Member } from '../domain/model/alliance.ts';
 import { notificationDraft } from '../domain/notify.ts';
 import type { Capability, Interest, Need } from '../domain/pairing.ts';
 import type { Text } from '../domain/text.ts';
-import { createAlliance } from './alliances/drafts.ts';
+import { prepareAlliance } from './alliances/drafts.ts';
 import { getAlliance } from './alliances/index.ts';
 import { writeNotification } from './notifications.ts';
 import { needAccess, requireOwnKind } from './pairing.ts';
@@ -157,11 +158,14 @@ export async function acceptInterest(
       zh: '请指定联盟申报的批次（该需求未指定批次）',
     });
   const capability = await loadCapability(interest.societyId);
-  const draft = await createAlliance(
+  // The draft, its society member, the answered interest and the matched need: one transaction,
+  // so a conflict leaves nothing behind.
+  const prepared = await prepareAlliance(
     principal,
     { ...prefill(need, interest.societyId, capability), roundId },
     now,
   );
+  const draft = { ...prepared.alliance, members: [prepared.member] };
   const at = now.toISOString();
   const member: Member = {
     organisationId: interest.societyId,
@@ -183,7 +187,7 @@ export async function acceptInterest(
     [
       interestAnswerUpdate(needId, interestId, 'accepted', at, byWhom(principal), draft.id),
       needReplacePut(matched, need.version),
-      draftVersionBump(draft.id, at),
+      ...prepared.items,
       memberPut(draft.id, member),
       ...(capability ? [capabilityLoadBump(interest.societyId)] : []),
       needAudit(

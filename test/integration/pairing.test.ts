@@ -310,4 +310,39 @@ describe('free pairing: need → matches → interest → draft alliance', () =>
     for (const outsider of [otherEnterprise, optoPlain, bio])
       expect((await get(outsider.token)).status).toBe(404);
   });
+
+  it('two acceptances of one need at once: one draft, the other refused, nothing half-made', async () => {
+    const title = `并发接受测试 ${tag()}`;
+    const need = await api('POST', '/v1/needs', {
+      token: enterprise.token,
+      body: {
+        roundId,
+        title,
+        description,
+        sector: 'optoelectronics',
+        serviceTypes: [4],
+        budget: { min: 100_000, max: 200_000 },
+        period: { start: '2027-01-01', end: '2027-12-31' },
+        contactPreference: { channel: 'platform' },
+      },
+    });
+    expect(need.status, need.text).toBe(201);
+    const interests = await Promise.all(
+      [opto, bio].map((p) =>
+        api('POST', `/v1/needs/${need.body.id}/interests`, { token: p.token, body: { message: '意向' } }),
+      ),
+    );
+    const answers = await Promise.all(
+      interests.map((i) =>
+        api('POST', `/v1/needs/${need.body.id}/interests/${i.body.id}/accept`, {
+          token: enterprise.token,
+          body: {},
+        }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const mine = await api('GET', '/v1/alliances?limit=100', { token: enterprise.token });
+    const drafts = (mine.body.items as { name: string }[]).filter((a) => a.name === title);
+    expect(drafts, 'exactly one draft from the need').toHaveLength(1);
+  });
 });

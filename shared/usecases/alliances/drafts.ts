@@ -18,6 +18,21 @@ export async function createAlliance(
   input: AllianceContent & { roundId: string; name: string },
   now = new Date(),
 ) {
+  const { alliance, member, items } = await prepareAlliance(principal, input, now);
+  await commit(items);
+  return { ...alliance, members: [member] };
+}
+
+/**
+ * A new draft alliance with the caller's organisation as its first, confirmed member: the checks,
+ * the records and the transaction items that write them (with the audit record). createAlliance
+ * commits them alone; the free-pairing acceptance commits them with its own in one transaction.
+ */
+export async function prepareAlliance(
+  principal: Principal,
+  input: AllianceContent & { roundId: string; name: string },
+  now = new Date(),
+) {
   const orgId = await requireOwnOrganisation(principal);
   const [round, organisation] = await Promise.all([loadRound(input.roundId), loadOrganisation(orgId)]);
   if (!round) throw notFound(nouns.round(input.roundId));
@@ -50,7 +65,7 @@ export async function createAlliance(
     invitedAt: at,
     respondedAt: at,
   };
-  await commit([
+  const items = [
     ...alliancePuts(alliance),
     memberPut(id, member),
     allianceAudit(
@@ -63,8 +78,8 @@ export async function createAlliance(
       },
       now,
     ),
-  ]);
-  return { ...alliance, members: [member] };
+  ];
+  return { alliance, member, items };
 }
 
 export async function updateAlliance(
