@@ -225,6 +225,12 @@ export const DEMO_USERS: readonly DemoUser[] = [
     roles: ['applicant'],
     label: '申请单位（学会）Society applicant',
   },
+  {
+    sub: 'dev-enterprise-2',
+    username: 'dev-enterprise-2',
+    roles: ['applicant'],
+    label: '申请单位（另一家企业）Second enterprise applicant',
+  },
   { sub: 'dev-admin', username: 'dev-admin', roles: ['admin'], label: '项目办 Programme office' },
   { sub: 'dev-reviewer', username: 'dev-reviewer', roles: ['reviewer'], label: '评审专家 Reviewer' },
   { sub: 'dev-inspector', username: 'dev-inspector', roles: ['inspector'], label: '检查员 Inspector' },

@@ -16,10 +16,10 @@ import { CHROMIUM_PATH, DESKTOP, MOBILE, openContext } from './notice-page.ts';
 const haveChromium = existsSync(CHROMIUM_PATH);
 const SHOTS = 'test-results/console';
 
-function uscc() {
+function uscc(prefix = '91') {
   let org = '';
   for (let i = 0; i < 9; i++) org += USCC_ALPHABET[Math.floor(Math.random() * USCC_ALPHABET.length)];
-  const first17 = `91420100${org}`;
+  const first17 = `${prefix}420100${org}`;
   return first17 + usccCheckCharacter(first17);
 }
 
@@ -27,6 +27,45 @@ type Stack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLoca
 let stack: Stack | undefined;
 let base = '';
 const roundName = `${roundExample.name}（控制台测试）`;
+
+/** Collects console errors and page errors, and the `screen` step: settle, screenshot, axe (serious/critical). */
+function watch(page: Page, label: string) {
+  const errors: string[] = [];
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const screen = async (name: string) => {
+    // Settled: no request in flight, no button loading, no dropdown open, transitions over.
+    await page.waitForLoadState('networkidle');
+    // (counted through the selector engine: the CSP forbids the eval a string predicate needs)
+    const busy = page.locator('.ant-btn-loading, .ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await expect.poll(() => busy.count()).toBe(0);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
+    const result = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0])
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    for (const v of result.violations) {
+      if (v.impact === 'serious' || v.impact === 'critical') {
+        violations.push(
+          `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      }
+    }
+  };
+  return { errors, violations, screen };
+}
+
+/** Signs in through the local issuer's page (PKCE) as a demo user, landing on /organisation. */
+async function signInAs(page: Page, user: string) {
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/local\/oidc\/authorize/);
+  await page.getByRole('button', { name: new RegExp(user) }).click();
+  await page.waitForURL(/\/organisation$/);
+}
 
 describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () => {
   beforeAll(async () => {
@@ -65,44 +104,19 @@ describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () =
 
   for (const [label, viewport, user] of [
     ['375', MOBILE, 'dev-applicant'],
-    ['1280', DESKTOP, 'dev-society'],
+    ['1280', DESKTOP, 'dev-enterprise-2'],
   ] as const) {
     it(`at ${label} px: sign in (PKCE), organisation profile, alliance draft, dry run`, async () => {
       const { context, close } = await openContext(viewport, {
         javaScriptEnabled: true,
         mobile: viewport === MOBILE,
       });
-      const errors: string[] = [];
-      const violations: string[] = [];
       const timings: Record<string, number> = {};
+      const page = await context.newPage();
+      const watched = watch(page, label);
+      const { errors, violations } = watched;
       try {
-        const page = await context.newPage();
-        page.on('console', (m) => {
-          if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-        });
-        page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-        const screen = async (name: string) => {
-          // Settled: no request in flight, no button loading, no dropdown open, transitions over.
-          await page.waitForLoadState('networkidle');
-          await page.waitForFunction(
-            "!document.querySelector('.ant-btn-loading, .ant-select-dropdown:not(.ant-select-dropdown-hidden)')",
-          );
-          await page.waitForTimeout(400);
-          await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-          const result = await new AxeBuilder({ page } as unknown as ConstructorParameters<
-            typeof AxeBuilder
-          >[0])
-            .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-            .analyze();
-          for (const v of result.violations) {
-            if (v.impact === 'serious' || v.impact === 'critical') {
-              violations.push(
-                `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-              );
-            }
-          }
-        };
-
+        const { screen } = watched;
         const started = performance.now();
         await page.goto(`${base}/`);
         const signIn = page.getByRole('button', { name: '登录' });
@@ -177,6 +191,127 @@ describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () =
       expect(violations).toEqual([]);
     });
   }
+
+  it('at 1280 px: free pairing — a need, a capability profile, an interest, accepted into a draft', async () => {
+    // The demo society's organisation (the console registers enterprises only): through the API.
+    const year = new Date().getUTCFullYear();
+    const contact = { name: '王芳', phone: '027-87000001' };
+    const societyToken = await stack?.token({
+      sub: 'dev-society',
+      username: 'dev-society',
+      roles: ['applicant'],
+    });
+    const created = await fetch(`${base}/v1/organisations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${societyToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        kind: 'society',
+        name: '武汉测试光学学会',
+        uscc: uscc('51'),
+        societyType: 'city-affiliated',
+        serviceRecords: [{ year: year - 1, kind: 'academic-exchange', title: '光电子产业技术交流会' }],
+        annualPlan: { year, includesTask: true, responsibleStaff: contact },
+        experts: [{ name: '李教授', title: '教授', field: '激光物理' }],
+        contact,
+      }),
+    });
+    expect(created.status).toBe(201);
+    const needTitle = `高功率激光器散热联合攻关 ${Date.now()}`;
+    const errors: string[] = [];
+    const violations: string[] = [];
+    const as = async (
+      user: string,
+      steps: (page: Page, screen: (name: string) => Promise<void>) => Promise<void>,
+    ) => {
+      const { context, close } = await openContext(DESKTOP, { javaScriptEnabled: true, mobile: false });
+      try {
+        const page = await context.newPage();
+        const watched = watch(page, '1280');
+        try {
+          await signInAs(page, user);
+          await steps(page, watched.screen);
+        } finally {
+          errors.push(...watched.errors);
+          violations.push(...watched.violations);
+        }
+      } catch (error) {
+        throw new Error(`${user}: ${(error as Error).message}\nconsole: ${[...new Set(errors)].join(' | ')}`);
+      } finally {
+        await close();
+      }
+    };
+
+    // The enterprise publishes a need in 光电子 for joint R&D (service type 4).
+    await as('dev-applicant', async (page, screen) => {
+      await page.getByRole('link', { name: '需求广场' }).click();
+      await page.getByRole('heading', { name: '发布需求' }).waitFor();
+      await page.getByLabel('批次').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: roundName }).click();
+      await page.getByLabel('需求名称').fill(needTitle);
+      await page.getByLabel('需求描述').fill('联合研发高功率光纤激光器的散热方案，提升光电子器件稳定性');
+      await page.getByLabel('领域').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '光电子' }).click();
+      await page.getByLabel('协同创新攻关项目').check();
+      await page.getByLabel('预算下限（元）').fill('200000');
+      await page.getByLabel('预算上限（元）').fill('500000');
+      await page.getByLabel('合作开始日期').fill(`${year}-07-01`);
+      await page.getByLabel('合作结束日期').fill(`${year + 1}-06-30`);
+      await screen('needs');
+      await page.getByRole('button', { name: '发布需求' }).click();
+      await page.waitForURL(/\/needs\/[^/]+$/);
+      await page.getByRole('heading', { name: needTitle }).waitFor();
+    });
+
+    // The society saves its capability profile, sees the need suggested, and expresses interest.
+    await as('dev-society', async (page, screen) => {
+      await page.getByRole('link', { name: '能力档案' }).click();
+      await page.getByLabel('简介').fill('光电子学会：光纤激光器散热、光通信器件的协同创新攻关与人才培养');
+      await page.getByLabel('擅长领域').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '光电子' }).click();
+      await page.keyboard.press('Escape');
+      await page.getByLabel('协同创新攻关项目').check();
+      await page.getByRole('button', { name: '添加专家' }).click();
+      await page.getByLabel('名称').fill('李教授');
+      await page.getByLabel('职称').fill('教授');
+      await page.getByLabel('专业方向').fill('激光器散热');
+      await page.getByRole('button', { name: '添加服务案例' }).click();
+      await page.getByLabel('服务名称').fill('激光器件可靠性联合攻关');
+      await page.getByLabel('年份').fill(String(year - 1));
+      await page.getByLabel('结果').fill('器件寿命提升30%');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('已保存').last().waitFor();
+      const suggested = page.locator('table').filter({ hasText: '匹配理由' });
+      await suggested.getByText(needTitle).waitFor();
+      await screen('capability');
+      await page.getByRole('link', { name: '需求广场' }).click();
+      await page.getByRole('button', { name: `表达合作意向: ${needTitle}` }).click();
+      await page.getByLabel('留言').fill('我会光电子专委会可派专家参与散热攻关');
+      await page.getByRole('button', { name: '发送' }).click();
+      await page.getByText('意向已发送').last().waitFor();
+    });
+
+    // The enterprise sees the society suggested with its reasons, accepts, and lands on the draft.
+    await as('dev-applicant', async (page, screen) => {
+      await page.getByRole('link', { name: '需求广场' }).click();
+      await page.getByRole('link', { name: needTitle }).click();
+      const suggestions = page.locator('section[aria-label="推荐合作学会"] table');
+      const row = suggestions.locator('tbody tr').filter({ hasText: '武汉测试光学学会' });
+      await row.waitFor();
+      // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
+      const reasons = await row.innerText();
+      expect(reasons).toContain('光电子');
+      expect(reasons).toContain('协同创新攻关项目');
+      const inbox = page.locator('section[aria-label="合作意向"] table');
+      await inbox.getByText('武汉测试光学学会').waitFor();
+      await screen('need');
+      await inbox.getByRole('button', { name: '接受' }).click();
+      await inbox.getByRole('link', { name: '打开联盟草稿' }).click();
+      await page.waitForURL(/\/alliances\/[^/]+$/);
+      await page.getByRole('heading', { name: needTitle }).waitFor();
+    });
+    expect([...new Set(errors)]).toEqual([]);
+    expect(violations).toEqual([]);
+  });
 });
 
 export type { Page };

@@ -9,6 +9,9 @@ import { completeSignIn, currentClaims, signIn, signOut } from './auth/session.t
 import { type Lang, LangContext, useT } from './i18n.ts';
 import { AllianceEditor } from './pages/AllianceEditor.tsx';
 import { AllianceList } from './pages/AllianceList.tsx';
+import { Capability } from './pages/Capability.tsx';
+import { NeedDetail } from './pages/NeedDetail.tsx';
+import { Needs } from './pages/Needs.tsx';
 import { OrganisationPage } from './pages/Organisation.tsx';
 import { RoundList } from './pages/Rounds.tsx';
 
@@ -68,6 +71,8 @@ function Shell() {
       ? [
           { key: '/organisation', label: <Link to="/organisation">{t('organisation')}</Link> },
           { key: '/alliances', label: <Link to="/alliances">{t('alliances')}</Link> },
+          { key: '/needs', label: <Link to="/needs">{t('needs')}</Link> },
+          { key: '/capability', label: <Link to="/capability">{t('capability')}</Link> },
         ]
       : []),
     ...(groups.includes('admin') ? [{ key: '/rounds', label: <Link to="/rounds">{t('rounds')}</Link> }] : []),
@@ -75,7 +80,15 @@ function Shell() {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: 12, flexWrap: 'wrap' }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 12,
+          paddingInline: 12,
+          flexWrap: 'wrap',
+          height: 'auto',
+          minHeight: 64,
+        }}
       >
         <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
           {t('title')}
@@ -85,7 +98,8 @@ function Shell() {
           mode="horizontal"
           selectedKeys={[`/${pathname.split('/')[1] ?? ''}`]}
           items={items}
-          style={{ flex: 1, minWidth: 0 }}
+          disabledOverflow
+          style={{ flex: 1, minWidth: 0, flexWrap: 'wrap', lineHeight: '40px' }}
         />
         <Space>
           <Button
@@ -116,6 +130,9 @@ function Shell() {
             <Route path="/organisation" element={claims ? <OrganisationPage /> : <Home />} />
             <Route path="/alliances" element={claims ? <AllianceList /> : <Home />} />
             <Route path="/alliances/:id" element={claims ? <AllianceEditor /> : <Home />} />
+            <Route path="/needs" element={claims ? <Needs /> : <Home />} />
+            <Route path="/needs/:id" element={claims ? <NeedDetail /> : <Home />} />
+            <Route path="/capability" element={claims ? <Capability /> : <Home />} />
             <Route path="/rounds" element={claims ? <RoundList /> : <Home />} />
           </Routes>
         </main>
