@@ -108,8 +108,6 @@ export interface LocalStreams {
   mappings: LocalStreamMapping[];
   /** Records that still failed after the retries (the mapping's on-failure destination). */
   dlq: DeadLetter[];
-  /** Resolves once every record written so far has been handed to the functions (tests). */
-  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -143,7 +141,7 @@ export async function startLocalStreams(options: {
   let stopped = false;
   if (!streamArn || mappings.length === 0) {
     if (mappings.length) options.log?.(`streams: table ${options.tableName} has no stream; mappings idle`);
-    return { mappings, dlq, drain: async () => undefined, stop: async () => streams.destroy() };
+    return { mappings, dlq, stop: async () => streams.destroy() };
   }
   const awsStreamArn = streamArn.replace(
     /^arn:aws:dynamodb:[^:]*:[^:]*:/,
@@ -241,11 +239,8 @@ export async function startLocalStreams(options: {
     }
   };
 
-  let busy = false;
-  let caughtUp = false;
   const pollOnce = async () => {
     await refreshShards();
-    let any = false;
     for (const [shardId, iterator] of iterators) {
       if (!iterator || stopped) continue;
       let out: GetRecordsCommandOutput | undefined;
@@ -258,7 +253,6 @@ export async function startLocalStreams(options: {
       }
       const records = out.Records ?? [];
       if (records.length) {
-        any = true;
         const shaped = records.map((r) => lambdaRecord(r, awsStreamArn));
         for (const mapping of mappings) {
           const matching = shaped.filter(
@@ -271,19 +265,14 @@ export async function startLocalStreams(options: {
       }
       iterators.set(shardId, out.NextShardIterator);
     }
-    return any;
   };
 
   const loop = (async () => {
     while (!stopped) {
-      busy = true;
       try {
-        const any = await pollOnce();
-        caughtUp = !any;
+        await pollOnce();
       } catch (error) {
         if (!stopped) options.log?.(`⇶ stream poller: ${(error as Error).name}: ${(error as Error).message}`);
-      } finally {
-        busy = false;
       }
       if (!stopped) await sleep(options.pollMs ?? 100);
     }
@@ -292,15 +281,6 @@ export async function startLocalStreams(options: {
   return {
     mappings,
     dlq,
-    async drain() {
-      // Two polls that found nothing new after this call: everything written before it was handed over.
-      for (let seen = 0; seen < 2 && !stopped; ) {
-        caughtUp = false;
-        while (!caughtUp && !stopped) await sleep(20);
-        while (busy && !stopped) await sleep(10);
-        seen++;
-      }
-    },
     async stop() {
       stopped = true;
       await loop;

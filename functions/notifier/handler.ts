@@ -48,14 +48,10 @@ const StreamEventSchema = z.object({
 });
 
 let channel: Promise<MailChannel> | undefined;
+const directory = cognitoDirectory(); // its lookups are cached for the container's life
 const mailChannel = () => {
   channel ??= mailChannelFromEnv();
   return channel;
-};
-
-/** For tests: forget the channel (the environment changed). */
-export const resetNotifierChannel = () => {
-  channel = undefined;
 };
 
 export const handler = middy<unknown, { batchItemFailures: { itemIdentifier: string }[] }>()
@@ -67,7 +63,7 @@ export const handler = middy<unknown, { batchItemFailures: { itemIdentifier: str
     const deps = {
       mail,
       sms: smsChannel(),
-      directory: cognitoDirectory(),
+      directory,
       officeAddresses: (role: 'admin' | 'inspection-office') => officeAddresses(role),
     };
     const batchItemFailures: { itemIdentifier: string }[] = [];

@@ -80,8 +80,6 @@ export const keys = {
     pk: `NOTIFY#${recipient}`,
     sk: `DELIVERY#${id}#${to}`,
   }),
-  /** Query for every delivery of one notification. */
-  deliveries: (recipient: string, id: string) => ({ pk: `NOTIFY#${recipient}`, skPrefix: `DELIVERY#${id}#` }),
   reviewer: (roundId: string, reviewerId: string) => ({
     pk: `ROUND#${roundId}`,
     sk: `REVIEWER#${reviewerId}`,

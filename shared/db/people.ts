@@ -73,20 +73,6 @@ export async function organisationPeople(orgId: string): Promise<Person[]> {
 
 export type DeliveryStatus = 'sending' | 'sent' | 'failed' | 'rejected' | 'skipped';
 
-export interface Delivery {
-  notificationId: string;
-  to: string;
-  status: DeliveryStatus;
-  channel?: string;
-  address?: string;
-  attempts?: number;
-  messageId?: string;
-  error?: string;
-  reason?: string;
-  claimedAt?: string;
-  sentAt?: string;
-}
-
 /**
  * Claims the delivery of notification `id` to `to` for sending now: true when this caller may send
  * (no delivery yet, the last attempt failed, or a claim older than `staleBefore` never finished),
@@ -169,19 +155,5 @@ export async function skipDelivery(
       at,
     },
     ConditionExpression: 'attribute_not_exists(pk)',
-  });
-}
-
-/** Every delivery of one notification (a handful: the people of one recipient). */
-export async function listDeliveries(recipient: string, id: string): Promise<Delivery[]> {
-  const { pk, skPrefix } = keys.deliveries(recipient, id);
-  const items = await queryAll({
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-    ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-    ConsistentRead: true,
-  });
-  return items.map((i) => {
-    const { type: _t, ...rest } = stripKeys<Delivery & { type: string }>(i);
-    return rest;
   });
 }

@@ -52,15 +52,6 @@ export function recipientKey(r: Recipient): string {
   return `ROLE#${r.role}`;
 }
 
-/** The recipient a recipientKey stands for (undefined for anything else). */
-export function recipientOfKey(key: string): Recipient | undefined {
-  const m = /^(ORG|ROLE|USER)#(.+)$/.exec(key);
-  if (!m) return undefined;
-  if (m[1] === 'ORG') return { organisationId: m[2]! };
-  if (m[1] === 'USER') return { userId: m[2]! };
-  return (officeRoles as readonly string[]).includes(m[2]!) ? { role: m[2] as OfficeRole } : undefined;
-}
-
 /**
  * A notification's id from its recipient and its occasion (e.g. remind#<alliance>#<due>#<kind>#30):
  * deterministic, URL-safe and short enough for a path segment.

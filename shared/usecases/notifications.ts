@@ -2,7 +2,7 @@
  * The notifications outbox: messages addressed to an organisation (every applicant acting for it
  * reads them) or to the programme office (role admin). A notification's id is deterministic
  * (shared/domain/deadlines.ts notificationId) and it is written once (shared/db/notifications.ts).
- * Delivery beyond the outbox (mail, SMS) can follow the table's stream later; the API reads the outbox.
+ * Delivery (mail) follows the table's stream: functions/notifier, shared/usecases/delivery.ts.
  */
 import {
   listNotificationsPage,
