@@ -312,6 +312,31 @@ describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () =
     expect([...new Set(errors)]).toEqual([]);
     expect(violations).toEqual([]);
   });
+
+  it('at 375 px: the programme office starts at its rounds; a reviewer is told the console has no screens for them yet', async () => {
+    const { context, close } = await openContext(MOBILE, { javaScriptEnabled: true, mobile: true });
+    try {
+      for (const [user, check] of [
+        ['dev-admin', async (page: Page) => page.waitForURL(/\/rounds$/)],
+        ['dev-reviewer', async (page: Page) => page.getByText('您的角色暂无控制台页面').waitFor()],
+      ] as const) {
+        const page = await context.newPage();
+        const watched = watch(page, '375');
+        await page.goto(`${base}/`);
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.waitForURL(/\/local\/oidc\/authorize/);
+        await page.getByRole('button', { name: new RegExp(user) }).click();
+        await check(page);
+        expect(await page.getByText('单位类型').count()).toBe(0); // never the applicant's registration form
+        await watched.screen(`home-${user}`);
+        expect([...new Set(watched.errors)]).toEqual([]);
+        expect(watched.violations).toEqual([]);
+        await page.close();
+      }
+    } finally {
+      await close();
+    }
+  });
 });
 
 export type { Page };

@@ -3,7 +3,7 @@ import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spi
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useContext, useEffect, useState } from 'react';
-import { Link, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setApiLanguage } from './api/client.ts';
 import { completeSignIn, currentClaims, signIn, signOut } from './auth/session.ts';
 import { type Lang, LangContext, useT } from './i18n.ts';
@@ -57,6 +57,17 @@ function Home() {
       }
     />
   );
+}
+
+/**
+ * Where a signed-in person starts (sign-in lands on /organisation): applicants at their
+ * organisation, the programme office at its rounds, other roles on a page saying what they can use.
+ */
+function RoleHome({ groups }: { groups: readonly string[] }) {
+  const t = useT();
+  if (groups.includes('applicant')) return <OrganisationPage />;
+  if (groups.includes('admin')) return <Navigate to="/rounds" replace />;
+  return <Result status="info" title={t('title')} subTitle={t('noScreensForRole')} />;
 }
 
 function Shell() {
@@ -125,9 +136,9 @@ function Shell() {
       <Layout.Content style={{ padding: 12, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <main>
           <Routes>
-            <Route path="/" element={claims ? <OrganisationPage /> : <Home />} />
+            <Route path="/" element={claims ? <RoleHome groups={groups} /> : <Home />} />
             <Route path="/callback" element={<Callback />} />
-            <Route path="/organisation" element={claims ? <OrganisationPage /> : <Home />} />
+            <Route path="/organisation" element={claims ? <RoleHome groups={groups} /> : <Home />} />
             <Route path="/alliances" element={claims ? <AllianceList /> : <Home />} />
             <Route path="/alliances/:id" element={claims ? <AllianceEditor /> : <Home />} />
             <Route path="/needs" element={claims ? <Needs /> : <Home />} />

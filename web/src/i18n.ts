@@ -12,6 +12,10 @@ const strings = {
     zh: '企业与学会组建联盟、联合申报、资格审查、专家评审与立项管理。',
     en: 'Enterprises and societies form alliances, apply jointly, are screened, reviewed and funded.',
   },
+  noScreensForRole: {
+    zh: '您的角色暂无控制台页面，请通过 API 操作（接口说明：/v1/openapi.json）。',
+    en: 'There are no console screens for your role yet; use the API (described at /v1/openapi.json).',
+  },
   organisation: { zh: '单位信息', en: 'Organisation' },
   alliances: { zh: '联盟申报', en: 'Alliances' },
   rounds: { zh: '申报批次', en: 'Rounds' },
