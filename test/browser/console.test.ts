@@ -6,66 +6,18 @@
  * in test-results/console/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import roundExample from '../../examples/round.json' with { type: 'json' };
-import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
+import { SHOTS, signInAs, uscc, watch } from './console-kit.ts';
 import { CHROMIUM_PATH, DESKTOP, MOBILE, openContext } from './notice-page.ts';
 
 const haveChromium = existsSync(CHROMIUM_PATH);
-const SHOTS = 'test-results/console';
-
-function uscc(prefix = '91') {
-  let org = '';
-  for (let i = 0; i < 9; i++) org += USCC_ALPHABET[Math.floor(Math.random() * USCC_ALPHABET.length)];
-  const first17 = `${prefix}420100${org}`;
-  return first17 + usccCheckCharacter(first17);
-}
 
 type Stack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
 let stack: Stack | undefined;
 let base = '';
 const roundName = `${roundExample.name}（控制台测试）`;
-
-/** Collects console errors and page errors, and the `screen` step: settle, screenshot, axe (serious/critical). */
-function watch(page: Page, label: string) {
-  const errors: string[] = [];
-  const violations: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  const screen = async (name: string) => {
-    // Settled: no request in flight, no button loading, no dropdown open, transitions over.
-    await page.waitForLoadState('networkidle');
-    // (counted through the selector engine: the CSP forbids the eval a string predicate needs)
-    const busy = page.locator('.ant-btn-loading, .ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-    await expect.poll(() => busy.count()).toBe(0);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${SHOTS}/${name}-${label}.png`, fullPage: true });
-    const result = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0])
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    for (const v of result.violations) {
-      if (v.impact === 'serious' || v.impact === 'critical') {
-        violations.push(
-          `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
-      }
-    }
-  };
-  return { errors, violations, screen };
-}
-
-/** Signs in through the local issuer's page (PKCE) as a demo user, landing on /organisation. */
-async function signInAs(page: Page, user: string) {
-  await page.goto(`${base}/`);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(/\/local\/oidc\/authorize/);
-  await page.getByRole('button', { name: new RegExp(user) }).click();
-  await page.waitForURL(/\/organisation$/);
-}
 
 describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () => {
   beforeAll(async () => {
@@ -228,7 +180,7 @@ describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () =
         const page = await context.newPage();
         const watched = watch(page, '1280');
         try {
-          await signInAs(page, user);
+          await signInAs(page, base, user);
           await steps(page, watched.screen);
         } finally {
           errors.push(...watched.errors);

@@ -2,18 +2,16 @@
 import { App as AntApp, Button, ConfigProvider, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
-import { useContext, useEffect, useState } from 'react';
+import { lazy, Suspense, useContext, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setApiLanguage } from './api/client.ts';
+import { areas } from './areas/index.ts';
 import { completeSignIn, currentClaims, signIn, signOut } from './auth/session.ts';
 import { type Lang, LangContext, useT } from './i18n.ts';
-import { AllianceEditor } from './pages/AllianceEditor.tsx';
-import { AllianceList } from './pages/AllianceList.tsx';
-import { Capability } from './pages/Capability.tsx';
-import { NeedDetail } from './pages/NeedDetail.tsx';
-import { Needs } from './pages/Needs.tsx';
-import { OrganisationPage } from './pages/Organisation.tsx';
-import { RoundList } from './pages/Rounds.tsx';
+
+const OrganisationPage = lazy(() =>
+  import('./pages/Organisation.tsx').then((m) => ({ default: m.OrganisationPage })),
+);
 
 /** antd's palette darkened to WCAG AA contrast (4.5:1) for text on and in coloured elements. */
 const theme = {
@@ -63,10 +61,13 @@ function Home() {
  * Where a signed-in person starts (sign-in lands on /organisation): applicants at their
  * organisation, the programme office at its rounds, other roles on a page saying what they can use.
  */
+const reviewerHasScreens = areas.some((a) => a.roles.includes('reviewer') && a.routes.length > 0);
+
 function RoleHome({ groups }: { groups: readonly string[] }) {
   const t = useT();
   if (groups.includes('applicant')) return <OrganisationPage />;
   if (groups.includes('admin')) return <Navigate to="/rounds" replace />;
+  if (groups.includes('reviewer') && reviewerHasScreens) return <Navigate to="/assignments" replace />;
   return <Result status="info" title={t('title')} subTitle={t('noScreensForRole')} />;
 }
 
@@ -77,17 +78,10 @@ function Shell() {
   const groups = claims?.['cognito:groups'] ?? [];
   const { pathname } = useLocation();
   const navigate = useNavigate();
-  const items = [
-    ...(groups.includes('applicant')
-      ? [
-          { key: '/organisation', label: <Link to="/organisation">{t('organisation')}</Link> },
-          { key: '/alliances', label: <Link to="/alliances">{t('alliances')}</Link> },
-          { key: '/needs', label: <Link to="/needs">{t('needs')}</Link> },
-          { key: '/capability', label: <Link to="/capability">{t('capability')}</Link> },
-        ]
-      : []),
-    ...(groups.includes('admin') ? [{ key: '/rounds', label: <Link to="/rounds">{t('rounds')}</Link> }] : []),
-  ];
+  const items = areas
+    .filter((a) => a.roles.some((r) => groups.includes(r)))
+    .flatMap((a) => a.menu)
+    .map((m) => ({ key: m.path, label: <Link to={m.path}>{m.label}</Link> }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
@@ -135,17 +129,18 @@ function Shell() {
       </Layout.Header>
       <Layout.Content style={{ padding: 12, maxWidth: 1200, width: '100%', margin: '0 auto' }}>
         <main>
-          <Routes>
-            <Route path="/" element={claims ? <RoleHome groups={groups} /> : <Home />} />
-            <Route path="/callback" element={<Callback />} />
-            <Route path="/organisation" element={claims ? <RoleHome groups={groups} /> : <Home />} />
-            <Route path="/alliances" element={claims ? <AllianceList /> : <Home />} />
-            <Route path="/alliances/:id" element={claims ? <AllianceEditor /> : <Home />} />
-            <Route path="/needs" element={claims ? <Needs /> : <Home />} />
-            <Route path="/needs/:id" element={claims ? <NeedDetail /> : <Home />} />
-            <Route path="/capability" element={claims ? <Capability /> : <Home />} />
-            <Route path="/rounds" element={claims ? <RoundList /> : <Home />} />
-          </Routes>
+          <Suspense fallback={<Spin description={t('loading')} />}>
+            <Routes>
+              <Route path="/" element={claims ? <RoleHome groups={groups} /> : <Home />} />
+              <Route path="/callback" element={<Callback />} />
+              <Route path="/organisation" element={claims ? <RoleHome groups={groups} /> : <Home />} />
+              {areas.flatMap((a) =>
+                a.routes.map((r) => (
+                  <Route key={r.path} path={r.path} element={claims || r.public ? r.element : <Home />} />
+                )),
+              )}
+            </Routes>
+          </Suspense>
         </main>
       </Layout.Content>
     </Layout>

@@ -1,5 +1,5 @@
 /** The console's two languages: Chinese first, English second. */
-import { createContext, useContext } from 'react';
+import { createContext, createElement, Fragment, useContext } from 'react';
 
 export type Lang = 'zh' | 'en';
 
@@ -139,6 +139,20 @@ export const LangContext = createContext<{ lang: Lang; setLang: (lang: Lang) => 
 export function useT() {
   const { lang } = useContext(LangContext);
   return (key: Key) => strings[key][lang];
+}
+
+/** A string of the shared dictionary as an element (menu labels, headings built outside a component). */
+export function Tr({ k }: { k: Key }) {
+  return createElement(Fragment, null, useT()(k));
+}
+
+/**
+ * A screen area's own strings (kept beside its pages, so areas do not all edit one file):
+ * `const s = useStrings(reviewerStrings); s('score')`.
+ */
+export function useStrings<D extends Record<string, Record<Lang, string>>>(dict: D) {
+  const { lang } = useContext(LangContext);
+  return (key: keyof D & string) => dict[key]![lang];
 }
 
 /** A bilingual Text from the API ({zh, en}) in the current language. */

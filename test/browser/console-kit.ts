@@ -1,0 +1,91 @@
+/**
+ * Shared steps of the console's browser tests: watching a page (console errors, page errors,
+ * screenshots, axe-core serious/critical violations), signing in through the local issuer (PKCE)
+ * and making a valid USCC. Each area's steps (test/browser/round/*.ts) use these, and the
+ * whole-round test (test/browser/round.test.ts) composes the areas' steps.
+ */
+import { mkdirSync } from 'node:fs';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
+
+export const SHOTS = 'test-results/console';
+
+export function uscc(prefix = '91') {
+  let org = '';
+  for (let i = 0; i < 9; i++) org += USCC_ALPHABET[Math.floor(Math.random() * USCC_ALPHABET.length)];
+  const first17 = `${prefix}420100${org}`;
+  return first17 + usccCheckCharacter(first17);
+}
+
+export interface Watched {
+  errors: string[];
+  violations: string[];
+  /** Settle (no request in flight, nothing loading), screenshot `<dir>/<name>-<label>.png`, run axe. */
+  screen: (name: string) => Promise<void>;
+}
+
+/**
+ * Collects console errors and page errors, and the `screen` step: settle, screenshot, axe
+ * (serious/critical). With `label: 'both'`, each screen is laid out, photographed and checked at
+ * 375 px and then at 1280 px (the viewport is resized; the page stays where it is).
+ */
+export function watch(page: Page, label: string, dir = SHOTS): Watched {
+  mkdirSync(dir, { recursive: true });
+  const errors: string[] = [];
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  const one = async (name: string, label: string) => {
+    // Settled: no request in flight, no button loading, no dropdown open, transitions over.
+    await page.waitForLoadState('networkidle');
+    // (counted through the selector engine: the CSP forbids the eval a string predicate needs)
+    const busy = page.locator(
+      '.ant-btn-loading, .ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-spin-spinning',
+    );
+    await expect.poll(() => busy.count()).toBe(0);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
+    const result = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0])
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    for (const v of result.violations) {
+      if (v.impact === 'serious' || v.impact === 'critical') {
+        violations.push(
+          `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+      }
+    }
+  };
+  const screen = async (name: string) => {
+    if (label !== 'both') return one(name, label);
+    const before = page.viewportSize();
+    for (const width of [375, 1280]) {
+      await page.setViewportSize({ width, height: width === 375 ? 740 : 800 });
+      await one(name, String(width));
+    }
+    if (before) await page.setViewportSize(before);
+  };
+  return { errors, violations, screen };
+}
+
+/**
+ * Signs in through the local issuer's page (PKCE) as a demo user (signing out first when someone
+ * is signed in), landing where the role starts.
+ */
+export async function signInAs(page: Page, base: string, user: string) {
+  await page.goto(`${base}/`);
+  const signOut = page.getByRole('button', { name: /^(退出|Sign out)$/ });
+  if (await signOut.isVisible()) {
+    await signOut.click();
+  }
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(/\/local\/oidc\/authorize/);
+  await page.getByRole('button', { name: new RegExp(user) }).click();
+  await page.waitForURL(
+    (url) => !url.pathname.startsWith('/local/') && !url.pathname.startsWith('/callback'),
+  );
+}
