@@ -26,6 +26,15 @@
  *       the AWS calls of every endpoint against its budget: runs test/integration/call-budget.test.ts
  *       (which fails if an endpoint exceeds its budget) and puts its table in BENCHMARKS.md section
  *       `calls` (and results.json `calls`).
+ *   npm run bench -- --bundles [--runs R] [--section after] [--only name,…]
+ *       every function's bundle (minified, gzip, init ms in fresh processes) beside the
+ *       DynamoDB-only baseline, built as the synthesized assets are (bench/bundles.ts; with
+ *       --splitting, the experiment of ESM code splitting instead); under
+ *       results.json `bundleRatios.<section>`; BENCHMARKS.md section `bundles-<section>`.
+ *   npm run bench -- --overhead [--runs N] [--section after]
+ *       the handler stack over the same DynamoDB read (bench/overhead.ts): GET /v1/alliances/{id}
+ *       through the handler in process vs a raw GetItem, N (300) alternating calls each; under
+ *       results.json `overhead.<section>`; BENCHMARKS.md section `overhead-<section>`.
  *   npm run bench -- --scale-from a.json[,b.json…] --section before
  *       renders saved scale results (`--out` files) into BENCHMARKS.md section `scale-<section>`
  *       without running anything (how the "before" table was made).
@@ -42,6 +51,8 @@ import { documentClient } from '../shared/aws/clients.ts';
 import { env } from '../shared/config.ts';
 import { keys } from '../shared/db/keys.ts';
 import { benchAssignment } from './assignment.ts';
+import { type BundlesReport, benchBundles, bundlesTable } from './bundles.ts';
+import { benchOverhead, overheadReport } from './overhead.ts';
 import { benchPdf, pdfReport } from './pdf.ts';
 import { runScale, ScaleFailure, type ScaleRecord, scaleReport } from './scale.ts';
 import { benchSelection } from './selection.ts';
@@ -55,6 +66,8 @@ function usage(message: string): never {
   npm run bench -- --scale N [--concurrency C] [--deadline-minutes M] [--out file.json]
   npm run bench -- --pure N[,N…] [--runs R]
   npm run bench -- --pdf [--runs R]
+  npm run bench -- --bundles [--runs R] [--section before|after] [--only a,b] [--splitting]
+  npm run bench -- --overhead [--runs N] [--section after]
   npm run bench -- --scale-from a.json[,b.json…] [--section before]`);
   process.exit(2);
 }
@@ -94,6 +107,13 @@ function recordResult(
   );
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
   return all;
+}
+
+/** results.json as `npm run lint` expects it (Biome packs the sample arrays that --bundles writes). */
+function formatResults() {
+  execFileSync(join(PROJECT_ROOT, 'node_modules', '.bin', 'biome'), ['format', '--write', RESULTS], {
+    stdio: 'ignore',
+  });
 }
 
 const begin = (id: string) =>
@@ -269,6 +289,10 @@ const { values: args } = (() => {
         scale: { type: 'string' },
         pure: { type: 'string' },
         pdf: { type: 'boolean' },
+        bundles: { type: 'boolean' },
+        overhead: { type: 'boolean' },
+        splitting: { type: 'boolean' },
+        only: { type: 'string' },
         calls: { type: 'boolean' },
         runs: { type: 'string' },
         concurrency: { type: 'string' },
@@ -284,7 +308,9 @@ const { values: args } = (() => {
     usage((e as Error).message);
   }
 })();
-const modes = (['scale', 'pure', 'pdf', 'calls', 'scale-from'] as const).filter((m) => args[m] !== undefined);
+const modes = (['scale', 'pure', 'pdf', 'calls', 'bundles', 'overhead', 'scale-from'] as const).filter(
+  (m) => args[m] !== undefined,
+);
 if (modes.length > 1) usage(`--${modes.join(' and --')} do not go together; run them one after the other`);
 if (args.scale !== undefined) {
   const n = wholeNumber('scale', args.scale, 1, 20_000);
@@ -313,6 +339,53 @@ if (args.pdf) {
   process.exit(0);
 }
 if (args.calls) process.exit(callsMode());
+if (args.overhead) {
+  const section = args.section ?? 'after';
+  if (!/^[a-z0-9-]+$/.test(section))
+    usage(`--section takes a name like before or after, not ${JSON.stringify(section)}`);
+  const result = await benchOverhead(args.runs ? wholeNumber('runs', args.runs, 20, 100_000) : 300);
+  console.log(result);
+  const all = readResults();
+  const entries = (all.overhead && typeof all.overhead === 'object' ? all.overhead : {}) as Record<
+    string,
+    unknown
+  >;
+  entries[section] = { ...result, machine: machine() };
+  all.overhead = entries;
+  writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
+  formatResults();
+  writeSection(
+    `overhead-${section}`,
+    overheadReport(result),
+    `## Handler overhead over DynamoDB — ${section} (issue #14)`,
+  );
+  process.exit(0);
+}
+if (args.bundles) {
+  const section = args.section ?? 'after';
+  if (!/^[a-z0-9-]+$/.test(section))
+    usage(`--section takes a name like before or after, not ${JSON.stringify(section)}`);
+  const report = await benchBundles({
+    runs: args.runs ? wholeNumber('runs', args.runs, 1, 50) : 7,
+    ...(args.only ? { only: args.only.split(',') } : {}),
+    ...(args.splitting ? { splitting: true } : {}),
+  });
+  const all = readResults();
+  // Not `bundles`: the default run writes the synthesized sizes there.
+  const entries = (
+    all.bundleRatios && typeof all.bundleRatios === 'object' ? all.bundleRatios : {}
+  ) as Record<string, BundlesReport>;
+  entries[section] = { ...report, machine: machine() } as BundlesReport;
+  all.bundleRatios = entries;
+  writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
+  formatResults();
+  writeSection(
+    `bundles-${section}`,
+    bundlesTable(report, section),
+    `## Bundles and cold starts — ${section} (issue #14)`,
+  );
+  process.exit(0);
+}
 if (args['scale-from'] !== undefined) {
   const section = args.section ?? 'after';
   if (!/^[a-z0-9-]+$/.test(section))
@@ -324,7 +397,15 @@ if (args['scale-from'] !== undefined) {
   writeSection(`scale-${section}`, scaleReport(records, section), `## ${section} (the scale benchmark)`);
   process.exit(0);
 }
-for (const stray of ['runs', 'concurrency', 'deadline-minutes', 'out', 'section'] as const)
+for (const stray of [
+  'runs',
+  'concurrency',
+  'deadline-minutes',
+  'out',
+  'section',
+  'only',
+  'splitting',
+] as const)
   if (args[stray] !== undefined) usage(`--${stray} goes with --scale, --pure, --pdf or --scale-from`);
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -489,7 +570,9 @@ console.log(
 // The other modes' figures (scale.*, pure.*, pdf, calls) stay; this run's own keys are replaced.
 const previous = readResults();
 const kept = Object.fromEntries(
-  (['scale', 'pure', 'pdf', 'calls'] as const).filter((k) => previous[k]).map((k) => [k, previous[k]]),
+  (['scale', 'pure', 'pdf', 'calls', 'bundleRatios', 'overhead'] as const)
+    .filter((k) => previous[k])
+    .map((k) => [k, previous[k]]),
 );
 writeFileSync(RESULTS, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
 process.exit(0);

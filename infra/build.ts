@@ -31,15 +31,22 @@
  * offered there, so identity=cognito is refused; X-Ray tracing is off (Lambda's X-Ray integration
  * is not available there), and there is no edge (above). ARNs use the stack's partition throughout.
  *
+ * Console: `console` (default true) and `consoleDist` (default web/dist): the built console and its
+ * config.json in the web bucket, with a Cognito app client and managed-login domain per user pool
+ * (infra/constructs/console.ts); see consoleConfig below for when it is skipped.
+ *
  * `bundle: false` skips esbuild bundling of the functions (for a local process that only needs
  * the template, e.g. the local stack); assets then point at the project sources.
  */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { Annotations, App, type Environment, Tags } from 'aws-cdk-lib';
 import { rolesOfPool } from '../shared/http/auth.ts';
 import type { AlarmRecipients } from './constructs/alarms.ts';
 import { DEFAULT_WAF_LIMITS, EDGE_REGION, type WafLimits } from './constructs/edge.ts';
 import type { NotificationConfig } from './constructs/notifier.ts';
 import { addNagChecks } from './nag.ts';
+import { projectRoot } from './paths.ts';
 import { AppStack } from './stacks/app-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { EdgeStack } from './stacks/edge-stack.ts';
@@ -94,6 +101,10 @@ export interface DeploymentConfig {
   readonly tracing: boolean;
   /** How notifications are sent (context notify*, infra/constructs/notifier.ts). */
   readonly notifications: NotificationConfig;
+  /** The web console on the front door (infra/constructs/console.ts); undefined = not deployed. */
+  readonly console?: { readonly distDir: string };
+  /** Why the console is not deployed, when it is not. */
+  readonly consoleSkipped?: string;
 }
 
 /** The two Cognito user pools of Esip-Data, or one external OpenID Connect provider. */
@@ -200,15 +211,63 @@ export function deploymentConfig(
     region && (!edgeSkipped || explicitRegion || china)
       ? { region, ...(account ? { account } : {}) }
       : undefined;
+  const consoleHosting = consoleConfig(context, {
+    cli,
+    edgeSkipped,
+    identity: identity.kind,
+    china,
+    region,
+  });
   return {
     stage,
     ...(env ? { env } : {}),
     alarms,
+    ...consoleHosting,
     ...(edgeSkipped ? { edgeSkipped } : { edge: { limits } }),
     identity,
     tracing: !china,
     notifications: notificationConfig(context, china, region),
   };
+}
+
+/**
+ * Context `console` (default true) and `consoleDist` (default web/dist): the built console that
+ * Esip-App deploys to the web bucket with its config.json. Under the CLI a missing build fails the
+ * synth (build it with `npm run build:web`, or pass -c console=false); an in-process synth (the
+ * tests, the local stack) includes the console only when given `consoleDist`, so that what it
+ * builds does not depend on whether web/dist happens to exist, and never runs Vite.
+ */
+function consoleConfig(
+  context: (key: string) => unknown,
+  at: {
+    cli: boolean;
+    edgeSkipped: string | undefined;
+    identity: IdentityConfig['kind'];
+    china: boolean;
+    region: string | undefined;
+  },
+): Pick<DeploymentConfig, 'console' | 'consoleSkipped'> {
+  const wanted = flag(context('console'), 'console', true);
+  const given = text(context('consoleDist'));
+  const distDir = resolve(projectRoot, given ?? 'web/dist');
+  const skipped = !wanted
+    ? 'context console=false'
+    : at.china
+      ? `AWS China region ${at.region}: CloudFront there serves only an ICP-recorded custom domain with a certificate uploaded to IAM (no ACM, no default *.cloudfront.cn domain), and Cognito user pools are not offered; host the console there by hand (README)`
+      : at.edgeSkipped
+        ? `no front door (${at.edgeSkipped})`
+        : at.identity !== 'cognito'
+          ? "identity=oidc: the console's config.json for an external provider is not generated; write it into the web bucket (README)"
+          : !at.cli && given === undefined
+            ? 'in-process synth without -c consoleDist (the tests, the local stack)'
+            : undefined;
+  if (skipped) return { consoleSkipped: skipped };
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new ConfigError(
+      `console: ${join(distDir, 'index.html')} not found; build the console first (npm run build:web), point -c consoleDist=<dir> at a build, or pass -c console=false`,
+    );
+  }
+  return { console: { distDir } };
 }
 
 /** Context notify* (infra/constructs/notifier.ts): SES by default, SMTP where SES is not offered. */
@@ -374,12 +433,19 @@ export function buildApp(options: BuildAppOptions = {}): BuiltApp {
     tracing: config.tracing,
     notifications: config.notifications,
     ...(edgeStack ? { edge: { webAclArn: edgeStack.webAclArn } } : {}),
+    ...(config.console ? { console: config.console } : {}),
     ...(env ? { env, crossRegionReferences: edgeStack !== undefined } : {}),
   });
   if (config.edgeSkipped) {
     Annotations.of(appStack).addWarningV2(
       'esip:edge:skipped',
       `No CloudFront distribution or AWS WAF in front of the API: ${config.edgeSkipped}. The API is reachable at its execute-api URL only.`,
+    );
+  }
+  if (config.consoleSkipped && !config.edgeSkipped) {
+    Annotations.of(appStack).addWarningV2(
+      'esip:console:skipped',
+      `The web console is not deployed to the web bucket: ${config.consoleSkipped}.`,
     );
   }
   Tags.of(app).add('project', 'esip');

@@ -233,5 +233,11 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   { sub: 'dev-admin', username: 'dev-admin', roles: ['admin'], label: '项目办 Programme office' },
   { sub: 'dev-reviewer', username: 'dev-reviewer', roles: ['reviewer'], label: '评审专家 Reviewer' },
+  {
+    sub: 'dev-reviewer-2',
+    username: 'dev-reviewer-2',
+    roles: ['reviewer'],
+    label: '评审专家（另一位）Second reviewer',
+  },
   { sub: 'dev-inspector', username: 'dev-inspector', roles: ['inspector'], label: '检查员 Inspector' },
 ];

@@ -548,7 +548,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       entryFor: (route) =>
         route === '$default' ? 'functions/system/handler.ts' : `functions/${route.fn}/handler.ts`,
       local: localRoutes,
-      ...(options.console ? { web: createWebHandler({ config: { oidc: oidc.consoleConfig } }) } : {}),
+      ...(options.console
+        ? {
+            web: createWebHandler({
+              config: { oidc: oidc.consoleConfig },
+              uploadOrigins: [new URL(s3.endpoint).origin],
+            }),
+          }
+        : {}),
       ...(process.env.ESIP_LOG_REQUESTS ? { log } : {}),
     });
     await listen(server, apiPort, '127.0.0.1');

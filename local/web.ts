@@ -15,19 +15,27 @@ export const WEB_DIST = join(WEB_ROOT, 'dist');
 export const WEB_SCHEMA = join(WEB_ROOT, 'src', 'api', 'schema.d.ts');
 const OPENAPI_JSON = resolve(WEB_ROOT, '..', 'openapi.json');
 
-/** What the console's HTML may load: its own scripts, antd's runtime styles, the API on the same origin. */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * What the console's HTML may load: its own scripts, antd's runtime styles, the API on the same
+ * origin, and the documents bucket's origin(s) the browser POSTs presigned uploads to (locally
+ * s3rver on its own port; on AWS the bucket's regional endpoint, e.g.
+ * https://<bucket>.s3.<region>.amazonaws.com).
+ */
+export function consoleCsp(uploadOrigins: readonly string[] = []): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    ["connect-src 'self'", ...uploadOrigins].join(' '),
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+export const CONSOLE_CSP = consoleCsp();
 
 /** The runtime configuration the console reads at /config.json. */
 export interface ConsoleConfig {
@@ -100,8 +108,14 @@ const TYPES: Record<string, string> = {
 };
 
 /** The static handler for the API server (local/api-server.ts `web`): true when it answered. */
-export function createWebHandler(options: { distDir?: string; config: ConsoleConfig }) {
+export function createWebHandler(options: {
+  distDir?: string;
+  config: ConsoleConfig;
+  /** Origins of the presigned uploads (connect-src), e.g. s3rver's http://127.0.0.1:<port>. */
+  uploadOrigins?: readonly string[];
+}) {
   const dist = options.distDir ?? WEB_DIST;
+  const csp = consoleCsp(options.uploadOrigins);
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const path = url.pathname;
@@ -132,7 +146,7 @@ export function createWebHandler(options: { distDir?: string; config: ConsoleCon
       'content-type': type,
       // Hashed assets never change; the HTML always revalidates.
       'cache-control': html ? 'no-cache' : 'public, max-age=31536000, immutable',
-      ...(html ? { 'content-security-policy': CONSOLE_CSP, 'x-frame-options': 'DENY' } : {}),
+      ...(html ? { 'content-security-policy': csp, 'x-frame-options': 'DENY' } : {}),
       ...common,
     });
     res.end(req.method === 'HEAD' ? undefined : readFileSync(file));

@@ -55,7 +55,8 @@ import { logger } from '../../shared/logger.ts';
 export type AuthorizerResult = APIGatewaySimpleAuthorizerWithContextResult<AuthorizerContext>;
 
 /** One user pool the authorizer accepts tokens from. */
-export type PoolConfig = { pool: UserPoolName; clientId: string } & (
+/** `clientId`: one app client, or several (the SDK's and the web console's: comma-separated in the variable). */
+export type PoolConfig = { pool: UserPoolName; clientId: string | string[] } & (
   | { userPoolId: string; issuer?: undefined }
   | { issuer: string; userPoolId?: undefined }
 );
@@ -64,10 +65,14 @@ export type PoolConfig = { pool: UserPoolName; clientId: string } & (
 export function poolsFromEnv(env: NodeJS.ProcessEnv = process.env): PoolConfig[] {
   return userPools.map((pool): PoolConfig => {
     const names = userPoolEnvNames[pool];
-    const clientId = env[names.clientId];
+    const clientIds = (env[names.clientId] ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
     const userPoolId = env[names.userPoolId] || undefined;
     const issuer = env[names.issuer] || undefined;
-    if (!clientId) throw new Error(`authorizer configuration: ${names.clientId} is not set`);
+    if (!clientIds.length) throw new Error(`authorizer configuration: ${names.clientId} is not set`);
+    const clientId = clientIds.length === 1 ? clientIds[0]! : clientIds;
     if (userPoolId && !issuer) return { pool, clientId, userPoolId };
     if (issuer && !userPoolId) {
       if (!/^https:\/\//.test(issuer) && !LOOPBACK_HTTP.test(issuer)) {

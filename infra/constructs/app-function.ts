@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -41,6 +41,67 @@ function sourceMapsAtRuntime(scope: Construct): boolean {
 /** ESM bundles still meet CommonJS dependencies that call `require`; this gives them one. */
 const ESM_REQUIRE_SHIM =
   "import { createRequire as __esipCreateRequire } from 'node:module'; const require = __esipCreateRequire(import.meta.url);";
+
+/**
+ * The esbuild options of every function's bundle. Exported so that `npm run bench -- --bundles`
+ * (bench/bundles.ts) builds exactly what the synthesized assets hold.
+ */
+export const BUNDLING = {
+  minify: true,
+  sourceMap: true,
+  sourcesContent: false,
+  format: OutputFormat.ESM,
+  target: 'node22',
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_SHIM,
+  // Bundle the SDK too: the versions in package-lock.json are the ones tested, and the
+  // presigners and lib-dynamodb are not guaranteed to be in the runtime's copy.
+  bundleAwsSDK: true,
+  externalModules: [],
+} satisfies BundlingOptions;
+
+/** Context key: `true` builds each bundle with esbuild's ESM code splitting (an experiment, off by default). */
+export const BUNDLE_SPLITTING_CONTEXT = 'bundleSplitting';
+
+const shellQuote = (arg: string) => `'${arg.replace(/'/g, "'\\''")}'`;
+
+/**
+ * With `-c bundleSplitting=true`: after NodejsFunction's own single-file build, the bundle is built
+ * again into the same folder with code splitting — index.mjs plus chunk-<hash>.mjs files, every
+ * `await import()` (pdf-lib, docx, nodemailer, the SES/Secrets Manager channel) a chunk loaded
+ * when first used, so a cold start reads only the code it runs (issue #14; BENCHMARKS.md "Bundles
+ * and cold starts", section bundles-splitting). Same options otherwise. Not yet tried on AWS:
+ * off by default.
+ */
+function splittingHooks(entry: string): NonNullable<BundlingOptions['commandHooks']> {
+  return {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir, outputDir) => [
+      [
+        path.join(inputDir, 'node_modules', '.bin', 'esbuild'),
+        '--bundle',
+        path.join(inputDir, entry),
+        '--platform=node',
+        `--target=${BUNDLING.target}`,
+        '--format=esm',
+        '--minify',
+        '--sourcemap',
+        '--sources-content=false',
+        `--main-fields=${BUNDLING.mainFields.join(',')}`,
+        `--banner:js=${BUNDLING.banner}`,
+        '--splitting',
+        `--outdir=${outputDir}`,
+        '--entry-names=index',
+        '--chunk-names=chunk-[hash]',
+        '--out-extension:.js=.mjs',
+        '--log-level=warning',
+      ]
+        .map(shellQuote)
+        .join(' '),
+    ],
+  };
+}
 
 export interface AppFunctionProps {
   /** Folder under functions/: the handler is functions/<name>/handler.ts, export `handler`. */
@@ -146,19 +207,9 @@ export class AppFunction extends Construct {
         [envNames.stage]: props.stage,
         ...props.environment,
       },
-      bundling: {
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_SHIM,
-        // Bundle the SDK too: the versions in package-lock.json are the ones tested, and the
-        // presigners and lib-dynamodb are not guaranteed to be in the runtime's copy.
-        bundleAwsSDK: true,
-        externalModules: [],
-      },
+      bundling: [true, 'true'].includes(this.node.tryGetContext(BUNDLE_SPLITTING_CONTEXT))
+        ? { ...BUNDLING, commandHooks: splittingHooks(this.entry) }
+        : BUNDLING,
       ...(props.async
         ? { deadLetterQueue: this.deadLetterQueue, retryAttempts: 2, maxEventAge: Duration.hours(6) }
         : {}),

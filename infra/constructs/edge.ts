@@ -29,6 +29,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
+import { consoleCsp } from '../../local/web.ts';
 import { envNames } from '../../shared/contract.ts';
 import { ORIGIN_VERIFY_HEADER } from '../../shared/domain/origin.ts';
 import { errorCatalogue } from '../../shared/http/i18n.ts';
@@ -256,7 +257,25 @@ export interface FrontDoorProps {
   readonly api: apigw.IHttpApi;
   /** ARN of the CLOUDFRONT-scoped web ACL (Esip-Edge). */
   readonly webAclArn: string;
+  /**
+   * Origins the console POSTs presigned uploads to (the documents bucket's regional endpoint), for
+   * the Content-Security-Policy of the console's files (local/web.ts consoleCsp).
+   */
+  readonly uploadOrigins?: readonly string[];
 }
+
+/**
+ * The SPA fallback, on the web bucket's behaviour only (a viewer-request CloudFront Function): a
+ * path whose last segment has no file extension (/rounds/r-1, /callback) is one of the console's own
+ * routes and gets /index.html; files (/assets/x.js, /config.json) go to the bucket as they are.
+ * Distribution-wide custom error responses would also turn the API's 403/404 into index.html.
+ */
+export const SPA_FALLBACK_CODE = `function handler(event) {
+  var request = event.request;
+  var last = request.uri.split('/').pop();
+  if (last.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
 
 export class FrontDoor extends Construct {
   readonly distribution: cloudfront.Distribution;
@@ -265,6 +284,8 @@ export class FrontDoor extends Construct {
   /** CloudFront standard logs and the web bucket's server access logs. */
   readonly logsBucket: s3.Bucket;
   readonly originVerifySecret: secretsmanager.Secret;
+  /** Rewrites the console's own routes to /index.html (SPA_FALLBACK_CODE). */
+  readonly spaFallback: cloudfront.Function;
 
   constructor(scope: Construct, id: string, props: FrontDoorProps) {
     super(scope, id);
@@ -321,6 +342,31 @@ export class FrontDoor extends Construct {
       },
     });
 
+    // The console's files: the same headers and the console's Content-Security-Policy (the one the
+    // local stack sends, local/web.ts), set on every file of the bucket (CSP is harmless on JS/CSS).
+    const consoleHeaders = new cloudfront.ResponseHeadersPolicy(this, 'ConsoleHeaders', {
+      comment: 'ESIP console: CSP, HSTS, nosniff, Referrer-Policy, frame options',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: consoleCsp(props.uploadOrigins ?? []),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: EDGE_SECURITY_HEADERS.hstsMaxAge,
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        referrerPolicy: { referrerPolicy: EDGE_SECURITY_HEADERS.referrerPolicy, override: true },
+        frameOptions: { frameOption: EDGE_SECURITY_HEADERS.frameOption, override: true },
+      },
+    });
+    this.spaFallback = new cloudfront.Function(this, 'SpaFallback', {
+      comment: 'ESIP console: its own routes (no file extension) are /index.html',
+      code: cloudfront.FunctionCode.fromInline(SPA_FALLBACK_CODE),
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+    });
+
     const apiDomain = `${props.api.apiId}.execute-api.${Aws.REGION}.${Aws.URL_SUFFIX}`;
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: `ESIP ${props.stage}: web console and /v1 API`,
@@ -330,7 +376,10 @@ export class FrontDoor extends Construct {
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         allowedMethods: cloudfront.AllowedMethods.ALLOW_GET_HEAD,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        responseHeadersPolicy: securityHeaders,
+        responseHeadersPolicy: consoleHeaders,
+        functionAssociations: [
+          { function: this.spaFallback, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST },
+        ],
         compress: true,
       },
       additionalBehaviors: {

@@ -41,6 +41,7 @@ import type { IdentityConfig } from '../build.ts';
 import { type AlarmRecipients, OperationalAlarms } from '../constructs/alarms.ts';
 import { AppFunction, type AppFunctionProps } from '../constructs/app-function.ts';
 import { type BucketGrant, bindBucket, bindTable } from '../constructs/bindings.ts';
+import { type ConsoleHosting, hostConsole } from '../constructs/console.ts';
 import { OperationsDashboard } from '../constructs/dashboard.ts';
 import { FrontDoor, ORIGIN_VERIFY_ENV, VIEWER_ADDRESS_HEADER } from '../constructs/edge.ts';
 import { RouteTableApi } from '../constructs/http-api.ts';
@@ -121,6 +122,8 @@ export interface AppStackProps extends StackProps {
   readonly tracing?: boolean;
   /** How notifications are sent (context notifyChannel, notifyFrom, …; infra/build.ts). */
   readonly notifications?: NotificationConfig;
+  /** The built console to deploy behind the front door (infra/build.ts consoleConfig). */
+  readonly console?: { readonly distDir: string };
 }
 
 export class AppStack extends Stack {
@@ -132,6 +135,8 @@ export class AppStack extends Stack {
   readonly alarms: OperationalAlarms;
   readonly dashboard: cloudwatch.Dashboard;
   readonly frontDoor?: FrontDoor;
+  /** The console in the web bucket and its sign-in clients (with `console`). */
+  readonly consoleHosting?: ConsoleHosting;
   readonly roundCloseSchedulerRole: iam.Role;
 
   constructor(scope: Construct, id: string, props: AppStackProps) {
@@ -203,8 +208,9 @@ export class AppStack extends Stack {
     system.addEnvironment(envNames.roundPipelineArn, pipelineArn);
 
     const rounds = fn('rounds', 'API: rounds and their pipeline');
+    // BatchGetItem: objections dismissed by id, read in one request.
     bindTable(rounds, data.table, {
-      actions: ['GetItem', 'Query', 'PutItem', 'UpdateItem'],
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1'],
       idempotency: true,
     });
@@ -251,13 +257,21 @@ export class AppStack extends Stack {
 
     const reviews = fn('reviews', 'API: reviewers’ assignments, reviews and conflict declarations');
     // ConditionCheckItem: a first review needs its assignment still active; a conflict declaration
-    // needs the review's presence as read.
+    // needs the review's presence as read. BatchGetItem: an assignment's items in one read, and a
+    // reviewer's list (reviews and alliance names) in one.
     bindTable(reviews, data.table, {
-      actions: ['GetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem'],
+      actions: ['GetItem', 'BatchGetItem', 'Query', 'ConditionCheckItem', 'PutItem', 'UpdateItem'],
       indexes: ['gsi1'],
       idempotency: true,
     });
     this.roundPipeline.grantTaskResponse(reviews.fn); // the last review moves the pipeline on
+    // Signs presigned GETs of the verified copies (evidence/) of assigned alliances' documents.
+    bindBucket(
+      reviews,
+      data.documentsBucket,
+      { read: ['evidence/'], readVersions: true },
+      envNames.documentsBucket,
+    );
 
     const publicFn = fn('public', 'API (public): the notice and objections');
     // Read-only but for the objection: PutItem (the objection, its audit record), UpdateItem (the
@@ -628,6 +642,10 @@ export class AppStack extends Stack {
       'An admin’s reverification reads the evidence copy the verifier kept: GetObject under evidence/,',
       'no write rights there.',
     ]);
+    acknowledge(defaultPolicyOf(reviews.role), prefixFinding('documents', 'evidence/'), [
+      'Reviewers open the verified documents of alliances assigned to them: the function signs short-lived',
+      'presigned GETs of evidence copies (GetObject under evidence/, after the assignment check); no write rights.',
+    ]);
     acknowledge(defaultPolicyOf(documentVerifier.role), prefixFinding('documents', 'alliances/'), [
       'The verifier reads each uploaded document (GetObject) to check it is a real PDF and hash it; keys',
       'are per alliance and upload, known at run time; no write rights under alliances/.',
@@ -652,6 +670,7 @@ export class AppStack extends Stack {
         stage,
         api: this.api.api,
         webAclArn: props.edge.webAclArn,
+        uploadOrigins: [`https://${data.documentsBucket.bucketRegionalDomainName}`],
       });
       // The API functions can tell a request that came through CloudFront (infra/constructs/edge.ts),
       // and objections are counted by the viewer's address, not CloudFront's (sourceIp).
@@ -664,11 +683,25 @@ export class AppStack extends Stack {
         description: 'The front door: the web console at /, the API at /v1/ (behind AWS WAF)',
       });
       new CfnOutput(this, 'WebBucketName', { value: this.frontDoor.webBucket.bucketName });
+      if (props.console) {
+        this.consoleHosting = hostConsole(this, {
+          stage,
+          distDir: props.console.distDir,
+          data,
+          frontDoor: this.frontDoor,
+          authorizer: this.authorizer.fn,
+        });
+        new CfnOutput(this, 'ConsoleUrl', {
+          value: `${this.frontDoor.url}/`,
+          description: 'The web console (sign-in through the user pools’ managed login)',
+        });
+      }
     }
   }
 }
 
 /** What the authorizer reads (shared/contract.ts): the pools' ids and clients, or the provider. */
+// (With the console, hostConsole in infra/constructs/console.ts adds its clients' ids.)
 function authorizerEnvironment(identity: IdentityConfig, data: DataStack): Record<string, string> {
   if (identity.kind === 'oidc') {
     return {

@@ -30,6 +30,8 @@ export interface RouteDef {
   fn: RouteGroup;
   auth: 'public' | readonly Role[];
   summary: string;
+  /** A longer description for the OpenAPI document (default: the summary). */
+  description?: string;
   tag: string;
   params?: z.ZodObject;
   query?: z.ZodObject;
@@ -40,4 +42,9 @@ export interface RouteDef {
   responses: Record<number, z.ZodType | null>;
   /** Content type of the success body when it is not JSON. */
   produces?: string;
+  /**
+   * The body may also come as application/x-www-form-urlencoded (a plain HTML form, no script):
+   * parsed into the same schema; such a post is answered with an HTML page (receipt or problems).
+   */
+  formBody?: true;
 }

@@ -5,15 +5,28 @@
  * content (sk ALLIANCE#CONTENT: the application itself, 1–3 KB, written only while a draft). Kept
  * apart, a status change rewrites well under 1 KB twice (table and index) instead of the whole
  * application twice. Alliances written before the split hold everything on the head: reading
- * merges the content item, where there is one, over the head, so both read the same. Head and
- * content are one Query (or, with other exactly-known keys such as the caller's USER# link, one
- * BatchGet); the members a Query of their MEMBER# prefix.
+ * merges the content item, where there is one, over the head, so both read the same. Within an
+ * HTTP request an alliance is read as its whole item collection, one Query that also answers the
+ * request's other reads of the partition (loadAlliancePartition); elsewhere (pipeline steps,
+ * streams) head and content are one Query (or, with other exactly-known keys, one BatchGet) and
+ * the members a Query of their MEMBER# prefix.
  */
 import type { AllianceRecord, AllianceStatus, Member } from '../domain/model/alliance.ts';
 import type { TxItem } from './commit.ts';
 import { setExtra } from './expressions.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getItems, getRecord, type Page, queryAll, queryIndex, queryIndexPage, queryPage } from './query.ts';
+import { knownUserOrganisationId, loadUserOrganisationId } from './organisations.ts';
+import {
+  getItems,
+  getRecord,
+  type Page,
+  queryAll,
+  queryIndex,
+  queryIndexPage,
+  queryPage,
+  queryPartition,
+} from './query.ts';
+import { inRequest } from './request-scope.ts';
 import { stripKeys, table } from './table.ts';
 
 export interface StatusChange {
@@ -126,27 +139,48 @@ async function loadMembers(allianceId: string): Promise<Member[]> {
  * (begins_with ALLIANCE), at the cost of migrating the member items.
  */
 export async function loadAllianceWithMembers(allianceId: string): Promise<AllianceWithMembers | undefined> {
+  if (inRequest()) return loadAlliancePartition(allianceId);
   const [alliance, members] = await Promise.all([loadAllianceItems(allianceId), loadMembers(allianceId)]);
   return alliance ? { alliance, members } : undefined;
 }
 
 /**
- * An alliance with its members, and the organisation user `sub` acts for (its USER# link, read in
- * the same BatchGet as the alliance's head and content): the access check in two requests in
- * parallel, not three.
+ * An alliance with its members from one consistent Query of its whole item collection (every page;
+ * query.ts `queryPartition`): within an HTTP request the same snapshot then answers the request's
+ * other reads of the partition — its documents, history, award, deadlines, ledger, plan, reports
+ * (request-scope.ts) — so an endpoint reading an alliance and its parts makes one request. It reads
+ * more than the head and members alone (the ledger and audit trail grow with the alliance: about
+ * 2,000 entries fill a 1 MB page), for one round trip instead of two or more.
+ */
+async function loadAlliancePartition(allianceId: string): Promise<AllianceWithMembers | undefined> {
+  const items = await queryPartition(keys.alliance(allianceId).pk);
+  const alliance = merged(
+    items.find((i) => i.sk === keys.alliance(allianceId).sk),
+    items.find((i) => i.sk === keys.allianceContent(allianceId).sk),
+  );
+  const members = items
+    .filter((i) => (i.sk as string).startsWith('MEMBER#'))
+    .map((m) => stripKeys<Member>(m))
+    .sort((a, b) => a.invitedAt.localeCompare(b.invitedAt));
+  return alliance ? { alliance, members } : undefined;
+}
+
+/**
+ * An alliance with its members, and the organisation user `sub` acts for. When this container
+ * knows the user's link (it never changes: organisations.ts), one Query of the alliance's item
+ * collection; otherwise that Query and the USER# GetItem in parallel (a container's first request
+ * for that user).
  */
 export async function loadAllianceWithMembersForUser(
   allianceId: string,
   sub: string,
 ): Promise<{ loaded: AllianceWithMembers | undefined; userOrgId: string | undefined }> {
-  const [{ alliance, extra }, members] = await Promise.all([
-    loadAllianceItemsWith(allianceId, [keys.user(sub)]),
-    loadMembers(allianceId),
+  const known = knownUserOrganisationId(sub);
+  const [loaded, userOrgId] = await Promise.all([
+    loadAlliancePartition(allianceId),
+    known ?? loadUserOrganisationId(sub),
   ]);
-  return {
-    loaded: alliance ? { alliance, members } : undefined,
-    userOrgId: extra[0]?.orgId as string | undefined,
-  };
+  return { loaded, userOrgId };
 }
 
 /**
@@ -158,6 +192,16 @@ export async function loadAllianceForInspection(
   allianceId: string,
   inspectorId?: string,
 ): Promise<{ alliance: StoredAlliance | undefined; assigned: boolean }> {
+  if (inRequest()) {
+    // In a request, the item collection once: the endpoint's own read of the partition comes from it.
+    const loaded = await loadAlliancePartition(allianceId);
+    const assignment = inspectorId && keys.inspectorAssignment(allianceId, inspectorId).sk;
+    const items = assignment ? await queryPartition(keys.alliance(allianceId).pk) : [];
+    return {
+      alliance: loaded?.alliance as StoredAlliance | undefined,
+      assigned: !assignment || items.some((i) => i.sk === assignment),
+    };
+  }
   if (!inspectorId) return { alliance: await loadAllianceItems(allianceId), assigned: true };
   const { alliance, extra } = await loadAllianceItemsWith(allianceId, [
     keys.inspectorAssignment(allianceId, inspectorId),
@@ -167,6 +211,16 @@ export async function loadAllianceForInspection(
 
 /** An alliance's head (status, version, name; no content, no members), or undefined. */
 export const loadAlliance = (allianceId: string) => getRecord<AllianceHead>(keys.alliance(allianceId));
+
+/** Alliances' heads by id, in the order of `allianceIds` (undefined where none): one BatchGet per 100. */
+export async function loadAllianceHeads(allianceIds: string[]): Promise<(AllianceHead | undefined)[]> {
+  const heads: (AllianceHead | undefined)[] = [];
+  for (let i = 0; i < allianceIds.length; i += 100) {
+    const items = await getItems(allianceIds.slice(i, i + 100).map((id) => keys.alliance(id)));
+    heads.push(...items.map((item) => (item ? stripKeys<AllianceHead>(item) : undefined)));
+  }
+  return heads;
+}
 
 /** One page of a round's alliances (their heads), newest first. */
 export const pageRoundAlliances = (roundId: string, cursor: string | undefined, limit: number) =>

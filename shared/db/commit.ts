@@ -26,7 +26,22 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.ts';
 import { unavailable } from '../domain/errors.ts';
+import { forgetReads } from './request-scope.ts';
 import { conditionFailed } from './table.ts';
+
+/**
+ * Sends a write. What the request read before is forgotten before and after it (request-scope.ts):
+ * a read after a write, or after a failed condition, reads the table again.
+ */
+async function sendWrite(command: PutCommand | UpdateCommand | DeleteCommand | TransactWriteCommand) {
+  forgetReads();
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: the document commands share send's overloads
+    return (await documentClient().send(command as any)) as { Attributes?: Record<string, unknown> };
+  } finally {
+    forgetReads();
+  }
+}
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -79,8 +94,7 @@ function singleWrite(item: TxItem): PutCommand | UpdateCommand | DeleteCommand |
 /** Sends one write; a failed condition is thrown as a cancelled transaction whose item 0 failed. */
 async function sendSingle(command: PutCommand | UpdateCommand | DeleteCommand): Promise<void> {
   try {
-    // biome-ignore lint/suspicious/noExplicitAny: the three document commands share send's overloads
-    await documentClient().send(command as any);
+    await sendWrite(command);
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     throw new TransactionCanceledException({
@@ -111,7 +125,7 @@ export async function commit(
     try {
       const single = lone && singleWrite(lone); // a new command each attempt
       if (single) await sendSingle(single);
-      else await documentClient().send(new TransactWriteCommand({ TransactItems: transactItems }));
+      else await sendWrite(new TransactWriteCommand({ TransactItems: transactItems }));
       return;
     } catch (error) {
       const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
@@ -139,7 +153,7 @@ export async function putItem(
   onConditionFailed?: OnConditionFailed,
 ): Promise<boolean> {
   try {
-    await documentClient().send(new PutCommand(input));
+    await sendWrite(new PutCommand(input));
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException && !onConditionFailed) return false;
@@ -153,7 +167,7 @@ export async function updateItem(
   onConditionFailed?: OnConditionFailed,
 ): Promise<Record<string, unknown> | false> {
   try {
-    const out = await documentClient().send(new UpdateCommand(input));
+    const out = await sendWrite(new UpdateCommand(input));
     return out.Attributes ?? {};
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException && !onConditionFailed) return false;

@@ -162,6 +162,19 @@ export function documentVerdictUpdate(seen: DocumentItem, verdict: Verdict): TxI
  * document becomes rejected with the reason (its SHA-256 stays: it is what expenses pinned). On
  * condition that it is still the verified document that was read.
  */
+/**
+ * The document as `reverificationUpdate` leaves it: its condition pins the status and the digest,
+ * and a verified document changes in nothing else, so this is the stored item after the update.
+ */
+export const reverified = (
+  seen: DocumentItem,
+  outcome: { at: string; rejection?: Reason | undefined },
+): DocumentItem => ({
+  ...seen,
+  reverifiedAt: outcome.at,
+  ...(outcome.rejection ? { status: 'rejected' as const, rejection: outcome.rejection } : {}),
+});
+
 export function reverificationUpdate(
   seen: DocumentItem,
   outcome: { at: string; rejection?: Reason | undefined },

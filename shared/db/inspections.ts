@@ -158,6 +158,26 @@ export function findingsUpdate(
   };
 }
 
+/**
+ * The inspection as `findingsUpdate` leaves it: a planned inspection is changed by nothing else
+ * (that update is the only one), so this is the stored record after it.
+ */
+export const withFindings = (
+  planned: InspectionRecord,
+  input: Findings,
+  at: string,
+  followUpDue: string | undefined,
+): InspectionRecord => ({
+  ...planned,
+  status: 'completed',
+  findings: input.findings,
+  rating: input.rating,
+  followUpActions: input.followUpActions,
+  completedAt: at,
+  version: planned.version + 1,
+  ...(followUpDue ? { followUpDeadline: { kind: 'follow-up', due: followUpDue } } : {}),
+});
+
 /** Audit records in the partitions of an inspector, a draw and an inspection. */
 export const inspectorAudit = (inspectorId: string, entry: AuditEntry, now: Date) =>
   auditPut(keys.inspector(inspectorId).pk, entry, now);

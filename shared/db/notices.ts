@@ -6,7 +6,7 @@
 import type { Actor } from '../domain/actors.ts';
 import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
-import { getItem, queryPrefix } from './query.ts';
+import { getItem, getItems, queryPrefix } from './query.ts';
 import { roundAudit } from './rounds.ts';
 import { stripKeys, table } from './table.ts';
 
@@ -77,6 +77,14 @@ export const loadObjection = async (roundId: string, objectionId: string) => {
   const item = await getItem(keys.objection(roundId, objectionId));
   return item ? objectionRecord(item) : undefined;
 };
+
+/** Objections by id, in the order of `objectionIds` (undefined where none): BatchGets of 100, not a read each. */
+export async function loadObjectionsById(roundId: string, objectionIds: string[]) {
+  const found: (Record<string, unknown> | undefined)[] = [];
+  for (let i = 0; i < objectionIds.length; i += 100)
+    found.push(...(await getItems(objectionIds.slice(i, i + 100).map((id) => keys.objection(roundId, id)))));
+  return found.map((item) => (item ? objectionRecord(item) : undefined));
+}
 
 /** A round's objections (one consistent Query of the round's partition). */
 export async function loadObjections(roundId: string): Promise<ObjectionRecord[]> {

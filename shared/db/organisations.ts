@@ -2,40 +2,76 @@
  * Organisation profiles, the user → organisation link (one per user) and the USCC claims that keep
  * a USCC unique across profiles. Reads by intent, and the transaction items that change them.
  */
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
-import { documentClient } from '../aws/clients.ts';
 import type { Organisation } from '../domain/model/organisation.ts';
 import type { TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getItem, getRecord } from './query.ts';
+import { getItem, getItems, getRecord } from './query.ts';
+import { inRequest } from './request-scope.ts';
 import { stripKeys, table } from './table.ts';
 
-/** The organisation a user acts for, or undefined. */
+/**
+ * The organisations users act for, as far as this container has read them. A user's link is
+ * written once (userLinkPut: attribute_not_exists) and never changed or deleted, so a link once
+ * read stays true: kept for the container's life (bounded), it saves the USER# read that came
+ * before almost every applicant request (issue #14). A user with no link yet is never remembered.
+ */
+const userLinks = new Map<string, string>();
+const USER_LINKS_KEPT = 10_000;
+
+/** The organisation a user acts for when this container already knows it (no read), else undefined. */
+export const knownUserOrganisationId = (sub: string): string | undefined => userLinks.get(sub);
+
+/** Remembers a user's link (read or just written: it never changes). */
+export function rememberUserLink(sub: string, orgId: string | undefined): void {
+  if (!orgId) return;
+  if (userLinks.size >= USER_LINKS_KEPT) userLinks.clear();
+  userLinks.set(sub, orgId);
+}
+
+/** Forgets every remembered link (tests whose table is replaced under the same users). */
+export const forgetUserLinks = () => userLinks.clear();
+
+/** The organisation a user acts for, or undefined (read once per container: see userLinks). */
 export async function loadUserOrganisationId(sub: string): Promise<string | undefined> {
-  return (await getItem(keys.user(sub)))?.orgId as string | undefined;
+  const known = userLinks.get(sub);
+  if (known) return known;
+  const orgId = (await getItem(keys.user(sub)))?.orgId as string | undefined;
+  rememberUserLink(sub, orgId);
+  return orgId;
 }
 
 export const loadOrganisation = (orgId: string) => getRecord<Organisation>(keys.organisation(orgId));
+
+/**
+ * Within an HTTP request: a round and an organisation profile in one consistent BatchGet, so the
+ * reads of each by key that follow are answered from it (request-scope.ts). Outside one, nothing.
+ */
+export async function prefetchRoundAndOrganisation(roundId: string, orgId: string): Promise<void> {
+  if (inRequest()) await getItems([keys.round(roundId), keys.organisation(orgId)]);
+}
 
 /** The id of the organisation holding a USCC, or undefined. */
 export async function organisationIdByUscc(uscc: string): Promise<string | undefined> {
   return (await getItem(keys.uscc(uscc)))?.orgId as string | undefined;
 }
 
-/** Organisation profiles by id, in BatchGets of 100 (unprocessed keys retried). */
-export async function loadProfiles(organisationIds: string[]): Promise<Map<string, Organisation>> {
+/**
+ * Organisation profiles by id, in consistent BatchGets of 100 (query.ts getItems: unprocessed keys
+ * retried; within a request, profiles it already read are not read again). `alsoRoundId` adds that
+ * round to the first BatchGet, so a later read of it in the request is answered from it.
+ */
+export async function loadProfiles(
+  organisationIds: string[],
+  alsoRoundId?: string,
+): Promise<Map<string, Organisation>> {
   const profiles = new Map<string, Organisation>();
   const ids = [...new Set(organisationIds)];
-  for (let i = 0; i < ids.length; i += 100) {
-    let request: Record<string, { Keys: Record<string, unknown>[] }> | undefined = {
-      [table()]: { Keys: ids.slice(i, i + 100).map((id) => keys.organisation(id)) },
-    };
-    while (request && Object.keys(request).length) {
-      const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
-      for (const item of out.Responses?.[table()] ?? [])
-        profiles.set(item.id as string, stripKeys<Organisation>(item));
-      request = out.UnprocessedKeys as typeof request;
-    }
+  const extra = alsoRoundId && inRequest() ? [keys.round(alsoRoundId)] : [];
+  for (let i = 0; i < ids.length || (i === 0 && extra.length); i += 99) {
+    const chunk = ids.slice(i, i + 99);
+    const items = await getItems([...chunk.map((id) => keys.organisation(id)), ...(i === 0 ? extra : [])]);
+    for (const item of items.slice(0, chunk.length))
+      if (item) profiles.set(item.id as string, stripKeys<Organisation>(item));
   }
   return profiles;
 }

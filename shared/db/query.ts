@@ -1,16 +1,19 @@
 /** Reading: one Get, every page of a Query, or one page with an opaque cursor. The only query loop. */
 import { BatchGetCommand, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../aws/clients.ts';
+import { loadedPartition, memoItem, memoItems, memoPartition } from './request-scope.ts';
 import { decodeCursor, encodeCursor, stripKeys, table } from './table.ts';
 
 export type QueryInput = Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>;
 
 /** One item by key (consistent read), as stored (keys included), or undefined. */
 export async function getItem(key: { pk: string; sk: string }): Promise<Record<string, unknown> | undefined> {
-  const { Item } = await documentClient().send(
-    new GetCommand({ TableName: table(), Key: key, ConsistentRead: true }),
-  );
-  return Item;
+  return memoItem(key, async () => {
+    const { Item } = await documentClient().send(
+      new GetCommand({ TableName: table(), Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
+    );
+    return Item;
+  });
 }
 
 type Key = { pk: string; sk: string };
@@ -23,16 +26,24 @@ const keyOf = (k: Key) => `${k.pk}\u0000${k.sk}`;
  */
 export async function getItems(keys: Key[]): Promise<(Record<string, unknown> | undefined)[]> {
   if (keys.length > 100) throw new Error(`getItems: ${keys.length} keys (at most 100 in one BatchGet)`);
+  const memo = await memoItems(keys);
   const found = new Map<string, Record<string, unknown>>();
-  const unique = [...new Map(keys.map((k) => [keyOf(k), { pk: k.pk, sk: k.sk }])).values()];
+  const wanted = memo.missing.map((i) => keys[i]!);
+  const unique = [...new Map(wanted.map((k) => [keyOf(k), { pk: k.pk, sk: k.sk }])).values()];
   let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined =
     unique.length ? { [table()]: { Keys: unique, ConsistentRead: true } } : undefined;
-  while (request && Object.keys(request).length) {
-    const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
-    for (const item of out.Responses?.[table()] ?? []) found.set(keyOf(item as Key), item);
-    request = out.UnprocessedKeys as typeof request;
+  try {
+    while (request && Object.keys(request).length) {
+      const out = await documentClient().send(new BatchGetCommand({ RequestItems: request }));
+      for (const item of out.Responses?.[table()] ?? []) found.set(keyOf(item as Key), item);
+      request = out.UnprocessedKeys as typeof request;
+    }
+  } catch (error) {
+    memo.fail(error);
+    throw error;
   }
-  return keys.map((k) => found.get(keyOf(k)));
+  memo.settle(wanted.map((k) => found.get(keyOf(k))));
+  return keys.map((k, i) => (memo.found.has(i) ? memo.found.get(i) : found.get(keyOf(k))));
 }
 
 /** One item by key without its table keys (the API's shape), or undefined. */
@@ -41,8 +52,44 @@ export async function getRecord<T>(key: { pk: string; sk: string }): Promise<T |
   return item ? stripKeys<T>(item) : undefined;
 }
 
+/**
+ * A Query this request can answer from a partition it loaded whole (request-scope.ts): a base-table
+ * Query of `pk = :x`, optionally `AND begins_with(sk, :y)`, with no filter, projection or limit of
+ * its own. Its items in the Query's order, or undefined (then DynamoDB answers).
+ */
+async function fromLoadedPartition(input: QueryInput): Promise<Record<string, unknown>[] | undefined> {
+  if (input.IndexName || input.FilterExpression || input.ProjectionExpression || input.Select)
+    return undefined;
+  if (input.Limit !== undefined) return undefined;
+  const match = /^pk = (:\w+)(?: AND begins_with\(sk, (:\w+)\))?$/.exec(input.KeyConditionExpression ?? '');
+  const values = input.ExpressionAttributeValues ?? {};
+  const pk = match && values[match[1]!];
+  const prefix = match?.[2] === undefined ? '' : values[match[2]];
+  if (typeof pk !== 'string' || typeof prefix !== 'string') return undefined;
+  const partition = loadedPartition(pk);
+  if (!partition) return undefined;
+  const items = (await partition).filter((i) => (i.sk as string).startsWith(prefix));
+  return input.ScanIndexForward === false ? items.reverse() : items;
+}
+
+/**
+ * Every item of partition `pk` (a consistent Query, every page), once per request: the item
+ * collection of an alliance, whose later key reads and prefix Queries in the same request are
+ * answered from it (request-scope.ts). In sort-key order, keys included.
+ */
+export const queryPartition = (pk: string): Promise<Record<string, unknown>[]> =>
+  memoPartition(pk, () =>
+    queryAll({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ConsistentRead: true,
+    }),
+  );
+
 /** Every page of a Query. */
 export async function queryAll(input: QueryInput): Promise<Record<string, unknown>[]> {
+  const loaded = await fromLoadedPartition(input);
+  if (loaded) return loaded;
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
@@ -77,12 +124,28 @@ export async function queryPage<T = Record<string, unknown>>(
   page: { cursor: string | undefined; limit: number; partition: string; partitionAttribute?: string },
   map: (item: Record<string, unknown>) => T = (item) => stripKeys<T>(item),
 ): Promise<Page<T>> {
+  const start = decodeCursor(page.cursor, page.partition, page.partitionAttribute);
+  const loaded = await fromLoadedPartition(input);
+  if (loaded) {
+    // The same page DynamoDB would give: after the cursor's key, `limit` items, a cursor when more follow.
+    const after = start
+      ? loaded.filter((i) =>
+          input.ScanIndexForward === false
+            ? (i.sk as string) < (start.sk as string)
+            : (i.sk as string) > (start.sk as string),
+        )
+      : loaded;
+    const items = after.slice(0, page.limit);
+    const last = after.length > page.limit ? items.at(-1) : undefined;
+    const nextCursor = encodeCursor(last && { pk: last.pk, sk: last.sk });
+    return { items: items.map(map), ...(nextCursor ? { nextCursor } : {}) };
+  }
   const out = await documentClient().send(
     new QueryCommand({
       TableName: table(),
       ...input,
       Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, page.partition, page.partitionAttribute),
+      ExclusiveStartKey: start,
     }),
   );
   const nextCursor = encodeCursor(out.LastEvaluatedKey);

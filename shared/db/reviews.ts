@@ -9,7 +9,8 @@ import type { AssignmentRecord, ReviewerRecord, ReviewRecord } from '../domain/r
 import { loadAllianceWithMembers } from './alliances.ts';
 import { roundAudit } from './audit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getRecord, queryIndex, queryPrefix } from './query.ts';
+import { getItems, getRecord, queryIndex, queryPrefix } from './query.ts';
+import { inRequest } from './request-scope.ts';
 import { loadScreenings } from './screening.ts';
 import { stripKeys, table } from './table.ts';
 
@@ -29,6 +30,46 @@ export const loadReviews = async (roundId: string) =>
 /** One reviewer's assignment to one alliance (consistent read), or undefined. */
 export const loadAssignment = (roundId: string, allianceId: string, reviewerId: string) =>
   getRecord<AssignmentRecord>(keys.assignment(roundId, allianceId, reviewerId));
+
+/**
+ * Within an HTTP request: the items a reviewer's request about one assignment reads — the
+ * assignment, the round, the review gate and the reviewer's review — in one consistent BatchGet,
+ * so the use case's reads of each (by key) are answered from it (request-scope.ts). Outside a
+ * request (no memo) it reads nothing.
+ */
+export async function prefetchAssignment(roundId: string, allianceId: string, reviewerId: string) {
+  if (!inRequest()) return;
+  await getItems([
+    keys.assignment(roundId, allianceId, reviewerId),
+    keys.round(roundId),
+    keys.gate(roundId, 'review'),
+    keys.review(roundId, allianceId, reviewerId),
+  ]);
+}
+
+/**
+ * For a reviewer's assignment list: each one's review (when `withReview`) and its alliance's name,
+ * in BatchGets of up to 100 keys (one for a reviewer's usual handful), not a read per assignment.
+ */
+export async function reviewsAndAllianceNames(
+  list: { roundId: string; allianceId: string; reviewerId: string; withReview: boolean }[],
+): Promise<{ review: ReviewRecord | undefined; name: string | undefined }[]> {
+  const wanted = list.flatMap((a) => [
+    keys.alliance(a.allianceId),
+    ...(a.withReview ? [keys.review(a.roundId, a.allianceId, a.reviewerId)] : []),
+  ]);
+  const found: (Record<string, unknown> | undefined)[] = [];
+  for (let i = 0; i < wanted.length; i += 100) found.push(...(await getItems(wanted.slice(i, i + 100))));
+  let at = 0;
+  return list.map((a) => {
+    const head = found[at++];
+    const review = a.withReview ? found[at++] : undefined;
+    return {
+      name: head?.name as string | undefined,
+      review: review ? stripKeys<ReviewRecord>(review) : undefined,
+    };
+  });
+}
 
 /** One reviewer's review of one alliance, or undefined. */
 export const loadReview = (roundId: string, allianceId: string, reviewerId: string) =>

@@ -23,7 +23,8 @@ import { allianceStatusUpdate } from './alliance-status.ts';
 import { allianceAudit } from './audit.ts';
 import { commit, commitFirstTime, type TxItem } from './commit.ts';
 import { indexKeys, keys } from './keys.ts';
-import { getRecord, type Page, queryPage, queryPrefix, queryPrefixPage } from './query.ts';
+import { getItems, getRecord, type Page, queryPage, queryPrefix, queryPrefixPage } from './query.ts';
+import { inRequest } from './request-scope.ts';
 import { conditionFailed, stripKeys, table } from './table.ts';
 
 /** A selection result without its rows: what the header keeps. */
@@ -90,6 +91,15 @@ export const ROWS_PER_TRANSACTION = 99;
 export const ADJUSTMENTS_PER_ITEM = 10;
 
 export const loadSelection = (roundId: string) => getRecord<SelectionHeader>(keys.selection(roundId));
+
+/**
+ * Within an HTTP request: the selection header, the round and the 递补 gate in one consistent
+ * BatchGet, so the 递补 preview's reads of each by key are answered from it (request-scope.ts).
+ */
+export async function prefetchSupplementItems(roundId: string): Promise<void> {
+  if (inRequest())
+    await getItems([keys.selection(roundId), keys.round(roundId), keys.gate(roundId, 'supplement')]);
+}
 
 /** The header once the rows are complete (proposed or approved), else undefined. */
 export async function loadReadySelection(roundId: string): Promise<SelectionHeader | undefined> {

@@ -13,7 +13,8 @@
  */
 import type { TxItem } from './commit.ts';
 import { keys } from './keys.ts';
-import { getItem } from './query.ts';
+import { getItem, getItems } from './query.ts';
+import { inRequest } from './request-scope.ts';
 import { table } from './table.ts';
 
 export interface Tallies {
@@ -33,6 +34,14 @@ export interface Tally<N extends TallyName> {
   counts: Tallies[N];
   /** Bumped by every change: the recount's condition. */
   v: number;
+}
+
+/**
+ * Within an HTTP request: a gate and its tally (same name) in one consistent BatchGet, so the
+ * use case's reads of each by key are answered from it (request-scope.ts). Outside one, nothing.
+ */
+export async function prefetchGateAndTally(roundId: string, name: TallyName): Promise<void> {
+  if (inRequest()) await getItems([keys.gate(roundId, name), keys.tally(roundId, name)]);
 }
 
 /** The tally (consistent read), or undefined before its gate first opened. */

@@ -7,6 +7,7 @@
  * of any kind (its CSP is `NOTICE_CSP`), every interpolated value HTML-escaped, readable on a phone.
  * Dates are shown in China Standard Time (UTC+8, no daylight saving).
  */
+import { OBJECTION_FORM_STYLE, objectionFormHtml } from './objection-form.ts';
 import { cstDate, cstParts } from './cst.ts';
 import { serviceTypes } from './model/alliance.ts';
 import { yuan } from './money.ts';
@@ -81,7 +82,7 @@ export interface PublicNotice {
 }
 
 /** The Content-Security-Policy of the page: as a <meta> in it, and the header the API sends with it. */
-export const NOTICE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+export const NOTICE_CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'";
 
 /** The fields of an objection (the JSON body POSTed to `objection.url`). */
 export const OBJECTION_FIELDS = ['allianceId', 'name', 'contact', 'text'] as const;
@@ -386,7 +387,7 @@ ul.members li,ul.services li{margin:.1rem 0}
 tfoot th,tfoot td{background:var(--panel);font-weight:700}
 code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.875rem}
 code{overflow-wrap:anywhere;background:var(--panel);padding:0 .25rem;border-radius:3px}
-pre{max-width:100%;overflow-x:auto;background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.75rem;line-height:1.5}
+pre{max-width:100%;overflow-x:auto;white-space:pre-wrap;overflow-wrap:anywhere;background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:.75rem;line-height:1.5}
 pre code{background:none;padding:0}
 ol.fields{padding-left:1.5rem}
 .en{margin-top:2.5rem;padding-top:1rem;border-top:1px solid var(--line);color:var(--muted);font-size:.95rem}
@@ -484,7 +485,7 @@ export function renderNoticeHtml(notice: PublicNotice): string {
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noarchive">
 <title>${title}</title>
-<style>${new SafeHtml(STYLE)}</style>
+<style>${new SafeHtml(STYLE + OBJECTION_FORM_STYLE)}</style>
 </head>
 <body>
 <main>
@@ -512,7 +513,8 @@ ${rows}</tbody>
 ${revisionsSection(notice)}
 <h2 id="objection">异议受理</h2>
 <p>任何单位或个人对公示名单有异议的，请于公示期内（截至<time datetime="${notice.endsAt}">${end}</time>）提出。异议应署真实姓名或单位名称并提供联系方式，写明所针对的联盟编号、异议内容及事实依据。逾期或匿名提出的异议不予受理。</p>
-<p>本页不含任何脚本。异议通过以下接口以 JSON 格式提交：</p>
+${new SafeHtml(objectionFormHtml(url, listedEntries(notice)))}
+<p>本页不含任何脚本。也可通过以下接口以 JSON 格式提交（供程序调用）：</p>
 <p>请求方式：<code>POST</code>　地址：<code>${url}</code><br>请求头：<code>Content-Type: application/json</code></p>
 <ol class="fields">
 <li><code>allianceId</code>：联盟编号（见上表“联盟编号”）</li>

@@ -8,11 +8,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod';
-import { findRouteByKey, matchRoute, type Route, type RouteDef, type RouteGroup } from '../api/routes.ts';
+import { type RouteTable, routeTable } from '../api/route-match.ts';
+import type { Route, RouteDef, RouteGroup } from '../api/routes.ts';
 import { envOptional } from '../config.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 import { provesOrigin } from '../domain/origin.ts';
 import { logger } from '../logger.ts';
+import { inRequestScope } from '../usecases/request-scope.ts';
 import { type Principal, principalFromEvent } from './auth.ts';
 import { ApiError, errorHeaders, httpStatusOf } from './errors.ts';
 import { SECURITY_HEADERS } from './headers.ts';
@@ -89,6 +91,24 @@ function parseBody(route: RouteDef, event: APIGatewayProxyEventV2, lang: Lang): 
   const size = text === undefined ? 0 : Buffer.byteLength(text, 'utf8');
   if (size > limit) throw new ApiError(413, 'payload_too_large', { size, limit });
   const contentType = (event.headers['content-type'] ?? '').toLowerCase();
+  if (route.formBody && isFormPost(event)) {
+    // A plain HTML form: each field once (a repeated one is refused, not silently merged).
+    const fields: Record<string, string> = {};
+    for (const [key, value] of new URLSearchParams(text ?? '')) {
+      if (Object.hasOwn(fields, key)) {
+        throw new ApiError(400, 'validation_failed', { summary: `body.${key}: repeated` }, [
+          {
+            path: `body.${key}`,
+            code: 'repeated_field',
+            message: lang === 'zh' ? '字段重复' : 'given more than once',
+          },
+        ]);
+      }
+      fields[key] = value;
+    }
+    rejectBidiControls(fields, 'body', lang);
+    return parseOrThrow(route.body, fields, 'body', lang);
+  }
   if (text !== undefined && text !== '' && !/^application\/([\w.+-]+\+)?json\b/.test(contentType)) {
     throw new ApiError(415, 'unsupported_media_type');
   }
@@ -111,10 +131,10 @@ function parseBody(route: RouteDef, event: APIGatewayProxyEventV2, lang: Lang): 
  * The `$default` route catches requests no route matches: 400 for a path with a malformed
  * %-escape, 405 for a known path, else 404.
  */
-function unmatched(event: APIGatewayProxyEventV2): DomainError<string> {
+function unmatched(event: APIGatewayProxyEventV2, table: RouteTable): DomainError<string> {
   const method = event.requestContext?.http?.method ?? 'GET';
   const path = event.rawPath ?? '/';
-  const match = matchRoute(method, path);
+  const match = table.match(method, path);
   if (match && 'malformed' in match) {
     return invalid(
       'path',
@@ -189,6 +209,7 @@ async function invoke(
 }
 
 async function dispatch<G extends RouteGroup>(
+  table: RouteTable,
   group: G,
   operations: Operations<G>,
   event: APIGatewayProxyEventV2,
@@ -204,8 +225,8 @@ async function dispatch<G extends RouteGroup>(
     if (originSecret && !provesOrigin(event.headers ?? {}, originSecret)) {
       throw new ApiError(403, 'origin_not_allowed');
     }
-    if (event.routeKey === '$default') throw unmatched(event);
-    const route = findRouteByKey(event.routeKey);
+    if (event.routeKey === '$default') throw unmatched(event, table);
+    const route = table.find(event.routeKey);
     const operation =
       route && route.fn === group ? (operations as Record<string, unknown>)[route.operationId] : undefined;
     if (!route || typeof operation !== 'function') {
@@ -253,13 +274,76 @@ async function dispatch<G extends RouteGroup>(
   }
 }
 
+/** Whether the request's body is an HTML form's (application/x-www-form-urlencoded). */
+export function isFormPost(event: APIGatewayProxyEventV2): boolean {
+  return /^application\/x-www-form-urlencoded\b/i.test(event.headers?.['content-type'] ?? '');
+}
+
+export interface HttpHandlerOptions {
+  /**
+   * The routes this function serves (at least its group's): the area files of its group, not the
+   * whole table, so that a cold start builds only these routes' zod schemas (issue #14). The
+   * function answering `$default` (system) passes the whole table, for its 404/405. Checked when
+   * the handler is built: every operation must have its route here.
+   */
+  routes: readonly RouteDef[];
+  /**
+   * The page answering a form post (a route with `formBody`) that failed: given the error as the
+   * JSON API renders it, returns the HTML to send instead (same status and headers, Retry-After kept).
+   */
+  formErrorPage?: (failure: {
+    route: RouteDef;
+    status: number;
+    error: {
+      code: string;
+      message: string;
+      details?: { path: string; message: string; [k: string]: unknown }[];
+    };
+    lang: Lang;
+    event: APIGatewayProxyEventV2;
+  }) => { html: string; headers: Record<string, string> };
+}
+
+function asFormErrorPage(
+  response: APIGatewayProxyStructuredResultV2,
+  event: APIGatewayProxyEventV2,
+  options: HttpHandlerOptions,
+  table: RouteTable,
+): APIGatewayProxyStructuredResultV2 {
+  const status = response.statusCode ?? 200;
+  if (!options.formErrorPage || status < 400 || !isFormPost(event) || event.routeKey === '$default')
+    return response;
+  const route = table.find(event.routeKey);
+  if (!route?.formBody || typeof response.body !== 'string') return response;
+  let error: Parameters<NonNullable<HttpHandlerOptions['formErrorPage']>>[0]['error'];
+  try {
+    error = (JSON.parse(response.body) as { error: typeof error }).error;
+  } catch {
+    return response;
+  }
+  const lang = negotiateLang(event.headers?.['accept-language']);
+  const page = options.formErrorPage({ route, status, error, lang, event });
+  return { ...response, headers: { ...response.headers, ...page.headers }, body: page.html };
+}
+
 /** Builds the Lambda handler of one route group. */
-export function httpHandler<G extends RouteGroup>(group: G, operations: Operations<G>) {
+export function httpHandler<G extends RouteGroup>(
+  group: G,
+  operations: Operations<G>,
+  options: HttpHandlerOptions,
+) {
+  const table = routeTable(options.routes);
+  const served = new Set(options.routes.filter((r) => r.fn === group).map((r) => r.operationId));
+  const missing = Object.keys(operations).filter((id) => !served.has(id));
+  if (missing.length)
+    throw new Error(`httpHandler(${group}): no route in options.routes for ${missing.join(', ')}`);
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {
       logger.appendKeys({ requestId: event.requestContext?.requestId, routeKey: event.routeKey });
-      const response = await dispatch(group, operations, event, context);
+      // Reads are memoised for the request: an item read by several use cases is read once (issue #14).
+      const dispatched = await inRequestScope(() => dispatch(table, group, operations, event, context));
+      const response = asFormErrorPage(dispatched, event, options, table);
       return { ...response, headers: { ...SECURITY_HEADERS, ...response.headers } };
     });
 }

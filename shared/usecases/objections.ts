@@ -24,6 +24,7 @@ import { commit } from '../db/commit.ts';
 import {
   loadObjection,
   loadObjections,
+  loadObjectionsById,
   OBJECTIONS_PER_DISMISSAL_BATCH,
   type ObjectionRecord,
   objectionFiledItems,
@@ -38,7 +39,7 @@ import {
   repeatPut,
 } from '../db/objection-guards.ts';
 import { isSelected, loadSelectionRow, selectionDropItems } from '../db/selection.ts';
-import { loadTally, tallyAdd } from '../db/tallies.ts';
+import { loadTally, prefetchGateAndTally, tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import {
   conflict,
@@ -216,6 +217,7 @@ export async function listObjections(roundId: string) {
  * objections), the pipeline waiting at the objections gate is sent on.
  */
 async function closeObjectionsGateIfDone(roundId: string, by: string): Promise<number> {
+  await prefetchGateAndTally(roundId, 'objections'); // the tally and the gate in one read
   const open = (await loadTally(roundId, 'objections'))?.counts.open ?? 0;
   if (open <= 0 && (await loadGate(roundId, 'objections'))?.status === 'open')
     await completeGate(roundId, 'objections', { resolved: true }, by);
@@ -343,7 +345,7 @@ export async function dismissObjections(
   let targets: ObjectionRecord[];
   if (input.objectionIds) {
     const ids = [...new Set(input.objectionIds)];
-    const loaded = await Promise.all(ids.map((id) => loadObjection(roundId, id)));
+    const loaded = await loadObjectionsById(roundId, ids);
     targets = loaded.filter((o): o is ObjectionRecord => Boolean(o));
     notFoundIds.push(...ids.filter((_, i) => !loaded[i]));
   } else {
@@ -376,7 +378,10 @@ export async function dismissObjections(
         break;
       } catch (error) {
         if (!(error instanceof ResolvedMeanwhile) || attempt >= 3) throw error;
-        const again = await Promise.all(batch.map((o) => loadObjection(roundId, o.id)));
+        const again = await loadObjectionsById(
+          roundId,
+          batch.map((o) => o.id),
+        );
         alreadyResolved.push(...again.filter((o) => o && o.status !== 'open').map((o) => o!.id));
         batch = again.filter((o): o is ObjectionRecord => o?.status === 'open');
       }

@@ -19,12 +19,14 @@ import {
   loadReview,
   loadReviewerAssignments,
   loadReviewers,
+  prefetchAssignment,
   type ReviewerRecord,
   type ReviewRecord,
   reviewerInput,
   reviewerPut,
   reviewPresenceCheck,
   reviewPut,
+  reviewsAndAllianceNames,
 } from '../db/reviews.ts';
 import { tallyAdd } from '../db/tallies.ts';
 import { type Principal, userActor } from '../domain/actors.ts';
@@ -35,6 +37,7 @@ import type { Text } from '../domain/text.ts';
 import { completeGate, loadGate } from './pipeline/gates.ts';
 import { notifyAssignments } from './pipeline/stages/review.ts';
 import { commitWithTally, loadOrCountTally, reviewsDone } from './pipeline/tallies.ts';
+import { reviewerDocuments } from './review-documents.ts';
 import { getRound } from './rounds.ts';
 
 const assignmentOf = (roundId: string, allianceId: string): Text => ({
@@ -102,20 +105,28 @@ export async function assignments(roundId: string, preview: boolean, seed?: stri
   return { preview: true, seed: seed ?? roundId, ...result };
 }
 
+/**
+ * My assignments: the active ones (status pending or submitted) and those I was replaced on after
+ * declaring a conflict (status conflict, with my reason; nothing more of the alliance than its name).
+ */
 export async function myAssignments(principal: Principal) {
-  const mine = (await loadReviewerAssignments(principal.sub)).filter((a) => a.status === 'assigned');
+  const mine = await loadReviewerAssignments(principal.sub);
+  // Every assignment's review and alliance name in one BatchGet, not reads per assignment.
+  const found = await reviewsAndAllianceNames(
+    mine.map((a) => ({ ...a, withReview: a.status === 'assigned' })),
+  );
   return {
     items: await Promise.all(
-      mine.map(async (a) => {
-        const [review, loaded] = await Promise.all([
-          loadReview(a.roundId, a.allianceId, a.reviewerId),
-          loadAllianceWithMembers(a.allianceId),
-        ]);
+      mine.map(async (a, i) => {
+        const active = a.status === 'assigned';
+        const { review, name } = found[i]!;
         return {
           roundId: a.roundId,
           allianceId: a.allianceId,
-          name: loaded?.alliance.name,
+          name,
           reviewed: Boolean(review),
+          status: !active ? 'conflict' : review ? 'submitted' : 'pending',
+          ...(active ? {} : { conflictReason: a.replacedReason }),
           assignedAt: a.assignedAt,
         };
       }),
@@ -128,6 +139,7 @@ async function myAssignment(
   roundId: string,
   allianceId: string,
 ): Promise<AssignmentRecord> {
+  await prefetchAssignment(roundId, allianceId, principal.sub); // one BatchGet for the request's reads by key
   const assignment = await loadAssignment(roundId, allianceId, principal.sub);
   // Not assigned (or replaced): as far as this reviewer is concerned, it does not exist.
   if (assignment?.status !== 'assigned') throw notFound(assignmentOf(roundId, allianceId));
@@ -137,10 +149,11 @@ async function myAssignment(
 /** What a reviewer sees: the application, the rubric and their own review — never anyone else's. */
 export async function readAssigned(principal: Principal, roundId: string, allianceId: string) {
   await myAssignment(principal, roundId, allianceId);
-  const [loaded, round, review] = await Promise.all([
+  const [loaded, round, review, documents] = await Promise.all([
     loadAllianceWithMembers(allianceId),
     getRound(roundId),
     loadReview(roundId, allianceId, principal.sub),
+    reviewerDocuments(allianceId),
   ]);
   if (!loaded) throw notFound(nouns.alliance(allianceId));
   return {
@@ -148,6 +161,8 @@ export async function readAssigned(principal: Principal, roundId: string, allian
     rubric: round.rubric,
     reviewDeadline: round.reviewDeadline,
     myReview: review,
+    // Verified only; each opens through GET …/documents/{documentId} (a short-lived link).
+    documents,
   };
 }
 

@@ -3,7 +3,7 @@
 import { allianceStatusUpdate } from '../db/alliance-status.ts';
 import { allianceAudit } from '../db/audit.ts';
 import { loadScreening, loadScreenings, pageScreenings, screeningDecisionUpdate } from '../db/screening.ts';
-import { loadTally, tallyAdd } from '../db/tallies.ts';
+import { loadTally, prefetchGateAndTally, tallyAdd } from '../db/tallies.ts';
 import { byWhom, type Principal, userActor } from '../domain/actors.ts';
 import { conflict, notFound } from '../domain/errors.ts';
 import { screeningResultDraft } from '../domain/notify-events.ts';
@@ -23,10 +23,12 @@ const notWaiting = (roundId: string) =>
  * megabytes, so they come a page at a time. Before the gate is reached nothing is counted yet (0).
  */
 export async function listScreening(roundId: string, cursor: string | undefined, limit: number) {
+  // The gate and its tally come in one BatchGet, beside the page's Query.
+  const prefetched = prefetchGateAndTally(roundId, 'screening');
   const [page, gate, tally] = await Promise.all([
     pageScreenings(roundId, cursor, limit),
-    loadGate(roundId, 'screening'),
-    loadTally(roundId, 'screening'),
+    prefetched.then(() => loadGate(roundId, 'screening')),
+    prefetched.then(() => loadTally(roundId, 'screening')),
   ]);
   // A gate reached with no tally: a round waiting there since before tallies; counted now, once.
   const counts =

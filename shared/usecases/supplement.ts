@@ -12,6 +12,7 @@ import { commit } from '../db/commit.ts';
 import {
   loadSelection,
   loadSelectionRows,
+  prefetchSupplementItems,
   type SelectionHeader,
   type SelectionRowItem,
 } from '../db/selection.ts';
@@ -72,8 +73,13 @@ export async function supplementProposal(roundId: string, loaded?: SelectionHead
 
 /** GET …/supplement: what a fill would add, and whether a decision is awaited. */
 export async function previewSupplement(roundId: string) {
-  const { uncovered, proposal } = await supplementProposal(roundId);
-  const [gate, decisions] = await Promise.all([loadGate(roundId, 'supplement'), loadSupplements(roundId)]);
+  // The header, the round and the gate in one BatchGet; the rows' and decisions' Queries in parallel.
+  await prefetchSupplementItems(roundId);
+  const [{ uncovered, proposal }, gate, decisions] = await Promise.all([
+    supplementProposal(roundId),
+    loadGate(roundId, 'supplement'),
+    loadSupplements(roundId),
+  ]);
   return {
     roundId,
     awaitingDecision: gate?.status === 'open' && uncovered.length > 0,

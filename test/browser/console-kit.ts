@@ -84,7 +84,8 @@ export async function signInAs(page: Page, base: string, user: string) {
   }
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(/\/local\/oidc\/authorize/);
-  await page.getByRole('button', { name: new RegExp(user) }).click();
+  // The user's own button (its value is the username): 'dev-reviewer' must not match 'dev-reviewer-2'.
+  await page.locator(`button[name="username"][value="${user}"]`).click();
   await page.waitForURL(
     (url) => !url.pathname.startsWith('/local/') && !url.pathname.startsWith('/callback'),
   );

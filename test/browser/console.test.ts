@@ -120,8 +120,10 @@ describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () =
 
         // The dry run, rule by rule with clause and values.
         await page.getByRole('button', { name: '运行预检' }).click();
-        const dryRun = page.locator('table').filter({ hasText: '条款' }).last();
-        await expect.poll(() => dryRun.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(3);
+        // A table from 768 px up, a list of cards on a phone.
+        const dryRun = page.locator('section[aria-label="资格预检"]').last();
+        const rows = dryRun.locator('tbody tr, .ant-list-item');
+        await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(3);
         // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what is checked
         const text = await dryRun.innerText();
         expect(text).toMatch(/A1/);
@@ -265,19 +267,19 @@ describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () =
     expect(violations).toEqual([]);
   });
 
-  it('at 375 px: the programme office starts at its rounds; a reviewer is told the console has no screens for them yet', async () => {
+  it('at 375 px: the programme office starts at its rounds; a reviewer starts at their assignments', async () => {
     const { context, close } = await openContext(MOBILE, { javaScriptEnabled: true, mobile: true });
     try {
       for (const [user, check] of [
         ['dev-admin', async (page: Page) => page.waitForURL(/\/rounds$/)],
-        ['dev-reviewer', async (page: Page) => page.getByText('您的角色暂无控制台页面').waitFor()],
+        ['dev-reviewer', async (page: Page) => page.waitForURL(/\/assignments$/)],
       ] as const) {
         const page = await context.newPage();
         const watched = watch(page, '375');
         await page.goto(`${base}/`);
         await page.getByRole('button', { name: '登录' }).click();
         await page.waitForURL(/\/local\/oidc\/authorize/);
-        await page.getByRole('button', { name: new RegExp(user) }).click();
+        await page.locator(`button[name="username"][value="${user}"]`).click();
         await check(page);
         expect(await page.getByText('单位类型').count()).toBe(0); // never the applicant's registration form
         await watched.screen(`home-${user}`);

@@ -67,6 +67,7 @@ const expected: Record<string, Expected> = {
   rounds: {
     table: [
       'GetItem',
+      'BatchGetItem', // objections dismissed by id, in one read
       'Query',
       'PutItem', // rounds, screening decisions, reviewers, 递补, audit records
       'UpdateItem', // round changes, tallies, gates, objections resolved, selection approval
@@ -109,6 +110,7 @@ const expected: Record<string, Expected> = {
   reviews: {
     table: [
       'GetItem',
+      'BatchGetItem', // an assignment's items in one read; a reviewer's list (reviews, alliance names)
       'Query',
       'ConditionCheckItem', // an assignment still active; a review's presence as read
       'PutItem', // reviews, replacement assignments, audit records
@@ -116,7 +118,10 @@ const expected: Record<string, Expected> = {
     ],
     indexes: ['gsi1'],
     idempotency: true,
-    s3: [],
+    s3: [
+      's3:GetObject documents/evidence/*', // signs download links of assigned alliances' verified documents
+      's3:GetObjectVersion documents/evidence/*', // … of the version verified
+    ],
   },
   implementation: {
     table: [

@@ -244,6 +244,10 @@ export const cases: Record<string, RouteCase> = {
     call: (w) => ({ params: { ...round(w), ...alliance(w) } }),
     expect: { assignedReviewer: 200, reviewer: 404 },
   },
+  getAssignedDocument: {
+    call: (w) => ({ params: { ...round(w), ...alliance(w), documentId: w.usedReceiptId } }),
+    expect: { assignedReviewer: 200, reviewer: 404 },
+  },
   submitReview: {
     call: (w) => ({ params: { ...round(w), ...alliance(w) }, body: reviewBody }),
     expect: { assignedReviewer: 409, reviewer: 404 },

@@ -39,10 +39,13 @@ const SERVICES = ['dynamodb', 's3', 'sfn', 'scheduler'] as const;
 /**
  * One row per operationId: the most AWS commands one request may send (absent service: 0),
  * measured on the current code. `// over:` marks a row above the issue's DynamoDB target and says
- * which reads make it so. "the 2 reads of accessAlliance" (shared/usecases/alliances/access.ts),
- * in parallel: one BatchGet of the alliance's head, its content and the caller's USER# link (its
- * organisation), and the Query of its members (MEMBER#, not adjacent to the head in sort-key
- * order: shared/db/alliances.ts). An admin's are two Queries (head and content; members). "refused": the matrix's request is refused
+ * which reads make it so. An alliance's access check (shared/usecases/alliances/access.ts) is one
+ * consistent Query of its whole item collection ("the alliance's Query"), which also answers the
+ * endpoint's other reads of that partition (documents, history, award, ledger, plan, reports:
+ * shared/db/request-scope.ts memoises a request's reads, forgotten at its first write). Counts are
+ * those of a warm container: a user's USER# link never changes once written, so a container
+ * remembers it (shared/db/organisations.ts); a container's first request for a user adds that
+ * GetItem (in parallel with the alliance's Query). "refused": the matrix's request is refused
  * by the world's state after authorization, so the count is that of the refusal path.
  */
 const budgets: Record<string, Budget> = {
@@ -60,47 +63,47 @@ const budgets: Record<string, Budget> = {
   retryRoundPipeline: { dynamodb: 1, sfn: 1 },
   getRoundHistory: { dynamodb: 2 }, // over: the round's GetItem, then the history Query of the same partition
   // --- organisations
-  getMe: { dynamodb: 2 }, // over: the caller's USER# item, then its organisation (two GetItems in sequence)
+  getMe: { dynamodb: 1 }, // the organisation's GetItem (the caller's USER# link: known to the container once read — it never changes)
   getMyPreferences: { dynamodb: 1 },
   putMyPreferences: { dynamodb: 1 },
   createOrganisation: { dynamodb: 1 },
   lookupOrganisation: { dynamodb: 2 }, // over: the USCC# claim, then the organisation it names
-  getOrganisation: { dynamodb: 2 }, // over: the caller's USER# item (access), then the organisation
-  updateOrganisation: { dynamodb: 2 }, // refused (409) after the same two reads as getOrganisation
-  getOrganisationEligibility: { dynamodb: 2 }, // over: as getOrganisation
+  getOrganisation: { dynamodb: 1 }, // as getMe
+  updateOrganisation: { dynamodb: 1 }, // refused (409) after the organisation's read (the USER# link known)
+  getOrganisationEligibility: { dynamodb: 1 }, // as getMe
   // --- free pairing
-  listNeeds: { dynamodb: 2 }, // over: the caller's USER# item (whose contacts to show), then the gsi1 Query of open needs
-  createNeed: { dynamodb: 3 }, // the caller's USER# and its organisation (an enterprise?), then the transaction
-  getNeed: { dynamodb: 2 }, // over: the need and the caller's USER# item, in parallel (then the caller's interest when not its own)
-  updateNeed: { dynamodb: 2 }, // the need and USER# (refused, 409: a success adds the transaction)
-  getNeedMatches: { dynamodb: 3 }, // over: the need and USER#, then the gsi1 Query of every capability (load factors on the profiles: no N+1)
-  listInterests: { dynamodb: 3 }, // over: the need and USER#, then the Query of its interests
-  expressInterest: { dynamodb: 2 }, // refused (403: an enterprise) after USER# and its organisation
-  acceptInterest: { dynamodb: 3 }, // refused (404) after the need, USER# and the interest
-  declineInterest: { dynamodb: 3 }, // refused (404) after the need, USER# and the interest
+  listNeeds: { dynamodb: 1 }, // the gsi1 Query of open needs (the caller's USER# link known)
+  createNeed: { dynamodb: 2 }, // the caller's organisation (an enterprise?), then the transaction
+  getNeed: { dynamodb: 1 }, // the need (then the caller's interest when not its own; the USER# link known)
+  updateNeed: { dynamodb: 1 }, // the need (refused, 409: a success adds the transaction)
+  getNeedMatches: { dynamodb: 2 }, // over: the need, then the gsi1 Query of every capability (load factors on the profiles: no N+1)
+  listInterests: { dynamodb: 2 }, // over: the need, then the Query of its interests (another partition)
+  expressInterest: { dynamodb: 1 }, // refused (403: an enterprise) after its organisation
+  acceptInterest: { dynamodb: 2 }, // refused (404) after the need and the interest
+  declineInterest: { dynamodb: 2 }, // refused (404) after the need and the interest
   listCapabilities: { dynamodb: 1 },
-  putCapability: { dynamodb: 2 }, // refused (403: an enterprise) after USER# and its organisation
+  putCapability: { dynamodb: 1 }, // refused (403: an enterprise) after its organisation
   getCapability: { dynamodb: 1 },
   getCapabilityMatches: { dynamodb: 2 }, // over: the capability, then the gsi1 Query of open needs
-  getAgreementDocx: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then a BatchGet of the members' profiles (their USCCs)
+  getAgreementDocx: { dynamodb: 2 }, // over: the alliance's item collection (one Query), then a BatchGet of the members' profiles (their USCCs: other partitions)
   // --- alliances
-  createAlliance: { dynamodb: 4 }, // over: the caller's USER#, the round and the organisation (three GetItems) before the transaction
-  listAlliances: { dynamodb: 4 }, // over: USER#, the gsi2 Query of the caller's memberships, then one GetItem per alliance (N+1)
-  getAlliance: { dynamodb: 2 }, // over: the 2 reads of accessAlliance
-  updateAlliance: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction, 3)
-  inviteMember: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction)
-  confirmMembership: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction)
-  declineMembership: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction)
-  getAllianceEligibility: { dynamodb: 8 }, // over: the 2 reads of accessAlliance; the round; a BatchGet of the members; the alliance's items again; two gsi2 Queries and a Query per other alliance of the members (one-per-round rule)
-  submitAlliance: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success reads more and adds the transaction)
-  withdrawAlliance: { dynamodb: 2 }, // the 2 reads of accessAlliance (refused, 409: a success adds the transaction)
-  requestUpload: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the document's PutItem
-  listDocuments: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the documents Query of the same partition
-  reverifyDocument: { dynamodb: 5, s3: 1 }, // over: the alliance's two Queries, the document's GetItem, the transaction, and the document read again to answer
-  getAward: { dynamodb: 4 }, // over: the 2 reads of accessAlliance, a GetItem and one more Query of the partition
-  getAllianceHistory: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the history Query
+  createAlliance: { dynamodb: 2 }, // one BatchGet of the round and the organisation, then the transaction
+  listAlliances: { dynamodb: 2 }, // over: the gsi2 Query of the caller's memberships, then one BatchGet of their alliances
+  getAlliance: { dynamodb: 1 }, // the alliance's item collection, one Query (shared/db/alliances.ts loadAlliancePartition)
+  updateAlliance: { dynamodb: 1 }, // the alliance's Query (refused, 409: a success adds the transaction, 2)
+  inviteMember: { dynamodb: 1 }, // the alliance's Query (refused, 409: a success adds the transaction)
+  confirmMembership: { dynamodb: 1 }, // the alliance's Query (refused, 409: a success adds the transaction)
+  declineMembership: { dynamodb: 1 }, // the alliance's Query (refused, 409: a success adds the transaction)
+  getAllianceEligibility: { dynamodb: 5 }, // over: the alliance's Query; one BatchGet of the members' profiles and the round; two gsi2 Queries and a Query per other alliance of the members (one-per-round rule)
+  submitAlliance: { dynamodb: 1 }, // the alliance's Query (refused, 409: a success reads more and adds the transaction)
+  withdrawAlliance: { dynamodb: 1 }, // the alliance's Query (refused, 409: a success adds the transaction)
+  requestUpload: { dynamodb: 2 }, // the alliance's Query, then the document's PutItem
+  listDocuments: { dynamodb: 1 }, // the alliance's Query serves the documents too (same partition)
+  reverifyDocument: { dynamodb: 2, s3: 1 }, // the alliance's Query (the document from it), the transaction; answered from what it wrote
+  getAward: { dynamodb: 1 }, // the alliance's Query serves the award and its deadlines
+  getAllianceHistory: { dynamodb: 1 }, // the alliance's Query serves the history page
   // --- screening and review
-  listScreening: { dynamodb: 3 }, // over: the round's partition Query, and the round's GetItem twice
+  listScreening: { dynamodb: 2 }, // over: the page's Query of screening records, and one BatchGet of the gate and its tally (in parallel)
   decideScreening: { dynamodb: 2 }, // refused (409) after reading the round twice
   completeScreening: { dynamodb: 2 },
   registerReviewer: { dynamodb: 2 }, // refused (409) after reading the round twice
@@ -108,51 +111,52 @@ const budgets: Record<string, Budget> = {
   listAssignments: { dynamodb: 2 }, // over: the round's GetItem, then the assignments Query
   closeReviews: { dynamodb: 1 },
   // --- reviewers
-  myAssignments: { dynamodb: 7 }, // over: the gsi1 Query, then per assignment the round's GetItem and the alliance's two Queries (N+1)
-  readAssignment: { dynamodb: 5 }, // over: the round's GetItem three times and the alliance's two Queries
-  submitReview: { dynamodb: 3 }, // over: refused (409) after reading the round three times
-  declareConflict: { dynamodb: 2 }, // refused (409) after reading the round twice
+  myAssignments: { dynamodb: 2 }, // over: the gsi1 Query, then one BatchGet of the reviews and alliance heads
+  readAssignment: { dynamodb: 2 }, // over: one BatchGet (assignment, round, gate, review: ROUND#) and the alliance's Query (ALLIANCE#, documents included)
+  getAssignedDocument: { dynamodb: 2, s3: 1 }, // over: the assignment's and the document's GetItems, in parallel; s3: the presigner runs GetObject's middleware (counted, and its IAM checked, here), no request is sent
+  submitReview: { dynamodb: 1 }, // refused (409) after one BatchGet of the assignment, round, gate and review
+  declareConflict: { dynamodb: 1 }, // refused (409) after the same BatchGet
   // --- selection, objections, supplement
   getRanking: { dynamodb: 2 }, // over: the round's GetItem, then the gsi1 Query of its ranking
   approveSelection: { dynamodb: 2 },
   listObjections: { dynamodb: 1 },
-  dismissObjections: { dynamodb: 3 }, // over: the round's GetItem three times (the objection already resolved: no write)
+  dismissObjections: { dynamodb: 2 }, // one BatchGet of the objections, one of the gate and its tally (the objection already resolved: no write; a dismissal adds its transaction and reads the tally again after it)
   resolveObjection: { dynamodb: 1 },
-  previewSupplement: { dynamodb: 5 }, // over: the round's GetItem three times and two Queries of its partition
+  previewSupplement: { dynamodb: 3 }, // over: one BatchGet (selection header, round, 递补 gate), then the Queries of its rows and decisions in parallel (SELROW#, SUPPLEMENT#: not adjacent)
   decideSupplement: { dynamodb: 1 },
   // --- public notice
   getNotice: { dynamodb: 1, s3: 1 }, // the round, then the published notice object
   getNoticePage: { dynamodb: 1, s3: 1 },
   fileObjection: { dynamodb: 2 }, // refused (404) after reading the round twice
   // --- implementation
-  getPlan: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the plan's GetItem
-  updatePlan: { dynamodb: 5 }, // over: the 2 reads of accessAlliance twice (access and plan check: 4), then the plan's GetItem (refused, 409)
-  getPlanVersion: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the version's GetItem
-  closeAlliance: { dynamodb: 3 }, // over: three Queries of the alliance's partition (refused, 409)
+  getPlan: { dynamodb: 1 }, // the alliance's Query serves the plan
+  updatePlan: { dynamodb: 1 }, // the alliance's Query (refused, 409: a success adds the transaction)
+  getPlanVersion: { dynamodb: 1 }, // the alliance's Query serves the version
+  closeAlliance: { dynamodb: 1 }, // the alliance's Query (refused, 409)
   // --- ledger
-  getLedger: { dynamodb: 5 }, // over: the 2 reads of accessAlliance, a GetItem and two more Queries of the partition
-  exportLedgerCsv: { dynamodb: 4 }, // over: the 2 reads of accessAlliance, a GetItem and one more Query of the partition
-  recordExpense: { dynamodb: 6 }, // over: the 2 reads of accessAlliance, two GetItems, the transaction (cancelled: the receipt is used) and a GetItem after it
-  reverseEntry: { dynamodb: 4 }, // over: the 2 reads of accessAlliance, two GetItems (refused, 409)
-  resolveEntryFlag: { dynamodb: 4 }, // over: the alliance's two Queries and two GetItems (refused, 409)
-  reallocateLedger: { dynamodb: 5 }, // over: the alliance's two Queries, a GetItem, the transaction and a GetItem after it
+  getLedger: { dynamodb: 1 }, // the alliance's Query serves the award, entries and reallocations
+  exportLedgerCsv: { dynamodb: 1 }, // as getLedger
+  recordExpense: { dynamodb: 3 }, // over: refused (409: the receipt is used): the alliance's Query, the transaction (cancelled), then the receipt's claim read to say by which entry; a success is 2
+  reverseEntry: { dynamodb: 1 }, // the alliance's Query (refused, 409)
+  resolveEntryFlag: { dynamodb: 1 }, // the alliance's Query (refused, 409)
+  reallocateLedger: { dynamodb: 2 }, // the alliance's Query and the transaction; answered from what it wrote
   // --- reports
-  listReports: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the reports Query
-  submitReport: { dynamodb: 4 }, // over: the 2 reads of accessAlliance, two GetItems (refused, 422)
-  acceptReport: { dynamodb: 3 }, // over: the alliance's two Queries and the report's GetItem (refused, 409)
-  returnReport: { dynamodb: 3 }, // over: as acceptReport
+  listReports: { dynamodb: 1 }, // the alliance's Query serves the reports
+  submitReport: { dynamodb: 1 }, // the alliance's Query (refused, 422)
+  acceptReport: { dynamodb: 1 }, // the alliance's Query (refused, 409)
+  returnReport: { dynamodb: 1 }, // as acceptReport
   // --- notifications
-  listNotifications: { dynamodb: 2 }, // over: the caller's USER# item, then the gsi1 Query
-  markNotificationRead: { dynamodb: 2 },
+  listNotifications: { dynamodb: 1 }, // the gsi1 Query (the caller's USER# link known)
+  markNotificationRead: { dynamodb: 1 },
   // --- inspections
   registerInspector: { dynamodb: 2 },
   listInspectors: { dynamodb: 1 },
-  drawInspections: { dynamodb: 7 }, // over: the inspectors (gsi1) and designated alliances (gsi2), each candidate's two Queries and GetItem, then the load Queries (a dry run: no write)
+  drawInspections: { dynamodb: 5 }, // over: the inspectors (gsi1) and designated alliances (gsi2), each candidate's Query, then the load Queries (a dry run: no write)
   getInspectionDraw: { dynamodb: 1 },
   listInspections: { dynamodb: 1 },
   getInspection: { dynamodb: 1 },
-  recordFindings: { dynamodb: 3 }, // over: the inspection's GetItem, the transaction, and the inspection read again to answer
-  listAllianceInspections: { dynamodb: 3 }, // over: the 2 reads of accessAlliance, then the gsi2 Query
+  recordFindings: { dynamodb: 2 }, // the inspection's GetItem and the transaction; answered from what it wrote
+  listAllianceInspections: { dynamodb: 2 }, // over: the alliance's Query, then the gsi2 Query of inspections (an index: not in the partition)
 };
 
 /** The issue's DynamoDB target: reads one request, writes two. */

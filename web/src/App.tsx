@@ -6,7 +6,7 @@ import { lazy, Suspense, useContext, useEffect, useState } from 'react';
 import { Link, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { setApiLanguage } from './api/client.ts';
 import { areas } from './areas/index.ts';
-import { completeSignIn, currentClaims, signIn, signOut } from './auth/session.ts';
+import { completeSignIn, currentClaims, loadConfig, signIn, signOut } from './auth/session.ts';
 import { type Lang, LangContext, useT } from './i18n.ts';
 
 const OrganisationPage = lazy(() =>
@@ -17,6 +17,9 @@ const OrganisationPage = lazy(() =>
 const theme = {
   token: {
     colorPrimary: '#0958d9',
+    colorLink: '#0958d9',
+    colorLinkHover: '#003eb3',
+    colorLinkActive: '#002c8c',
     colorPrimaryHover: '#003eb3',
     colorPrimaryActive: '#002c8c',
     colorSuccess: '#237804',
@@ -43,15 +46,28 @@ function Callback() {
 
 function Home() {
   const t = useT();
+  // On AWS staff sign in through their own user pool (config.json signIn.staff); locally one issuer.
+  const [staffPool, setStaffPool] = useState(false);
+  useEffect(() => {
+    loadConfig().then(
+      (c) => setStaffPool(Boolean(c.signIn?.staff)),
+      () => setStaffPool(false),
+    );
+  }, []);
   return (
     <Result
       status="info"
       title={t('title')}
       subTitle={t('welcome')}
       extra={
-        <Button type="primary" onClick={() => void signIn('/organisation')}>
-          {t('signIn')}
-        </Button>
+        <Space wrap>
+          <Button type="primary" onClick={() => void signIn('/organisation', 'applicant')}>
+            {t('signIn')}
+          </Button>
+          {staffPool && (
+            <Button onClick={() => void signIn('/organisation', 'staff')}>{t('staffSignIn')}</Button>
+          )}
+        </Space>
       }
     />
   );
@@ -61,7 +77,7 @@ function Home() {
  * Where a signed-in person starts (sign-in lands on /organisation): applicants at their
  * organisation, the programme office at its rounds, other roles on a page saying what they can use.
  */
-const reviewerHasScreens = areas.some((a) => a.roles.includes('reviewer') && a.routes.length > 0);
+const reviewerHasScreens = areas.some((a) => a.routes.some((r) => r.path === '/assignments'));
 
 function RoleHome({ groups }: { groups: readonly string[] }) {
   const t = useT();

@@ -6,6 +6,7 @@ export type Lang = 'zh' | 'en';
 const strings = {
   title: { zh: '企会协作创新计划', en: 'Enterprise–Society Collaborative Innovation' },
   signIn: { zh: '登录', en: 'Sign in' },
+  staffSignIn: { zh: '工作人员登录', en: 'Staff sign-in' },
   signOut: { zh: '退出', en: 'Sign out' },
   signingIn: { zh: '正在登录…', en: 'Signing in…' },
   welcome: {

@@ -35,10 +35,11 @@ export const publicNoticeRoutes = [
     fn: 'public',
     auth: 'public',
     summary:
-      'Object to an announced alliance during the notice period (validated, size-limited, throttled). Limited per client address and per contact in each round (429 with Retry-After while an hourly limit holds); the same objection again from the same address or contact is a 409 naming the first',
+      'Object to an announced alliance during the notice period (validated, size-limited, throttled). Limited per client address and per contact in each round (429 with Retry-After while an hourly limit holds); the same objection again from the same address or contact is a 409 naming the first. The notice page form posts application/x-www-form-urlencoded (same fields) and is answered with an HTML page: the receipt (201) or what was wrong (the error status), in the Accept-Language',
     tag: 'public notice',
     params: RoundIdParams,
     body: ObjectionInputSchema,
+    formBody: true,
     maxBodyBytes: 16 * 1024,
     responses: { 201: ObjectionFiledSchema },
   },

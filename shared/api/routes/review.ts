@@ -10,6 +10,7 @@ import {
   ReviewInputSchema,
   ReviewParams,
 } from '../pipeline.ts';
+import { ReviewDocumentParams, ReviewerDocumentLinkSchema } from '../review-documents.ts';
 import { RoundIdParams } from '../rounds.ts';
 import type { RouteDef } from '../route-types.ts';
 
@@ -81,6 +82,17 @@ export const reviewRoutes = [
     tag: 'review',
     params: ReviewParams,
     responses: { 200: z.record(z.string(), z.unknown()) },
+  },
+  {
+    operationId: 'getAssignedDocument',
+    method: 'GET',
+    path: '/v1/reviews/assignments/{roundId}/{allianceId}/documents/{documentId}',
+    fn: 'reviews',
+    auth: ['reviewer'],
+    summary: 'A verified document of an alliance assigned to me: a download link valid for 5 minutes',
+    tag: 'review',
+    params: ReviewDocumentParams,
+    responses: { 200: ReviewerDocumentLinkSchema },
   },
   {
     operationId: 'submitReview',

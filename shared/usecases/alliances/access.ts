@@ -37,8 +37,9 @@ export async function accessAlliance(
   options: { confirmedOnly?: boolean } = {},
 ): Promise<AllianceView> {
   if (isAdmin(principal)) return loadAllianceView(allianceId);
-  // The caller's organisation (its USER# link) comes in the alliance's own BatchGet: two requests
-  // in parallel (that BatchGet and the members' Query), not three.
+  // One Query of the alliance's item collection (head, content, members and the rest, which then
+  // answers the endpoint's own reads of the partition), and the caller's organisation: its USER#
+  // link, known to the container once read (it never changes), else read in parallel.
   const { loaded, userOrgId: orgId } = await loadAllianceWithMembersForUser(allianceId, principal.sub);
   if (!loaded) throw notFound(nouns.alliance(allianceId));
   const view: AllianceView = { alliance: loaded.alliance as StoredAlliance, members: loaded.members };

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { alliancePuts, draftContentUpdate, memberPut, type StoredAlliance } from '../../db/alliances.ts';
 import { allianceAudit } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
+import { prefetchRoundAndOrganisation } from '../../db/organisations.ts';
 import { byWhom, type Principal, userActor } from '../../domain/actors.ts';
 import { conflict, notFound, nouns, versionConflict } from '../../domain/errors.ts';
 import type { AllianceContent, Member } from '../../domain/model/alliance.ts';
@@ -34,6 +35,7 @@ export async function prepareAlliance(
   now = new Date(),
 ) {
   const orgId = await requireOwnOrganisation(principal);
+  await prefetchRoundAndOrganisation(input.roundId, orgId); // both in one BatchGet
   const [round, organisation] = await Promise.all([loadRound(input.roundId), loadOrganisation(orgId)]);
   if (!round) throw notFound(nouns.round(input.roundId));
   if (!organisation) throw notFound(nouns.organisation(orgId));

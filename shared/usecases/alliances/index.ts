@@ -10,7 +10,7 @@
  */
 
 import {
-  loadAlliance,
+  loadAllianceHeads,
   pageOrgMemberships,
   pageRoundAlliances,
   type StoredAlliance,
@@ -72,14 +72,13 @@ export async function listAlliances(
   }
   const orgId = await requireOwnOrganisation(principal);
   const page = await pageOrgMemberships(orgId, query.cursor, query.limit);
-  const items = await Promise.all(
-    page.items
-      .filter((m) => m.state !== 'declined')
-      .map(async (m) => {
-        const alliance = await loadAlliance(m.allianceId);
-        return alliance ? { ...summary(alliance), membership: m.state } : undefined;
-      }),
-  );
+  // The page's alliances in one BatchGet (not one GetItem each).
+  const memberships = page.items.filter((m) => m.state !== 'declined');
+  const heads = await loadAllianceHeads(memberships.map((m) => m.allianceId));
+  const items = memberships.map((m, i) => {
+    const alliance = heads[i];
+    return alliance ? { ...summary(alliance as StoredAlliance), membership: m.state } : undefined;
+  });
   return { ...page, items: items.filter((x) => x !== undefined) };
 }
 

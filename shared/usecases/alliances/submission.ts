@@ -50,9 +50,13 @@ export async function assessEligibility(
   now: Date,
   loadOverdue?: () => Promise<OverdueReport[]>,
 ): Promise<EligibilityReport> {
-  const [round, profiles, documents, overdue] = await Promise.all([
+  // The profiles' BatchGet carries the round too (called first: the round's read then waits for it).
+  const [profiles, round, documents, overdue] = await Promise.all([
+    loadProfiles(
+      members.map((m) => m.organisationId),
+      alliance.roundId,
+    ),
     getRound(alliance.roundId),
-    loadProfiles(members.map((m) => m.organisationId)),
     listDocuments(alliance.id),
     loadOverdue?.(),
   ]);

@@ -12,13 +12,18 @@
  */
 import { allianceAudit, userActor } from '../../db/audit.ts';
 import { commit } from '../../db/commit.ts';
-import { type DocumentItem, loadDocumentItem, reverificationUpdate, toDocument } from '../../db/documents.ts';
+import {
+  type DocumentItem,
+  loadDocumentItem,
+  reverificationUpdate,
+  reverified,
+  toDocument,
+} from '../../db/documents.ts';
 import type { Principal } from '../../domain/actors.ts';
 import { judgeEvidence, type Verdict } from '../../domain/documents.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { DocumentRecord } from '../../domain/model/document.ts';
 import { receiptFlags } from '../ledger/flags.ts';
-import { parsePdf } from './pdf.ts';
 import { readObject } from './storage.ts';
 
 /** Attempts when the document or its receipt claim changes between our reads and our write. */
@@ -57,7 +62,8 @@ async function check(item: DocumentItem): Promise<{ verdict: Verdict; checked: R
       maxBytes: item.maxBytes,
       contentType: found.contentType,
       firstBytes: found.firstBytes,
-      pdf: found.bytes ? await parsePdf(found.bytes) : undefined,
+      // pdf-lib (≈ 390 KiB) is loaded on the first PDF, not at every cold start (issue #14).
+      pdf: found.bytes ? await (await import('./pdf.ts')).parsePdf(found.bytes) : undefined,
       sha256: found.sha256,
     },
     item.sha256,
@@ -141,10 +147,10 @@ export async function reverifyDocument(
       continue;
     }
 
-    const updated = await loadDocumentItem(allianceId, documentId);
+    // Answered from what the update wrote (no second read).
     return {
       outcome: verdict.ok ? 'passed' : 'failed',
-      document: toDocument(updated ?? item),
+      document: toDocument(reverified(item, { at, rejection })),
       checked,
       flaggedEntries: flags.entryIds,
     };

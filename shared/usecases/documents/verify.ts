@@ -29,7 +29,6 @@ import {
 import type { DocumentKind } from '../../domain/model/document.ts';
 import { TaskError } from '../../errors.ts';
 import { logger } from '../../logger.ts';
-import { parsePdf } from './pdf.ts';
 import { headObject, readObject, storeEvidence } from './storage.ts';
 
 export const VERIFIER = 'document-verifier';
@@ -125,7 +124,8 @@ export async function verifyUpload(
       maxBytes: item.maxBytes,
       contentType: seen.contentType,
       firstBytes: seen.firstBytes,
-      pdf: seen.bytes ? await parsePdf(seen.bytes) : undefined,
+      // pdf-lib (≈ 390 KiB) is loaded on the first PDF, not at every cold start (issue #14).
+      pdf: seen.bytes ? await (await import('./pdf.ts')).parsePdf(seen.bytes) : undefined,
     });
     const at = now();
     const sha256 = verdict.ok ? seen.sha256! : undefined;

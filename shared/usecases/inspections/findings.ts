@@ -4,7 +4,7 @@
  * inspections are unannounced, and members can read their alliance's trail); a 'poor' rating sets
  * a follow-up deadline (a DEADLINE item, listed in gsi1 DEADLINES like the report deadlines).
  */
-import { loadAlliance, loadAllianceWithMembers } from '../../db/alliances.ts';
+import { loadAllianceWithMembers } from '../../db/alliances.ts';
 import { commit } from '../../db/commit.ts';
 import { deadlinePut } from '../../db/designation.ts';
 import {
@@ -14,6 +14,7 @@ import {
   listAllInspections,
   listInspectorInspections,
   loadInspection,
+  withFindings,
 } from '../../db/inspections.ts';
 import { allianceAudit } from '../../db/reports.ts';
 import { isAdmin, isInspectionOffice, type Principal, userActor } from '../../domain/actors.ts';
@@ -94,7 +95,9 @@ export async function recordFindings(
     data,
   });
   // The follow-up deadline: what to do by when, with the alliance's round like its report deadlines.
-  const roundId = followUpDue ? (await loadAlliance(allianceId))?.roundId : undefined;
+  // Its members (told below) come from the same read: one Query of the alliance's partition.
+  const parts = followUpDue ? await loadAllianceWithMembers(allianceId) : undefined;
+  const roundId = parts?.alliance.roundId;
   const followUp = followUpDue && {
     kind: 'follow-up',
     due: followUpDue,
@@ -129,7 +132,7 @@ export async function recordFindings(
   );
   if (followUpDue) {
     // Findings that require follow-up: the alliance's members are told what to do by when (once).
-    const members = confirmedMembers((await loadAllianceWithMembers(allianceId))?.members ?? []);
+    const members = confirmedMembers(parts?.members ?? []);
     await writeAll(
       members.map((m) =>
         inspectionFollowUpDraft(m, inspection, input.rating, followUpDue, input.followUpActions),
@@ -137,5 +140,5 @@ export async function recordFindings(
       now,
     );
   }
-  return (await loadInspection(inspectionId)) as InspectionRecord;
+  return withFindings(inspection, input, at, followUpDue); // what the update wrote: no second read
 }

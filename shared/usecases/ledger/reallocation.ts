@@ -1,7 +1,7 @@
 /** Moving allocation between the budget lines of an award (admin); the award's total is unchanged. */
 import { randomUUID } from 'node:crypto';
 import { allianceAudit, userActor } from '../../db/audit.ts';
-import { reallocationPut, reallocationUpdate } from '../../db/awards.ts';
+import { type AwardItem, reallocationPut, reallocationUpdate } from '../../db/awards.ts';
 import type { Principal } from '../../domain/actors.ts';
 import type { Reallocation, ReallocationInput } from '../../domain/model/ledger.ts';
 import { writeAccess } from './access.ts';
@@ -64,5 +64,24 @@ export async function reallocate(
       return busy();
     },
   );
-  return { ...summary(await requireAward(allianceId)), reallocation: record };
+  // The answer is the award as read with this move applied (what the update wrote: the same
+  // amounts off one line's balance and allocation, onto the other's), not a second read.
+  return { ...summary(moved(award, input, from, to)), reallocation: record };
+}
+
+/** `award` after moving `amount` of allocation (and its balance) from line `from` to line `to`. */
+function moved(award: AwardItem, input: ReallocationInput, from: number, to: number): AwardItem {
+  const lines = award.lines.map((l, i) =>
+    i === from
+      ? { ...l, allocation: l.allocation - input.amount }
+      : i === to
+        ? { ...l, allocation: l.allocation + input.amount }
+        : l,
+  );
+  const balances = {
+    ...award.balances,
+    [input.fromLineId]: (award.balances[input.fromLineId] ?? 0) - input.amount,
+    [input.toLineId]: (award.balances[input.toLineId] ?? 0) + input.amount,
+  };
+  return { ...award, lines, balances };
 }

@@ -213,9 +213,9 @@ describe('renderNoticeHtml', () => {
     expect(page).toContain('<meta charset="utf-8">');
     expect(page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(page).toContain(
-      `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;">`,
+      `<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; style-src &#39;unsafe-inline&#39;; form-action &#39;self&#39;">`,
     );
-    expect(NOTICE_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(NOTICE_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'");
     expect(noticeTitle(2027)).toBe('2027年度企会协作创新计划拟支持项目公示');
     expect(page).toContain('<title>2027年度企会协作创新计划拟支持项目公示</title>');
     expect(page).toContain('<h1><span>2027年度企会协作创新计划</span><span>拟支持项目公示</span></h1>');
@@ -288,7 +288,9 @@ describe('renderNoticeHtml', () => {
     const withHttps = renderNoticeHtml(buildNotice(small));
     for (const p of [page, withHttps]) {
       expect(p).not.toMatch(/<script/i);
-      expect(p).not.toMatch(/<(link|img|iframe|object|embed|form|base|source|video|audio|svg)\b/i);
+      expect(p).not.toMatch(/<(link|img|iframe|object|embed|base|source|video|audio|svg)\b/i);
+      // One form: the objection's, posted to the objection URL (no script needed).
+      expect(p.match(/<form\b/g)).toHaveLength(1);
       // Attributes, read off the tags (escaped data can make no tag): no handlers, nothing to load.
       const attributes = [...p.matchAll(/<[a-z][^>]*>/gi)].flatMap((m) =>
         [...m[0].replace(/"[^"]*"/g, '""').matchAll(/\s([a-z-]+)=/gi)].map((a) => a[1]!.toLowerCase()),
@@ -306,6 +308,16 @@ describe('renderNoticeHtml', () => {
           'datetime',
           'scope',
           'colspan',
+          // the objection form's
+          'method',
+          'action',
+          'accept-charset',
+          'for',
+          'value',
+          'maxlength',
+          'autocomplete',
+          'rows',
+          'type',
         ]),
       );
       expect(p).not.toMatch(/url\(|@import/i);
@@ -339,7 +351,7 @@ describe('renderNoticeHtml', () => {
   });
 
   it('every element it opens, it closes (a cheap well-formedness check)', () => {
-    const voids = new Set(['meta', 'br']);
+    const voids = new Set(['meta', 'br', 'input']);
     const stack: string[] = [];
     for (const [, close, name] of page.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>/g)) {
       const tag = name!.toLowerCase();

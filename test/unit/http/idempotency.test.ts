@@ -22,6 +22,7 @@ import { apiEvent, lambdaContext, setEnv, signedIn } from '../functions/helpers.
 setEnv(); // before the modules below build their logger (silent in tests)
 const { ApiError } = await import('../../../shared/http/errors.ts');
 const { httpHandler } = await import('../../../shared/http/handler.ts');
+const { routes } = await import('../../../shared/api/routes.ts');
 const { IDEMPOTENCY_TTL_SECONDS, idempotencyKeyOf, scopeOf } = await import(
   '../../../shared/http/idempotency.ts'
 );
@@ -83,7 +84,9 @@ function fakeTable() {
 
 const closeRound = vi.fn<(req: { body: { reason: string } }) => Promise<HttpResult>>();
 const getRound = vi.fn(async () => ({ body: { id: 'r1' } }));
-const handler = httpHandler('rounds', { closeRound, getRound } as unknown as Operations<'rounds'>);
+const handler = httpHandler('rounds', { closeRound, getRound } as unknown as Operations<'rounds'>, {
+  routes,
+});
 
 type Response = { statusCode: number; headers: Record<string, string>; body: string };
 

@@ -101,7 +101,10 @@ describe('recordFindings', () => {
 
   it("a 'poor' rating puts a follow-up DEADLINE due in 60 days in the same transaction, audited", async () => {
     ddb.on(GetCommand, { Key: { pk: 'INSPECTION#i1', sk: 'INSPECTION' } }).resolves({ Item: planned });
-    ddb.on(GetCommand, { Key: { pk: 'ALLIANCE#a1', sk: 'ALLIANCE' } }).resolves({ Item: { roundId: 'r1' } });
+    // The alliance (its round) and its members, read once before the transaction.
+    ddb
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'ALLIANCE#a1', ':alliance': 'ALLIANCE' } })
+      .resolves({ Items: [{ pk: 'ALLIANCE#a1', sk: 'ALLIANCE', id: 'a1', roundId: 'r1' }] });
     await recordFindings(
       principal,
       'i1',

@@ -68,6 +68,12 @@ function world(
     Items: alliance,
   });
   stored = [...alliance, { pk: 'USER#user-1', sk: 'USER', orgId: 'org-1' }];
+  // Within a request the access check reads the alliance's whole partition in one Query
+  // (shared/db/alliances.ts), which then answers the request's reads of its items (award,
+  // receipt, entries) until its first write: the partition is what `stored` holds under PK.
+  ddb
+    .on(QueryCommand, { KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': PK } })
+    .callsFake(() => ({ Items: stored.filter((i) => i.pk === PK) }));
   ddb.on(BatchGetCommand).callsFake((input) => ({
     Responses: Object.fromEntries(
       Object.entries(input.RequestItems as Record<string, { Keys: { pk: string; sk: string }[] }>).map(
@@ -82,18 +88,27 @@ function world(
         : [{ organisationId: 'org-1', state: 'confirmed', invitedAt: '2026-01-01T00:00:00.000Z' }],
   });
   ddb.on(GetCommand, { Key: { pk: PK, sk: 'AWARD' } }).resolves({ Item: award(options.award) });
-  ddb.on(GetCommand, { Key: { pk: PK, sk: `DOC#${RECEIPT}` } }).resolves({
-    Item: {
+  ddb.on(GetCommand, { Key: { pk: 'USER#user-1', sk: 'USER' } }).resolves({ Item: stored[2] });
+  const receipt = {
+    pk: PK,
+    sk: `DOC#${RECEIPT}`,
+    id: RECEIPT,
+    kind: 'receipt',
+    status: 'verified',
+    sha256: RECEIPT_SHA,
+    evidenceKey: `evidence/${A}/receipt/${RECEIPT}.pdf`,
+    ...options.receipt,
+  };
+  ddb.on(GetCommand, { Key: { pk: PK, sk: `DOC#${RECEIPT}` } }).resolves({ Item: receipt });
+  stored.push(award(options.award), receipt);
+  if (options.member !== false)
+    stored.push({
       pk: PK,
-      sk: `DOC#${RECEIPT}`,
-      id: RECEIPT,
-      kind: 'receipt',
-      status: 'verified',
-      sha256: RECEIPT_SHA,
-      evidenceKey: `evidence/${A}/receipt/${RECEIPT}.pdf`,
-      ...options.receipt,
-    },
-  });
+      sk: 'MEMBER#org-1',
+      organisationId: 'org-1',
+      state: 'confirmed',
+      invitedAt: '2026-01-01T00:00:00.000Z',
+    });
 }
 
 const cancelled = (...codes: string[]) =>
@@ -349,9 +364,7 @@ describe('POST …/ledger/entries/{entryId}/reverse', () => {
 
   it('adds the money back in one transaction that marks the original reversed, once', async () => {
     world();
-    ddb
-      .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
-      .resolves({ Item: original() });
+    stored.push(original()); // in the partition the access check reads
     ddb.on(TransactWriteCommand).resolves({});
     const res = await reverse();
     expect(res.status, res.text).toBe(201);
@@ -381,9 +394,7 @@ describe('POST …/ledger/entries/{entryId}/reverse', () => {
 
   it('is 409 for an entry already reversed, without writing', async () => {
     world();
-    ddb
-      .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
-      .resolves({ Item: original({ reversedBy: 'x' }) });
+    stored.push(original({ reversedBy: 'x' })); // in the partition the access check reads
     const res = await reverse();
     expect(res.status).toBe(409);
     expect(res.body.error.details[0].code).toBe('already_reversed');
@@ -392,9 +403,9 @@ describe('POST …/ledger/entries/{entryId}/reverse', () => {
 
   it('is 409 when a concurrent reversal won the race (the condition on reversedBy)', async () => {
     world();
+    stored.push(original()); // read first from the partition; again after the failed write
     ddb
       .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
-      .resolvesOnce({ Item: original() })
       .resolves({ Item: original({ reversedBy: 'r-2' }) });
     ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'None', 'None'));
     const res = await reverse();
@@ -404,9 +415,9 @@ describe('POST …/ledger/entries/{entryId}/reverse', () => {
 
   it('is 409 ledger_busy when the entry was flagged meanwhile (nothing written; retry)', async () => {
     world();
+    stored.push(original()); // read first from the partition; again after the failed write
     ddb
       .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
-      .resolvesOnce({ Item: original() })
       .resolves({ Item: original({ flag: { flaggedAt: NOW.toISOString() } }) });
     ddb.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None', 'None', 'None'));
     const res = await reverse();
@@ -422,9 +433,7 @@ describe('POST …/ledger/entries/{entryId}/reverse', () => {
       flaggedAt: '2026-11-25T00:00:00.000Z',
       by: { sub: 'admin-1', username: 'admin' },
     };
-    ddb
-      .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
-      .resolves({ Item: original({ flag }) });
+    stored.push(original({ flag })); // in the partition the access check reads
     ddb.on(TransactWriteCommand).resolves({});
     const res = await reverse();
     expect(res.status, res.text).toBe(201);
@@ -459,9 +468,7 @@ describe('POST …/ledger/entries/{entryId}/reverse', () => {
 
   it('is 409 for a reversal of a reversal', async () => {
     world();
-    ddb
-      .on(GetCommand, { Key: { pk: PK, sk: `LEDGER#${entryAt}#${entryId}` } })
-      .resolves({ Item: original({ kind: 'reversal', amount: -8_000 }) });
+    stored.push(original({ kind: 'reversal', amount: -8_000 })); // in the partition the access check reads
     const res = await reverse();
     expect(res.status).toBe(409);
     expect(res.body.error.details[0].code).toBe('not_reversible');

@@ -7,7 +7,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the API answers (no dependency is asked) */
+        /**
+         * Liveness: the API answers (no dependency is asked)
+         * @description Liveness: the API answers (no dependency is asked).
+         *
+         *     No sign-in (public); throttled harder than the signed-in routes.
+         */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -24,7 +29,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: reachability of DynamoDB, S3 and the workflow runner (cached for a few seconds) */
+        /**
+         * Readiness: reachability of DynamoDB, S3 and the workflow runner (cached for a few seconds)
+         * @description Readiness: reachability of DynamoDB, S3 and the workflow runner (cached for a few seconds).
+         *
+         *     No sign-in (public); throttled harder than the signed-in routes.
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -41,7 +51,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** This API described as OpenAPI 3.1 */
+        /**
+         * This API described as OpenAPI 3.1
+         * @description This API described as OpenAPI 3.1.
+         *
+         *     No sign-in (public); throttled harder than the signed-in routes.
+         */
         get: operations["getOpenApi"];
         put?: never;
         post?: never;
@@ -58,10 +73,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Funding rounds, newest first (public) */
+        /**
+         * Funding rounds, newest first (public)
+         * @description Funding rounds, newest first (public).
+         *
+         *     No sign-in (public); throttled harder than the signed-in routes.
+         */
         get: operations["listRounds"];
         put?: never;
-        /** Create a funding round: budget, caps, window, review settings, rubric, notice period, priorities */
+        /**
+         * Create a funding round: budget, caps, window, review settings, rubric, notice period, priorities
+         * @description Create a funding round: budget, caps, window, review settings, rubric, notice period, priorities.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["createRound"];
         delete?: never;
         options?: never;
@@ -76,9 +101,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A funding round (public) */
+        /**
+         * A funding round (public)
+         * @description A funding round (public).
+         *
+         *     No sign-in (public); throttled harder than the signed-in routes.
+         */
         get: operations["getRound"];
-        /** Replace an open round’s settings; carries its version (stale → 409) */
+        /**
+         * Replace an open round’s settings; carries its version (stale → 409)
+         * @description Replace an open round’s settings; carries its version (stale → 409).
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["updateRound"];
         post?: never;
         delete?: never;
@@ -96,7 +131,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the round now and start its pipeline (a second close is harmless) */
+        /**
+         * Close the round now and start its pipeline (a second close is harmless)
+         * @description Close the round now and start its pipeline (a second close is harmless).
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["closeRound"];
         delete?: never;
         options?: never;
@@ -111,7 +151,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A round's pipeline status: current stage and what it waits on */
+        /**
+         * A round's pipeline status: current stage and what it waits on
+         * @description A round's pipeline status: current stage and what it waits on.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["getRoundPipeline"];
         put?: never;
         post?: never;
@@ -130,7 +175,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Retry a failed pipeline: a new run resumes where the failed one stopped (what is done is kept); 409 while a run is active or when nothing failed */
+        /**
+         * Retry a failed pipeline: a new run resumes where the failed one stopped (what is done is kept); 409 while a run is active or when nothing failed
+         * @description Retry a failed pipeline: a new run resumes where the failed one stopped (what is done is kept); 409 while a run is active or when nothing failed.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["retryRoundPipeline"];
         delete?: never;
         options?: never;
@@ -145,7 +195,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The round's audit trail: every pipeline decision with who, when and why */
+        /**
+         * The round's audit trail: every pipeline decision with who, when and why
+         * @description The round's audit trail: every pipeline decision with who, when and why.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["getRoundHistory"];
         put?: never;
         post?: never;
@@ -162,7 +217,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who I am: roles and the organisation I act for */
+        /**
+         * Who I am: roles and the organisation I act for
+         * @description Who I am: roles and the organisation I act for.
+         *
+         *     Roles: applicant, admin, reviewer, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["getMe"];
         put?: never;
         post?: never;
@@ -179,9 +239,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My notification preferences: address, language, opted-out topics, and the address in effect */
+        /**
+         * My notification preferences: address, language, opted-out topics, and the address in effect
+         * @description My notification preferences: address, language, opted-out topics, and the address in effect.
+         *
+         *     Roles: applicant, admin, reviewer, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["getMyPreferences"];
-        /** Replace my notification preferences (essential topics cannot be opted out of: 400) */
+        /**
+         * Replace my notification preferences (essential topics cannot be opted out of: 400)
+         * @description Replace my notification preferences (essential topics cannot be opted out of: 400).
+         *
+         *     Roles: applicant, admin, reviewer, inspector, inspection-office (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["putMyPreferences"];
         post?: never;
         delete?: never;
@@ -197,10 +267,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Find an organisation by its USCC (to invite it): id, kind and name */
+        /**
+         * Find an organisation by its USCC (to invite it): id, kind and name
+         * @description Find an organisation by its USCC (to invite it): id, kind and name.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["lookupOrganisation"];
         put?: never;
-        /** Register the profile of the organisation I act for (one per user) */
+        /**
+         * Register the profile of the organisation I act for (one per user)
+         * @description Register the profile of the organisation I act for (one per user).
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["createOrganisation"];
         delete?: never;
         options?: never;
@@ -215,9 +295,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organisation profile (my own, or any for admins) */
+        /**
+         * An organisation profile (my own, or any for admins)
+         * @description An organisation profile (my own, or any for admins).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getOrganisation"];
-        /** Replace a profile; carries the version it is based on (stale → 409) */
+        /**
+         * Replace a profile; carries the version it is based on (stale → 409)
+         * @description Replace a profile; carries the version it is based on (stale → 409).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["updateOrganisation"];
         post?: never;
         delete?: never;
@@ -233,7 +323,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisation's own rules (E1–E6 or S1–S4) on its profile alone */
+        /**
+         * The organisation's own rules (E1–E6 or S1–S4) on its profile alone
+         * @description The organisation's own rules (E1–E6 or S1–S4) on its profile alone.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getOrganisationEligibility"];
         put?: never;
         post?: never;
@@ -250,10 +345,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open needs, newest first (contacts only on the caller's own) */
+        /**
+         * Open needs, newest first (contacts only on the caller's own)
+         * @description Open needs, newest first (contacts only on the caller's own).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["listNeeds"];
         put?: never;
-        /** Publish a technical need of my enterprise (§1.3.1: the need comes from the enterprise) */
+        /**
+         * Publish a technical need of my enterprise (§1.3.1: the need comes from the enterprise)
+         * @description Publish a technical need of my enterprise (§1.3.1: the need comes from the enterprise).
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["createNeed"];
         delete?: never;
         options?: never;
@@ -268,14 +373,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A need; its contact only for its enterprise, admins and a society whose interest was accepted */
+        /**
+         * A need; its contact only for its enterprise, admins and a society whose interest was accepted
+         * @description A need; its contact only for its enterprise, admins and a society whose interest was accepted.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getNeed"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit my open need or close it; carries the version it is based on (stale → 409) */
+        /**
+         * Edit my open need or close it; carries the version it is based on (stale → 409)
+         * @description Edit my open need or close it; carries the version it is based on (stale → 409).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         patch: operations["updateNeed"];
         trace?: never;
     };
@@ -286,7 +401,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggested societies for my need, best first, with the reasons (the need's enterprise and admins) */
+        /**
+         * Suggested societies for my need, best first, with the reasons (the need's enterprise and admins)
+         * @description Suggested societies for my need, best first, with the reasons (the need's enterprise and admins).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getNeedMatches"];
         put?: never;
         post?: never;
@@ -303,10 +423,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The interests in a need (its enterprise and admins: all; a society: its own) */
+        /**
+         * The interests in a need (its enterprise and admins: all; a society: its own)
+         * @description The interests in a need (its enterprise and admins: all; a society: its own).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["listInterests"];
         put?: never;
-        /** My society expresses interest in an open need, with a message (once per need) */
+        /**
+         * My society expresses interest in an open need, with a message (once per need)
+         * @description My society expresses interest in an open need, with a message (once per need).
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["expressInterest"];
         delete?: never;
         options?: never;
@@ -323,7 +453,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept a society’s interest: a draft alliance with both as confirmed members, pre-filled from the need */
+        /**
+         * Accept a society’s interest: a draft alliance with both as confirmed members, pre-filled from the need
+         * @description Accept a society’s interest: a draft alliance with both as confirmed members, pre-filled from the need.
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["acceptInterest"];
         delete?: never;
         options?: never;
@@ -340,7 +475,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decline a society’s interest */
+        /**
+         * Decline a society’s interest
+         * @description Decline a society’s interest.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["declineInterest"];
         delete?: never;
         options?: never;
@@ -355,9 +495,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Societies' capability profiles (no personal contact details) */
+        /**
+         * Societies' capability profiles (no personal contact details)
+         * @description Societies' capability profiles (no personal contact details).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["listCapabilities"];
-        /** Create or replace my society's capability profile (version of the one replaced; stale → 409) */
+        /**
+         * Create or replace my society's capability profile (version of the one replaced; stale → 409)
+         * @description Create or replace my society's capability profile (version of the one replaced; stale → 409).
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["putCapability"];
         post?: never;
         delete?: never;
@@ -373,7 +523,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A society's capability profile */
+        /**
+         * A society's capability profile
+         * @description A society's capability profile.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getCapability"];
         put?: never;
         post?: never;
@@ -390,7 +545,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Suggested open needs for my society, best first, with the reasons (the society and admins) */
+        /**
+         * Suggested open needs for my society, best first, with the reasons (the society and admins)
+         * @description Suggested open needs for my society, best first, with the reasons (the society and admins).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getCapabilityMatches"];
         put?: never;
         post?: never;
@@ -407,7 +567,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The task agreement (任务协议书) draft as a Word document: the association's versioned template filled from the alliance (members and admins) */
+        /**
+         * The task agreement (任务协议书) draft as a Word document: the association's versioned template filled from the alliance (members and admins)
+         * @description The task agreement (任务协议书) draft as a Word document: the association's versioned template filled from the alliance (members and admins).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getAgreementDocx"];
         put?: never;
         post?: never;
@@ -424,10 +589,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My organisation's alliances; admins: a round's alliances (?roundId=) */
+        /**
+         * My organisation's alliances; admins: a round's alliances (?roundId=)
+         * @description My organisation's alliances; admins: a round's alliances (?roundId=).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["listAlliances"];
         put?: never;
-        /** Create a draft alliance in an open round; my organisation is its first member */
+        /**
+         * Create a draft alliance in an open round; my organisation is its first member
+         * @description Create a draft alliance in an open round; my organisation is its first member.
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["createAlliance"];
         delete?: never;
         options?: never;
@@ -442,14 +617,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An alliance with its members (members and admins only) */
+        /**
+         * An alliance with its members (members and admins only)
+         * @description An alliance with its members (members and admins only).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getAlliance"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change fields of a draft; carries the version it is based on (stale → 409) */
+        /**
+         * Change fields of a draft; carries the version it is based on (stale → 409)
+         * @description Change fields of a draft; carries the version it is based on (stale → 409).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         patch: operations["updateAlliance"];
         trace?: never;
     };
@@ -462,7 +647,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Invite an enterprise or society to the alliance */
+        /**
+         * Invite an enterprise or society to the alliance
+         * @description Invite an enterprise or society to the alliance.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["inviteMember"];
         delete?: never;
         options?: never;
@@ -479,7 +669,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The invited organisation's applicant confirms its membership */
+        /**
+         * The invited organisation's applicant confirms its membership
+         * @description The invited organisation's applicant confirms its membership.
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["confirmMembership"];
         delete?: never;
         options?: never;
@@ -496,7 +691,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The invited organisation's applicant declines */
+        /**
+         * The invited organisation's applicant declines
+         * @description The invited organisation's applicant declines.
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["declineMembership"];
         delete?: never;
         options?: never;
@@ -511,7 +711,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Dry run of every eligibility rule (E1–E6, S1–S4, A1–A5) with the values each looked at */
+        /**
+         * Dry run of every eligibility rule (E1–E6, S1–S4, A1–A5) with the values each looked at
+         * @description Dry run of every eligibility rule (E1–E6, S1–S4, A1–A5) with the values each looked at.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getAllianceEligibility"];
         put?: never;
         post?: never;
@@ -530,7 +735,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit: the rules run again; 422 names every failing rule */
+        /**
+         * Submit: the rules run again; 422 names every failing rule
+         * @description Submit: the rules run again; 422 names every failing rule.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["submitAlliance"];
         delete?: never;
         options?: never;
@@ -547,7 +757,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a draft or submitted alliance while its round is open, with a reason */
+        /**
+         * Withdraw a draft or submitted alliance while its round is open, with a reason
+         * @description Withdraw a draft or submitted alliance while its round is open, with a reason.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["withdrawAlliance"];
         delete?: never;
         options?: never;
@@ -562,10 +777,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An alliance's documents with their verification status (and why one was rejected) */
+        /**
+         * An alliance's documents with their verification status (and why one was rejected)
+         * @description An alliance's documents with their verification status (and why one was rejected).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["listDocuments"];
         put?: never;
-        /** A presigned POST for the agreement PDF (or a report or receipt): key, type and size fixed by the server */
+        /**
+         * A presigned POST for the agreement PDF (or a report or receipt): key, type and size fixed by the server
+         * @description A presigned POST for the agreement PDF (or a report or receipt): key, type and size fixed by the server.
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["requestUpload"];
         delete?: never;
         options?: never;
@@ -582,7 +807,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Check a verified document's stored evidence again (PDF checks and SHA-256); failing rejects it and flags the ledger entry its receipt backs */
+        /**
+         * Check a verified document's stored evidence again (PDF checks and SHA-256); failing rejects it and flags the ledger entry its receipt backs
+         * @description Check a verified document's stored evidence again (PDF checks and SHA-256); failing rejects it and flags the ledger entry its receipt backs.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["reverifyDocument"];
         delete?: never;
         options?: never;
@@ -597,7 +827,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A designated alliance's award and its dedicated account's budget lines */
+        /**
+         * A designated alliance's award and its dedicated account's budget lines
+         * @description A designated alliance's award and its dedicated account's budget lines.
+         *
+         *     Roles: applicant, admin, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["getAward"];
         put?: never;
         post?: never;
@@ -614,7 +849,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An alliance's audit trail: who did what, when and why */
+        /**
+         * An alliance's audit trail: who did what, when and why
+         * @description An alliance's audit trail: who did what, when and why.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["getAllianceHistory"];
         put?: never;
         post?: never;
@@ -631,7 +871,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The round's submitted alliances with their automatic findings and decisions, a page at a time (by alliance id), with the gate's counts */
+        /**
+         * The round's submitted alliances with their automatic findings and decisions, a page at a time (by alliance id), with the gate's counts
+         * @description The round's submitted alliances with their automatic findings and decisions, a page at a time (by alliance id), with the gate's counts.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["listScreening"];
         put?: never;
         post?: never;
@@ -650,7 +895,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Pass or reject an alliance, with a reason (the last decision moves the pipeline on) */
+        /**
+         * Pass or reject an alliance, with a reason (the last decision moves the pipeline on)
+         * @description Pass or reject an alliance, with a reason (the last decision moves the pipeline on).
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["decideScreening"];
         delete?: never;
         options?: never;
@@ -667,7 +917,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move on when every alliance is decided (or there was none to decide) */
+        /**
+         * Move on when every alliance is decided (or there was none to decide)
+         * @description Move on when every alliance is decided (or there was none to decide).
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["completeScreening"];
         delete?: never;
         options?: never;
@@ -683,7 +938,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Register (or update) an expert of the review committee: expertise, affiliations, conflicts */
+        /**
+         * Register (or update) an expert of the review committee: expertise, affiliations, conflicts
+         * @description Register (or update) an expert of the review committee: expertise, affiliations, conflicts.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["registerReviewer"];
         post?: never;
         delete?: never;
@@ -699,7 +959,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The review committee of a round */
+        /**
+         * The review committee of a round
+         * @description The review committee of a round.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["listReviewers"];
         put?: never;
         post?: never;
@@ -716,7 +981,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reviewer assignments; ?preview=true is a dry run with the current reviewers (and ?seed=) */
+        /**
+         * Reviewer assignments; ?preview=true is a dry run with the current reviewers (and ?seed=)
+         * @description Reviewer assignments; ?preview=true is a dry run with the current reviewers (and ?seed=).
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["listAssignments"];
         put?: never;
         post?: never;
@@ -735,7 +1005,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the review period now; ranking proceeds with the reviews that are in */
+        /**
+         * End the review period now; ranking proceeds with the reviews that are in
+         * @description End the review period now; ranking proceeds with the reviews that are in.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["closeReviews"];
         delete?: never;
         options?: never;
@@ -750,7 +1025,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My review assignments */
+        /**
+         * My review assignments
+         * @description My review assignments.
+         *
+         *     Roles: reviewer (a staff role only from a staff-pool token).
+         */
         get: operations["myAssignments"];
         put?: never;
         post?: never;
@@ -767,10 +1047,42 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An assigned application, the rubric and my own review (never another reviewer’s) */
+        /**
+         * An assigned application, the rubric and my own review (never another reviewer’s)
+         * @description An assigned application, the rubric and my own review (never another reviewer’s).
+         *
+         *     Roles: reviewer (a staff role only from a staff-pool token).
+         */
         get: operations["readAssignment"];
-        /** Submit or update my scores (per rubric criterion), comment and recommendation */
+        /**
+         * Submit or update my scores (per rubric criterion), comment and recommendation
+         * @description Submit or update my scores (per rubric criterion), comment and recommendation.
+         *
+         *     Roles: reviewer (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["submitReview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reviews/assignments/{roundId}/{allianceId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A verified document of an alliance assigned to me: a download link valid for 5 minutes
+         * @description A verified document of an alliance assigned to me: a download link valid for 5 minutes.
+         *
+         *     Roles: reviewer (a staff role only from a staff-pool token).
+         */
+        get: operations["getAssignedDocument"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -787,7 +1099,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Declare a conflict of interest: I am replaced on this alliance at once */
+        /**
+         * Declare a conflict of interest: I am replaced on this alliance at once
+         * @description Declare a conflict of interest: I am replaced on this alliance at once.
+         *
+         *     Roles: reviewer (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["declareConflict"];
         delete?: never;
         options?: never;
@@ -802,7 +1119,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The selection (status, policy, budget, totals, approval) and a page of the ranking in rank order: raw and calibrated scores, bonuses, the budget line and a reason for every alliance */
+        /**
+         * The selection (status, policy, budget, totals, approval) and a page of the ranking in rank order: raw and calibrated scores, bonuses, the budget line and a reason for every alliance
+         * @description The selection (status, policy, budget, totals, approval) and a page of the ranking in rank order: raw and calibrated scores, bonuses, the budget line and a reason for every alliance.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["getRanking"];
         put?: never;
         post?: never;
@@ -821,7 +1143,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the selection, with adjustments and their reasons; the budget still holds */
+        /**
+         * Approve the selection, with adjustments and their reasons; the budget still holds
+         * @description Approve the selection, with adjustments and their reasons; the budget still holds.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["approveSelection"];
         delete?: never;
         options?: never;
@@ -836,7 +1163,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Objections filed against the public notice, with keyed hashes of each filer’s address and contact and the text’s fingerprint (to spot a flood), and duplicateOf */
+        /**
+         * Objections filed against the public notice, with keyed hashes of each filer’s address and contact and the text’s fingerprint (to spot a flood), and duplicateOf
+         * @description Objections filed against the public notice, with keyed hashes of each filer’s address and contact and the text’s fingerprint (to spot a flood), and duplicateOf.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["listObjections"];
         put?: never;
         post?: never;
@@ -855,7 +1187,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dismiss open objections as spam, with a reason: up to 100 by id, or all from one client, contact or text; each audited; repeating it is harmless; the pipeline moves on when none is left open */
+        /**
+         * Dismiss open objections as spam, with a reason: up to 100 by id, or all from one client, contact or text; each audited; repeating it is harmless; the pipeline moves on when none is left open
+         * @description Dismiss open objections as spam, with a reason: up to 100 by id, or all from one client, contact or text; each audited; repeating it is harmless; the pipeline moves on when none is left open.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["dismissObjections"];
         delete?: never;
         options?: never;
@@ -872,7 +1209,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Uphold (the alliance is dropped) or dismiss an objection, with a reason */
+        /**
+         * Uphold (the alliance is dropped) or dismiss an objection, with a reason
+         * @description Uphold (the alliance is dropped) or dismiss an objection, with a reason.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["resolveObjection"];
         delete?: never;
         options?: never;
@@ -887,10 +1229,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 递补: the money freed by dropped alliances and the left-out alliances it would fund under the round policy, with reasons (a preview; nothing changes) */
+        /**
+         * 递补: the money freed by dropped alliances and the left-out alliances it would fund under the round policy, with reasons (a preview; nothing changes)
+         * @description 递补: the money freed by dropped alliances and the left-out alliances it would fund under the round policy, with reasons (a preview; nothing changes).
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["previewSupplement"];
         put?: never;
-        /** 递补: fill the freed budget as proposed (the additions get a supplementary notice with its own period) or decline, with a reason */
+        /**
+         * 递补: fill the freed budget as proposed (the additions get a supplementary notice with its own period) or decline, with a reason
+         * @description 递补: fill the freed budget as proposed (the additions get a supplementary notice with its own period) or decline, with a reason.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["decideSupplement"];
         delete?: never;
         options?: never;
@@ -905,7 +1257,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public notice of the approved list (JSON) */
+        /**
+         * The public notice of the approved list (JSON)
+         * @description The public notice of the approved list (JSON).
+         *
+         *     No sign-in (public); throttled harder than the signed-in routes.
+         */
         get: operations["getNotice"];
         put?: never;
         post?: never;
@@ -922,7 +1279,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The public notice as a readable Chinese page (no scripts) */
+        /**
+         * The public notice as a readable Chinese page (no scripts)
+         * @description The public notice as a readable Chinese page (no scripts).
+         *
+         *     No sign-in (public); throttled harder than the signed-in routes.
+         */
         get: operations["getNoticePage"];
         put?: never;
         post?: never;
@@ -941,7 +1303,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Object to an announced alliance during the notice period (validated, size-limited, throttled). Limited per client address and per contact in each round (429 with Retry-After while an hourly limit holds); the same objection again from the same address or contact is a 409 naming the first */
+        /**
+         * Object to an announced alliance during the notice period (validated, size-limited, throttled). Limited per client address and per contact in each round (429 with Retry-After while an hourly limit holds); the same objection again from the same address or contact is a 409 naming the first. The notice page form posts application/x-www-form-urlencoded (same fields) and is answered with an HTML page: the receipt (201) or what was wrong (the error status), in the Accept-Language
+         * @description Object to an announced alliance during the notice period (validated, size-limited, throttled). Limited per client address and per contact in each round (429 with Retry-After while an hourly limit holds); the same objection again from the same address or contact is a 409 naming the first. The notice page form posts application/x-www-form-urlencoded (same fields) and is answered with an HTML page: the receipt (201) or what was wrong (the error status), in the Accept-Language.
+         *
+         *     No sign-in (public); throttled harder than the signed-in routes. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["fileObjection"];
         delete?: never;
         options?: never;
@@ -956,9 +1323,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A designated alliance's implementation plan: milestones with dates, indicators with targets, history */
+        /**
+         * A designated alliance's implementation plan: milestones with dates, indicators with targets, history
+         * @description A designated alliance's implementation plan: milestones with dates, indicators with targets, history.
+         *
+         *     Roles: applicant, admin, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["getPlan"];
-        /** Replace the plan; carries its version (stale → 409) and a reason; earlier versions are kept */
+        /**
+         * Replace the plan; carries its version (stale → 409) and a reason; earlier versions are kept
+         * @description Replace the plan; carries its version (stale → 409) and a reason; earlier versions are kept.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["updatePlan"];
         post?: never;
         delete?: never;
@@ -974,7 +1351,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An earlier version of the plan, as it was */
+        /**
+         * An earlier version of the plan, as it was
+         * @description An earlier version of the plan, as it was.
+         *
+         *     Roles: applicant, admin, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["getPlanVersion"];
         put?: never;
         post?: never;
@@ -993,7 +1375,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close as completed (after the completion report is accepted) or terminate early, with a reason; the ledger freezes */
+        /**
+         * Close as completed (after the completion report is accepted) or terminate early, with a reason; the ledger freezes
+         * @description Close as completed (after the completion report is accepted) or terminate early, with a reason; the ledger freezes.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["closeAlliance"];
         delete?: never;
         options?: never;
@@ -1008,7 +1395,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A designated alliance's dedicated account (专账): award, each line's allocation, spent and remaining, totals and the entries, newest first */
+        /**
+         * A designated alliance's dedicated account (专账): award, each line's allocation, spent and remaining, totals and the entries, newest first
+         * @description A designated alliance's dedicated account (专账): award, each line's allocation, spent and remaining, totals and the entries, newest first.
+         *
+         *     Roles: applicant, admin, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["getLedger"];
         put?: never;
         post?: never;
@@ -1025,7 +1417,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every ledger entry as CSV (UTF-8 with BOM, RFC 4180, oldest first; cells that could start a formula are prefixed with an apostrophe) */
+        /**
+         * Every ledger entry as CSV (UTF-8 with BOM, RFC 4180, oldest first; cells that could start a formula are prefixed with an apostrophe)
+         * @description Every ledger entry as CSV (UTF-8 with BOM, RFC 4180, oldest first; cells that could start a formula are prefixed with an apostrophe).
+         *
+         *     Roles: applicant, admin, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["exportLedgerCsv"];
         put?: never;
         post?: never;
@@ -1044,7 +1441,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an expense against a budget line with a verified receipt; never beyond the line's remaining amount or the award (409) */
+        /**
+         * Record an expense against a budget line with a verified receipt; never beyond the line's remaining amount or the award (409)
+         * @description Record an expense against a budget line with a verified receipt; never beyond the line's remaining amount or the award (409).
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["recordExpense"];
         delete?: never;
         options?: never;
@@ -1061,7 +1463,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct an expense with a reversing entry (negative amount) that gives the money back to its line; once per entry */
+        /**
+         * Correct an expense with a reversing entry (negative amount) that gives the money back to its line; once per entry
+         * @description Correct an expense with a reversing entry (negative amount) that gives the money back to its line; once per entry.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["reverseEntry"];
         delete?: never;
         options?: never;
@@ -1078,7 +1485,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Resolve the flag of an entry whose receipt failed reverification, with a reason, without reversing it (the entry stays spent and leaves the flagged figures); a reversal resolves it too */
+        /**
+         * Resolve the flag of an entry whose receipt failed reverification, with a reason, without reversing it (the entry stays spent and leaves the flagged figures); a reversal resolves it too
+         * @description Resolve the flag of an entry whose receipt failed reverification, with a reason, without reversing it (the entry stays spent and leaves the flagged figures); a reversal resolves it too.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["resolveEntryFlag"];
         delete?: never;
         options?: never;
@@ -1095,7 +1507,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Move allocation from one budget line to another, with a reason; the source line's remaining amount must cover it */
+        /**
+         * Move allocation from one budget line to another, with a reason; the source line's remaining amount must cover it
+         * @description Move allocation from one budget line to another, with a reason; the source line's remaining amount must cover it.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["reallocateLedger"];
         delete?: never;
         options?: never;
@@ -1110,7 +1527,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An alliance's annual and completion reports: each deadline with its status and report */
+        /**
+         * An alliance's annual and completion reports: each deadline with its status and report
+         * @description An alliance's annual and completion reports: each deadline with its status and report.
+         *
+         *     Roles: applicant, admin (a staff role only from a staff-pool token).
+         */
         get: operations["listReports"];
         put?: never;
         post?: never;
@@ -1128,7 +1550,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Submit (or resubmit after a return) a report: a verified report PDF, the actual value of every indicator and a summary */
+        /**
+         * Submit (or resubmit after a return) a report: a verified report PDF, the actual value of every indicator and a summary
+         * @description Submit (or resubmit after a return) a report: a verified report PDF, the actual value of every indicator and a summary.
+         *
+         *     Roles: applicant. Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["submitReport"];
         post?: never;
         delete?: never;
@@ -1146,7 +1573,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept a submitted report */
+        /**
+         * Accept a submitted report
+         * @description Accept a submitted report.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["acceptReport"];
         delete?: never;
         options?: never;
@@ -1163,7 +1595,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return a submitted report with comments; the members resubmit it */
+        /**
+         * Return a submitted report with comments; the members resubmit it
+         * @description Return a submitted report with comments; the members resubmit it.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["returnReport"];
         delete?: never;
         options?: never;
@@ -1178,7 +1615,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My notifications, newest first: my organisation's (applicants), the programme office's (admins), the inspection office's, or my own (reviewers, inspectors) */
+        /**
+         * My notifications, newest first: my organisation's (applicants), the programme office's (admins), the inspection office's, or my own (reviewers, inspectors)
+         * @description My notifications, newest first: my organisation's (applicants), the programme office's (admins), the inspection office's, or my own (reviewers, inspectors).
+         *
+         *     Roles: applicant, admin, reviewer, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["listNotifications"];
         put?: never;
         post?: never;
@@ -1197,7 +1639,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark one of my notifications read (again is harmless) */
+        /**
+         * Mark one of my notifications read (again is harmless)
+         * @description Mark one of my notifications read (again is harmless).
+         *
+         *     Roles: applicant, admin, reviewer, inspector, inspection-office (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["markNotificationRead"];
         delete?: never;
         options?: never;
@@ -1213,7 +1660,12 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Register (or update) a member of an expert evaluation team: affiliations and conflicts */
+        /**
+         * Register (or update) a member of an expert evaluation team: affiliations and conflicts
+         * @description Register (or update) a member of an expert evaluation team: affiliations and conflicts.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         put: operations["registerInspector"];
         post?: never;
         delete?: never;
@@ -1229,7 +1681,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The registered inspectors */
+        /**
+         * The registered inspectors
+         * @description The registered inspectors.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["listInspectors"];
         put?: never;
         post?: never;
@@ -1248,7 +1705,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Risk-weighted seeded draw of designated alliances to inspect; dryRun shows it without recording (the same seed, share and asOf re-run a recorded draw) */
+        /**
+         * Risk-weighted seeded draw of designated alliances to inspect; dryRun shows it without recording (the same seed, share and asOf re-run a recorded draw)
+         * @description Risk-weighted seeded draw of designated alliances to inspect; dryRun shows it without recording (the same seed, share and asOf re-run a recorded draw).
+         *
+         *     Roles: admin (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["drawInspections"];
         delete?: never;
         options?: never;
@@ -1263,7 +1725,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A recorded draw: seed, share, asOf, every candidate with its features and weight, picks, inspectors */
+        /**
+         * A recorded draw: seed, share, asOf, every candidate with its features and weight, picks, inspectors
+         * @description A recorded draw: seed, share, asOf, every candidate with its features and weight, picks, inspectors.
+         *
+         *     Roles: admin (a staff role only from a staff-pool token).
+         */
         get: operations["getInspectionDraw"];
         put?: never;
         post?: never;
@@ -1280,7 +1747,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Inspections: an inspector sees those assigned to them, an admin and the inspection office all (?status=) */
+        /**
+         * Inspections: an inspector sees those assigned to them, an admin and the inspection office all (?status=)
+         * @description Inspections: an inspector sees those assigned to them, an admin and the inspection office all (?status=).
+         *
+         *     Roles: admin, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["listInspections"];
         put?: never;
         post?: never;
@@ -1297,7 +1769,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One inspection (its assigned inspector, an admin or the inspection office) */
+        /**
+         * One inspection (its assigned inspector, an admin or the inspection office)
+         * @description One inspection (its assigned inspector, an admin or the inspection office).
+         *
+         *     Roles: admin, inspector, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["getInspection"];
         put?: never;
         post?: never;
@@ -1316,7 +1793,12 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The assigned inspector's findings, rating and follow-up actions; a 'poor' rating sets a follow-up deadline in 60 days */
+        /**
+         * The assigned inspector's findings, rating and follow-up actions; a 'poor' rating sets a follow-up deadline in 60 days
+         * @description The assigned inspector's findings, rating and follow-up actions; a 'poor' rating sets a follow-up deadline in 60 days.
+         *
+         *     Roles: inspector (a staff role only from a staff-pool token). Safe to retry with the same Idempotency-Key (the first answer is replayed).
+         */
         post: operations["recordFindings"];
         delete?: never;
         options?: never;
@@ -1331,7 +1813,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An alliance's inspections: members see completed ones only (inspections are unannounced); admins and the inspection office all */
+        /**
+         * An alliance's inspections: members see completed ones only (inspections are unannounced); admins and the inspection office all
+         * @description An alliance's inspections: members see completed ones only (inspections are unannounced); admins and the inspection office all.
+         *
+         *     Roles: applicant, admin, inspection-office (a staff role only from a staff-pool token).
+         */
         get: operations["listAllianceInspections"];
         put?: never;
         post?: never;
@@ -1847,6 +2334,11 @@ export interface components {
         /** @description Why the spending is accepted without its receipt */
         FlagResolutionInput: {
             reason: string;
+        };
+        /** @description Answered by API Gateway itself, before any function runs */
+        GatewayMessage: {
+            /** @example Unauthorized */
+            message: string;
         };
         Health: {
             /** @constant */
@@ -3321,6 +3813,33 @@ export interface components {
              */
             registeredAt: string;
         };
+        /** @description A verified document of an alliance assigned to me */
+        ReviewerDocument: {
+            /** @description An opaque identifier */
+            id: string;
+            /** @enum {string} */
+            kind: "agreement" | "report" | "receipt";
+            fileName?: string;
+            contentType: string;
+            size?: number;
+            pageCount?: number;
+            sha256?: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant
+             */
+            verifiedAt?: string;
+        };
+        ReviewerDocumentLink: {
+            document: components["schemas"]["ReviewerDocument"];
+            /** @description A presigned GET of the verified bytes (a PDF), valid until expiresAt */
+            url: string;
+            /**
+             * Format: date-time
+             * @description An ISO 8601 instant
+             */
+            expiresAt: string;
+        };
         ReviewerInput: {
             /** @description The reviewer's user id (the token's sub) */
             reviewerId: string;
@@ -3753,8 +4272,8 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
-            400: {
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: origin_not_allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3762,16 +4281,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage and this public route ({"message":"Too Many Requests"}). Codes: too_many_requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Internal error */
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3803,8 +4324,8 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
-            400: {
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: origin_not_allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3812,16 +4333,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage and this public route ({"message":"Too Many Requests"}). Codes: too_many_requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Internal error */
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3860,8 +4383,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: the failing fields are in error.details */
-            400: {
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: origin_not_allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3869,16 +4392,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage and this public route ({"message":"Too Many Requests"}). Codes: too_many_requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Internal error */
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3918,7 +4443,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3927,8 +4452,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled */
-            429: {
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: origin_not_allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3936,7 +4461,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage and this public route ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3974,7 +4510,7 @@ export interface operations {
                     "application/json": components["schemas"]["Round"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3983,16 +4519,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4001,7 +4537,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4010,7 +4555,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4019,8 +4564,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4054,7 +4628,7 @@ export interface operations {
                     "application/json": components["schemas"]["Round"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4063,7 +4637,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4072,16 +4655,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage and this public route ({"message":"Too Many Requests"}). Codes: too_many_requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Internal error */
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4122,7 +4707,7 @@ export interface operations {
                     "application/json": components["schemas"]["Round"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4131,16 +4716,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4149,7 +4734,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4158,7 +4743,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4167,7 +4761,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4176,8 +4770,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4221,7 +4844,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4230,16 +4853,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4248,7 +4871,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4257,7 +4880,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4266,7 +4898,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4275,8 +4907,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4310,7 +4971,7 @@ export interface operations {
                     "application/json": components["schemas"]["PipelineStatus"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4319,16 +4980,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4337,7 +4998,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4346,7 +5007,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4387,7 +5059,7 @@ export interface operations {
                     "application/json": components["schemas"]["RetryResult"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4396,16 +5068,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4414,7 +5086,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4423,7 +5095,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4432,7 +5113,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4441,8 +5122,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4484,7 +5194,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4493,16 +5203,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4511,7 +5221,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4520,7 +5230,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4552,25 +5273,16 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4579,7 +5291,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4611,25 +5334,16 @@ export interface operations {
                     "application/json": components["schemas"]["Preferences"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4638,7 +5352,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4676,7 +5401,7 @@ export interface operations {
                     "application/json": components["schemas"]["Preferences"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4685,16 +5410,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4703,7 +5428,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4712,7 +5446,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4721,8 +5455,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4756,7 +5519,7 @@ export interface operations {
                     "application/json": components["schemas"]["OrganisationSummary"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4765,16 +5528,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4783,7 +5546,27 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Not found: error.message names what. Codes: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4821,7 +5604,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4830,16 +5613,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4848,7 +5631,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4857,7 +5649,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -4866,8 +5658,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4901,7 +5722,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4910,16 +5731,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4928,7 +5749,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4937,7 +5758,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4978,7 +5810,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organisation"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4987,16 +5819,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5005,7 +5837,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5014,7 +5846,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5023,7 +5864,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5032,8 +5873,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5069,7 +5939,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5078,16 +5948,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5096,7 +5966,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5105,7 +5975,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5147,7 +6028,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5156,16 +6037,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5174,7 +6055,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5212,7 +6104,7 @@ export interface operations {
                     "application/json": components["schemas"]["Need"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5221,16 +6113,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5239,7 +6131,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5248,7 +6149,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5257,8 +6158,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5292,7 +6222,7 @@ export interface operations {
                     "application/json": components["schemas"]["Need"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5301,16 +6231,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5319,7 +6249,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5328,7 +6258,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5369,7 +6310,7 @@ export interface operations {
                     "application/json": components["schemas"]["Need"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5378,16 +6319,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5396,7 +6337,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5405,7 +6346,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5414,7 +6364,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5423,8 +6373,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5460,7 +6439,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5469,16 +6448,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5487,7 +6466,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5496,7 +6475,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5533,7 +6523,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5542,16 +6532,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5560,7 +6550,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5569,7 +6559,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5610,7 +6611,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interest"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5619,16 +6620,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5637,7 +6638,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5646,7 +6647,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5655,7 +6665,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5664,8 +6674,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5710,7 +6749,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5719,16 +6758,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5737,7 +6776,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5746,7 +6785,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5755,7 +6803,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5764,8 +6812,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5803,7 +6880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Interest"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5812,16 +6889,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5830,7 +6907,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5839,8 +6916,46 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5873,25 +6988,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5900,7 +7006,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5938,7 +7055,7 @@ export interface operations {
                     "application/json": components["schemas"]["Capability"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5947,16 +7064,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5965,7 +7082,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5974,7 +7100,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -5983,8 +7109,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6018,7 +7173,7 @@ export interface operations {
                     "application/json": components["schemas"]["Capability"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6027,16 +7182,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6045,7 +7200,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6054,7 +7209,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6091,7 +7257,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6100,16 +7266,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6118,7 +7284,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6127,7 +7293,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6160,7 +7337,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6169,16 +7346,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6187,7 +7364,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6196,7 +7373,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6237,7 +7425,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6246,16 +7434,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6264,7 +7452,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6302,7 +7501,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alliance"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6311,16 +7510,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6329,7 +7528,25 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Not found: error.message names what. Codes: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6338,7 +7555,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6347,8 +7564,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6382,7 +7628,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alliance"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6391,16 +7637,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6409,7 +7655,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6418,7 +7664,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6459,7 +7716,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alliance"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6468,16 +7725,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6486,7 +7743,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6495,7 +7752,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6504,7 +7770,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6513,8 +7779,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6554,7 +7849,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alliance"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6563,16 +7858,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6581,7 +7876,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6590,7 +7885,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6599,7 +7903,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6608,8 +7912,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6647,7 +7980,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alliance"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6656,16 +7989,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6674,7 +8007,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6683,8 +8016,46 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6722,7 +8093,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alliance"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6731,16 +8102,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6749,7 +8120,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6758,8 +8129,46 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6793,7 +8202,7 @@ export interface operations {
                     "application/json": components["schemas"]["EligibilityReport"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6802,16 +8211,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6820,7 +8229,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6829,7 +8238,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6870,7 +8290,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alliance"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6879,16 +8299,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6897,7 +8317,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6906,7 +8326,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6915,7 +8344,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -6924,8 +8353,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: rule_violation, idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6965,7 +8423,7 @@ export interface operations {
                     "application/json": components["schemas"]["Alliance"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6974,16 +8432,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6992,7 +8450,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7001,7 +8459,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7010,7 +8477,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7019,8 +8486,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7056,7 +8552,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7065,16 +8561,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7083,7 +8579,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7092,7 +8588,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +8640,7 @@ export interface operations {
                     "application/json": components["schemas"]["UploadTicket"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7142,16 +8649,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7160,7 +8667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7169,7 +8676,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7178,7 +8694,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7187,8 +8703,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7226,7 +8771,7 @@ export interface operations {
                     "application/json": components["schemas"]["Reverification"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7235,16 +8780,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7253,7 +8798,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7262,8 +8807,46 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7299,7 +8882,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7308,16 +8891,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7326,7 +8909,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7335,7 +8918,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7378,7 +8972,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7387,16 +8981,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7405,7 +8999,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7414,7 +9008,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7464,7 +9069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7473,16 +9078,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7491,8 +9096,19 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
-            404: {
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7500,8 +9116,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
-            500: {
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7549,7 +9165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7558,16 +9174,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7576,7 +9192,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7585,7 +9201,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7594,7 +9219,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7603,8 +9228,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7644,7 +9298,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7653,16 +9307,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7671,8 +9325,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
-            404: {
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7680,8 +9334,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7723,7 +9406,7 @@ export interface operations {
                     "application/json": components["schemas"]["Reviewer"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7732,16 +9415,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7750,7 +9433,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7759,7 +9442,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7768,7 +9460,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -7777,8 +9469,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7814,7 +9535,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7823,16 +9544,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7841,16 +9562,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
-            404: {
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
                 headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Internal error */
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7892,7 +9615,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7901,16 +9624,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7919,7 +9642,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7928,7 +9651,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7973,7 +9707,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7982,16 +9716,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8000,8 +9734,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
-            404: {
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8009,7 +9743,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8018,7 +9752,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8027,8 +9761,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8063,25 +9826,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8090,7 +9844,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8129,7 +9894,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8138,16 +9903,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8156,7 +9921,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8165,7 +9930,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8210,7 +9986,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8219,16 +9995,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8237,7 +10013,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8246,7 +10022,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8255,7 +10040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8264,7 +10049,122 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAssignedDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description zh or en: the language of error messages */
+                "Accept-Language"?: string;
+            };
+            path: {
+                /** @description An opaque identifier */
+                roundId: string;
+                /** @description An opaque identifier */
+                allianceId: string;
+                /** @description An opaque identifier */
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerDocumentLink"];
+                };
+            };
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: error.message names what. Codes: not_found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8312,7 +10212,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8321,16 +10221,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8339,7 +10239,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8348,7 +10248,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8357,7 +10266,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8366,8 +10275,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8405,7 +10343,7 @@ export interface operations {
                     "application/json": components["schemas"]["RankingPage"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8414,16 +10352,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8432,7 +10370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8441,7 +10379,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8487,7 +10436,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8496,16 +10445,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8514,7 +10463,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8523,7 +10472,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8532,7 +10490,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8541,8 +10499,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: rule_violation, idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8578,7 +10565,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8587,16 +10574,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8605,16 +10592,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
-            404: {
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
                 headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Internal error */
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8655,7 +10644,7 @@ export interface operations {
                     "application/json": components["schemas"]["ObjectionDismissalResult"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8664,16 +10653,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8682,8 +10671,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
-            404: {
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: idempotency_in_progress */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8691,7 +10680,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8700,7 +10689,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8709,8 +10698,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8752,7 +10770,7 @@ export interface operations {
                     "application/json": components["schemas"]["Objection"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8761,16 +10779,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8779,7 +10797,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8788,7 +10806,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8797,7 +10824,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8806,8 +10833,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8841,7 +10897,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplementProposal"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8850,16 +10906,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8868,7 +10924,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8877,7 +10933,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8918,7 +10985,7 @@ export interface operations {
                     "application/json": components["schemas"]["SupplementResult"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8927,16 +10994,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8945,7 +11012,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8954,7 +11021,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -8963,7 +11039,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -8972,8 +11048,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9009,7 +11114,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9018,7 +11123,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9027,16 +11141,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage and this public route ({"message":"Too Many Requests"}). Codes: too_many_requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Internal error */
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9069,7 +11185,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9078,7 +11194,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9087,16 +11212,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Throttled */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage and this public route ({"message":"Too Many Requests"}). Codes: too_many_requests */
             429: {
                 headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Internal error */
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9125,70 +11252,120 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ObjectionInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["ObjectionInput"];
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Success (JSON; an HTML receipt page when the body was a form post) */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ObjectionFiled"];
+                    "text/html": string;
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
-            /** @description Not found */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: origin_not_allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description Body too large (limit 16384 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
-            /** @description Throttled */
-            429: {
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage and this public route ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                    "text/html": string;
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                    "text/html": string;
                 };
             };
         };
@@ -9217,7 +11394,7 @@ export interface operations {
                     "application/json": components["schemas"]["Plan"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9226,16 +11403,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9244,7 +11421,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9253,7 +11430,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9294,7 +11482,7 @@ export interface operations {
                     "application/json": components["schemas"]["Plan"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9303,16 +11491,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9321,7 +11509,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9330,7 +11518,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9339,7 +11536,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9348,8 +11545,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9384,7 +11610,7 @@ export interface operations {
                     "application/json": components["schemas"]["Plan"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9393,16 +11619,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9411,7 +11637,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9420,7 +11646,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9464,7 +11701,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9473,16 +11710,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9491,7 +11728,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9500,7 +11737,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9509,7 +11755,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9518,8 +11764,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9557,7 +11832,7 @@ export interface operations {
                     "application/json": components["schemas"]["Ledger"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9566,16 +11841,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9584,7 +11859,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9593,7 +11868,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9626,7 +11912,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9635,16 +11921,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9653,7 +11939,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9662,7 +11948,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9703,7 +12000,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9712,16 +12009,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9730,7 +12027,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9739,7 +12036,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 16384 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9748,7 +12054,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9757,8 +12063,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9800,7 +12135,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9809,16 +12144,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9827,7 +12162,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9836,7 +12171,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 16384 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9845,7 +12189,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9854,8 +12198,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9897,7 +12270,7 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9906,16 +12279,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9924,7 +12297,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9933,7 +12306,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 16384 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -9942,7 +12324,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -9951,8 +12333,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9992,7 +12403,7 @@ export interface operations {
                     "application/json": components["schemas"]["ReallocationResult"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10001,16 +12412,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10019,7 +12430,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10028,7 +12439,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 16384 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10037,7 +12457,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10046,8 +12466,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10083,7 +12532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10092,16 +12541,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10110,7 +12559,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10119,7 +12568,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10162,7 +12622,7 @@ export interface operations {
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10171,16 +12631,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10189,7 +12649,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10198,7 +12658,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10207,7 +12676,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10216,8 +12685,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: rule_violation, idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10259,7 +12757,7 @@ export interface operations {
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10268,16 +12766,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10286,7 +12784,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10295,7 +12793,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10304,7 +12811,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10313,8 +12820,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10356,7 +12892,7 @@ export interface operations {
                     "application/json": components["schemas"]["Report"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10365,16 +12901,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10383,7 +12919,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10392,7 +12928,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: version_conflict, conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10401,7 +12946,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10410,8 +12955,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10450,7 +13024,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10459,16 +13033,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10477,7 +13051,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10514,7 +13099,7 @@ export interface operations {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10523,16 +13108,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10541,7 +13126,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10550,8 +13135,46 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10591,7 +13214,7 @@ export interface operations {
                     "application/json": components["schemas"]["Inspector"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10600,16 +13223,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10618,8 +13241,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
-            404: {
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: idempotency_in_progress */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10627,7 +13250,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10636,7 +13259,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10645,8 +13268,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10679,25 +13331,16 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10706,7 +13349,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10753,7 +13407,7 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionDraw"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10762,16 +13416,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10780,7 +13434,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -10789,7 +13452,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -10798,8 +13461,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10833,7 +13525,7 @@ export interface operations {
                     "application/json": components["schemas"]["InspectionDraw"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10842,16 +13534,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10860,7 +13552,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10869,7 +13561,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10905,7 +13608,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10914,16 +13617,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10932,7 +13635,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10967,7 +13681,7 @@ export interface operations {
                     "application/json": components["schemas"]["Inspection"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10976,16 +13690,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10994,7 +13708,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11003,7 +13717,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -11044,7 +13769,7 @@ export interface operations {
                     "application/json": components["schemas"]["Inspection"];
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed, malformed_json */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11053,16 +13778,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11071,7 +13796,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11080,7 +13805,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body too large */
+            /** @description Conflict: a stale version (reload and retry), the record is in another state, or the same Idempotency-Key is still running. Codes: conflict, idempotency_in_progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Body too large (limit 262144 bytes). Codes: payload_too_large */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -11089,7 +13823,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Body is not JSON */
+            /** @description Body is not JSON (Content-Type: application/json). Codes: unsupported_media_type */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -11098,8 +13832,37 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description A programme rule is not met (the rule ids and reasons are in error.details), or an Idempotency-Key was reused with another body. Codes: idempotency_key_reused */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A dependency is unavailable (retry later). Codes: unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11135,7 +13898,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Invalid request: the failing fields are in error.details */
+            /** @description Invalid request: the failing fields are in error.details (path, code, message). Codes: validation_failed */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11144,16 +13907,16 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No valid bearer token (answered by the API's Lambda authorizer as {"message":"Unauthorized"}) */
+            /** @description No valid bearer token: answered by API Gateway from the Lambda authorizer as {"message":"Unauthorized"}. Codes: Unauthorized */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description The caller may not do this */
+            /** @description The caller's role may not do this (forbidden), or the call skipped the CloudFront front door (origin_not_allowed). Codes: forbidden, origin_not_allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11162,7 +13925,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Not found */
+            /** @description Not found: error.message names what. Codes: not_found */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11171,7 +13934,18 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Internal error */
+            /** @description Throttled: by the WAF (per client address, error shape) or the stage ({"message":"Too Many Requests"}). Codes: too_many_requests */
+            429: {
+                headers: {
+                    /** @description Seconds to wait (from the WAF, and where a limit says when it lifts) */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"] | components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Internal error (logged with the request id). Codes: internal */
             500: {
                 headers: {
                     [name: string]: unknown;

@@ -1,4 +1,4 @@
-/** Applicants (enterprises and societies): organisation, alliances, free pairing. */
+/** Applicants (enterprises and societies): organisation, alliances, free pairing, implementation. */
 import { lazy } from 'react';
 import { Tr } from '../i18n.ts';
 import type { Area } from './area.ts';
@@ -8,6 +8,9 @@ const AllianceEditor = lazy(() =>
 );
 const AllianceList = lazy(() =>
   import('../pages/AllianceList.tsx').then((m) => ({ default: m.AllianceList })),
+);
+const Implementation = lazy(() =>
+  import('../pages/applicant/Implementation.tsx').then((m) => ({ default: m.Implementation })),
 );
 const Capability = lazy(() => import('../pages/Capability.tsx').then((m) => ({ default: m.Capability })));
 const NeedDetail = lazy(() => import('../pages/NeedDetail.tsx').then((m) => ({ default: m.NeedDetail })));
@@ -24,6 +27,7 @@ export const applicantArea: Area = {
   routes: [
     { path: '/alliances', element: <AllianceList /> },
     { path: '/alliances/:id', element: <AllianceEditor /> },
+    { path: '/alliances/:id/implementation', element: <Implementation /> },
     { path: '/needs', element: <Needs /> },
     { path: '/needs/:id', element: <NeedDetail /> },
     { path: '/capability', element: <Capability /> },

@@ -5,9 +5,21 @@
  */
 import { challengeS256, randomVerifier } from './pkce.ts';
 
+type OidcClient = { authorizeUrl: string; tokenUrl: string; clientId: string; scope: string };
+
+/**
+ * `oidc`: the default sign-in. On AWS (infra/constructs/console.ts) that is the applicant user
+ * pool's managed login, and `signIn.staff` the staff pool's (MFA required): one client per pool.
+ */
 export interface ConsoleConfig {
-  oidc: { authorizeUrl: string; tokenUrl: string; clientId: string; scope: string };
+  oidc: OidcClient;
+  signIn?: { applicant: OidcClient; staff: OidcClient };
 }
+
+export type SignInPool = 'applicant' | 'staff';
+
+const clientOf = (config: ConsoleConfig, pool: SignInPool | undefined): OidcClient =>
+  (pool && config.signIn?.[pool]) || config.oidc;
 
 const TOKEN_KEY = 'esip.token';
 const FLOW_KEY = 'esip.pkce';
@@ -39,11 +51,11 @@ export function currentClaims(): { sub: string; username?: string; 'cognito:grou
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0))));
 }
 
-export async function signIn(returnTo = '/'): Promise<void> {
-  const { oidc } = await loadConfig();
+export async function signIn(returnTo = '/', pool?: SignInPool): Promise<void> {
+  const oidc = clientOf(await loadConfig(), pool);
   const verifier = randomVerifier();
   const state = randomVerifier(16);
-  sessionStorage.setItem(FLOW_KEY, JSON.stringify({ verifier, state, returnTo }));
+  sessionStorage.setItem(FLOW_KEY, JSON.stringify({ verifier, state, returnTo, pool }));
   const url = new URL(oidc.authorizeUrl);
   url.search = new URLSearchParams({
     response_type: 'code',
@@ -64,12 +76,13 @@ export async function completeSignIn(search: string): Promise<string> {
     verifier: string;
     state: string;
     returnTo: string;
+    pool?: SignInPool;
   } | null;
   sessionStorage.removeItem(FLOW_KEY);
   if (!flow || params.get('state') !== flow.state) throw new Error('sign-in state mismatch');
   const code = params.get('code');
   if (!code) throw new Error(params.get('error') ?? 'no code');
-  const { oidc } = await loadConfig();
+  const oidc = clientOf(await loadConfig(), flow.pool);
   const response = await fetch(oidc.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },

@@ -1,18 +1,26 @@
 /**
- * One alliance: edit the draft (each PATCH carries its version), invite members by USCC, the
- * eligibility dry run rule by rule (clause, values, message), submit / withdraw, and its history.
+ * One alliance: edit the draft's whole content (each PATCH carries its version; a stale one reloads
+ * the latest), invite members by USCC, upload the agreement (progress, then its verification), the
+ * eligibility dry run rule by rule (clause, values, message; cards on a phone), submit / withdraw,
+ * its history, and once designated a link to the award and implementation screens.
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Form, Input, Space, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useParams } from 'react-router';
-import { api, unwrap } from '../api/client.ts';
-import { useT } from '../i18n.ts';
+import { Link, useParams } from 'react-router';
+import { ApiError, api, unwrap } from '../api/client.ts';
+import { useStrings, useT } from '../i18n.ts';
+import { AllianceContentForm, type Content } from './applicant/AllianceContentForm.tsx';
+import { DocumentUpload } from './applicant/DocumentUpload.tsx';
+import { RuleResults } from './applicant/RuleCards.tsx';
+import { applicantStrings, useWord } from './applicant/strings.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
-import { RuleTable } from './RuleTable.tsx';
 
 export function AllianceEditor() {
   const t = useT();
+  const s = useStrings(applicantStrings);
+  const word = useWord();
+  const { message } = App.useApp();
   const allianceId = useParams().id!;
   const path = { path: { allianceId } };
   const queryClient = useQueryClient();
@@ -32,14 +40,21 @@ export function AllianceEditor() {
     queryFn: async () => unwrap(await api.GET('/v1/alliances/{allianceId}/eligibility', { params: path })),
   });
   const save = useMutation({
-    mutationFn: async (values: { name: string; summary?: string; goals?: string }) =>
+    mutationFn: async (values: Content) =>
       unwrap(
         await api.PATCH('/v1/alliances/{allianceId}', {
           params: path,
           body: { ...values, version: alliance.data!.version },
         }),
       ),
-    onSuccess: refresh,
+    onSuccess: () => {
+      void message.success(t('saved'));
+      refresh();
+    },
+    // Stale (someone saved in between): load the latest version; the message says so.
+    onError: (e) => {
+      if (e instanceof ApiError && e.status === 409) refresh();
+    },
   });
   const invite = useMutation({
     mutationFn: async ({ uscc }: { uscc: string }) => {
@@ -82,37 +97,34 @@ export function AllianceEditor() {
         <>
           <Descriptions size="small" column={{ xs: 1, md: 3 }} bordered>
             <Descriptions.Item label={t('status')}>
-              <Tag>{a.status}</Tag>
+              <Tag>{word(a.status)}</Tag>
             </Descriptions.Item>
             <Descriptions.Item label={t('round')}>{a.roundId}</Descriptions.Item>
-            <Descriptions.Item label="version">{a.version}</Descriptions.Item>
+            <Descriptions.Item label={s('version')}>{a.version}</Descriptions.Item>
           </Descriptions>
-          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('alliances')}</h2>}>
-            <Form
-              layout="vertical"
-              key={a.version}
-              initialValues={{ name: a.name, summary: a.summary, goals: a.goals }}
-              onFinish={(values) => save.mutate(values)}
-            >
-              <Form.Item name="name" label={t('name')} rules={[{ required: true }]}>
-                <Input />
-              </Form.Item>
-              <Form.Item name="summary" label={t('summary')}>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-              <Form.Item name="goals" label={t('goals')}>
-                <Input.TextArea rows={2} />
-              </Form.Item>
-              <Button htmlType="submit" type="primary" loading={save.isPending}>
-                {t('save')}
-              </Button>
-            </Form>
+          {['designated', 'completed', 'terminated'].includes(a.status) ? (
+            <Link to={`/alliances/${a.id}/implementation`}>{s('openImplementation')}</Link>
+          ) : null}
+          {save.error instanceof ApiError && save.error.status === 409 ? (
+            <Alert type="warning" title={s('staleVersion')} />
+          ) : null}
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{s('content')}</h2>}>
+            <AllianceContentForm
+              initial={a as Content}
+              formKey={a.version}
+              societies={(a.members ?? [])
+                .filter((m) => m.kind === 'society')
+                .map((m) => ({ id: m.organisationId, name: m.name }))}
+              saving={save.isPending}
+              disabled={a.status !== 'draft'}
+              onSave={(values) => save.mutate(values)}
+            />
           </Card>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('members')}</h2>}>
             <ul style={{ paddingInlineStart: 18 }}>
               {(a.members ?? []).map((m) => (
                 <li key={m.organisationId}>
-                  {m.name} <Tag>{m.kind}</Tag> <Tag>{m.state}</Tag>
+                  {m.name} <Tag>{t(m.kind)}</Tag> <Tag>{word(m.state)}</Tag>
                 </li>
               ))}
             </ul>
@@ -128,6 +140,16 @@ export function AllianceEditor() {
                 {t('invite')}
               </Button>
             </Form>
+          </Card>
+          <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{s('agreement')}</h2>}>
+            <DocumentUpload
+              allianceId={allianceId}
+              kind="agreement"
+              label={s('chooseFile')}
+              onJudged={() =>
+                void queryClient.invalidateQueries({ queryKey: ['alliance', allianceId, 'eligibility'] })
+              }
+            />
           </Card>
           <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t('dryRun')}</h2>}>
             <Space wrap style={{ marginBottom: 12 }}>
@@ -156,7 +178,7 @@ export function AllianceEditor() {
                   }
                   style={{ marginBottom: 12 }}
                 />
-                <RuleTable rows={eligibility.data.results} caption={t('dryRun')} />
+                <RuleResults rows={eligibility.data.results} caption={t('dryRun')} />
               </>
             ) : null}
           </Card>

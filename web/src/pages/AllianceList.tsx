@@ -4,11 +4,13 @@ import { Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { api, type Schemas, unwrap } from '../api/client.ts';
 import { useT } from '../i18n.ts';
+import { useWord } from './applicant/strings.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { Scroll } from './Scroll.tsx';
 
 export function AllianceList() {
   const t = useT();
+  const word = useWord();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const alliances = useQuery({
@@ -58,7 +60,7 @@ export function AllianceList() {
               dataIndex: 'name',
               render: (name: string, a) => <Link to={`/alliances/${a.id}`}>{name}</Link>,
             },
-            { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag>{s}</Tag> },
+            { title: t('status'), dataIndex: 'status', render: (s: string) => <Tag>{word(s)}</Tag> },
             {
               title: t('members'),
               dataIndex: 'membership',
@@ -68,20 +70,22 @@ export function AllianceList() {
                     <Button
                       size="small"
                       type="primary"
+                      aria-label={`${t('accept')}: ${a.name}`}
                       onClick={() => respond.mutate({ id: a.id, answer: 'confirm' })}
                     >
-                      ✓
+                      ✓ {t('accept')}
                     </Button>
                     <Button
                       size="small"
                       danger
+                      aria-label={`${t('decline')}: ${a.name}`}
                       onClick={() => respond.mutate({ id: a.id, answer: 'decline' })}
                     >
-                      ✗
+                      ✗ {t('decline')}
                     </Button>
                   </Space>
                 ) : (
-                  (m ?? '')
+                  word(m)
                 ),
             },
           ]}
