@@ -575,4 +575,5 @@ const kept = Object.fromEntries(
     .map((k) => [k, previous[k]]),
 );
 writeFileSync(RESULTS, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
+formatResults();
 process.exit(0);

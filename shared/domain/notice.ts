@@ -5,12 +5,14 @@
  * Pure: `buildNotice` makes the JSON document that is published (and stored), `renderNoticeHtml` the
  * readable page made from that document. The page is self-contained: no scripts, no external resources
  * of any kind (its CSP is `NOTICE_CSP`), every interpolated value HTML-escaped, readable on a phone.
+ * Objections are filed through its plain HTML form (objection-form.ts; posted without script) or,
+ * by programs, as JSON to the same URL.
  * Dates are shown in China Standard Time (UTC+8, no daylight saving).
  */
-import { OBJECTION_FORM_STYLE, objectionFormHtml } from './objection-form.ts';
 import { cstDate, cstParts } from './cst.ts';
 import { serviceTypes } from './model/alliance.ts';
 import { yuan } from './money.ts';
+import { OBJECTION_FORM_STYLE, objectionFormHtml } from './objection-form.ts';
 import { BIDI_CONTROLS, type Text } from './text.ts';
 
 export interface NoticeMember {

@@ -267,12 +267,13 @@ describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () =
     expect(violations).toEqual([]);
   });
 
-  it('at 375 px: the programme office starts at its rounds; a reviewer starts at their assignments', async () => {
+  it('at 375 px: the programme office starts at its rounds; a reviewer at their assignments; an inspector at the inspections', async () => {
     const { context, close } = await openContext(MOBILE, { javaScriptEnabled: true, mobile: true });
     try {
       for (const [user, check] of [
         ['dev-admin', async (page: Page) => page.waitForURL(/\/rounds$/)],
         ['dev-reviewer', async (page: Page) => page.waitForURL(/\/assignments$/)],
+        ['dev-inspector', async (page: Page) => page.waitForURL(/\/inspections$/)],
       ] as const) {
         const page = await context.newPage();
         const watched = watch(page, '375');

@@ -75,15 +75,16 @@ function Home() {
 
 /**
  * Where a signed-in person starts (sign-in lands on /organisation): applicants at their
- * organisation, the programme office at its rounds, other roles on a page saying what they can use.
+ * organisation, the programme office at its rounds, reviewers at their assignments, inspectors and
+ * the inspection office at the inspections; a role with no screens is told so.
  */
-const reviewerHasScreens = areas.some((a) => a.routes.some((r) => r.path === '/assignments'));
-
 function RoleHome({ groups }: { groups: readonly string[] }) {
   const t = useT();
   if (groups.includes('applicant')) return <OrganisationPage />;
   if (groups.includes('admin')) return <Navigate to="/rounds" replace />;
-  if (groups.includes('reviewer') && reviewerHasScreens) return <Navigate to="/assignments" replace />;
+  if (groups.includes('reviewer')) return <Navigate to="/assignments" replace />;
+  if (groups.includes('inspector') || groups.includes('inspection-office'))
+    return <Navigate to="/inspections" replace />;
   return <Result status="info" title={t('title')} subTitle={t('noScreensForRole')} />;
 }
 
