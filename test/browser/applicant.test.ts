@@ -9,12 +9,12 @@
  * the ledger with an expense recorded against a verified receipt, the reports list; and the
  * notifications and preferences screen.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import roundExample from '../../examples/round.json' with { type: 'json' };
-import { SHOTS, signInAs, watch } from './console-kit.ts';
+import { type ConsoleStack, signInAs, startConsoleStack, watch } from './console-kit.ts';
 import { CHROMIUM_PATH, DESKTOP, openContext } from './notice-page.ts';
 import {
   chinaDate,
@@ -30,7 +30,7 @@ import {
 
 const haveChromium = existsSync(CHROMIUM_PATH);
 
-type Stack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
+type Stack = ConsoleStack;
 let stack: Stack | undefined;
 let base = '';
 let roundId = '';
@@ -106,14 +106,7 @@ async function designate(
 
 describe.skipIf(!haveChromium && !process.env['CI'])('applicant screens in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const { startLocalStack } = await import('../../local/stack.ts');
-    stack = await startLocalStack({
-      ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
-      schedules: false,
-      console: true,
-    });
+    stack = await startConsoleStack();
     base = stack.urls.api;
     const admin = await stack.token({ sub: 'dev-admin', username: 'dev-admin', roles: ['admin'] });
     const res = await fetch(`${base}/v1/rounds`, {

@@ -12,6 +12,20 @@ import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
 
 export const SHOTS = 'test-results/console';
 
+/** A local stack of the browser test file's own (free ports, in-memory data), serving the console. */
+export type ConsoleStack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
+
+/**
+ * Starts the file's own local stack with the console (each browser test file signs the demo users
+ * in, and their organisations are per stack). Call in beforeAll; stop it in afterAll.
+ */
+export async function startConsoleStack(): Promise<ConsoleStack> {
+  mkdirSync(SHOTS, { recursive: true });
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  const { startLocalStack } = await import('../../local/stack.ts');
+  return startLocalStack({ ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 }, schedules: false, console: true });
+}
+
 export function uscc(prefix = '91') {
   let org = '';
   for (let i = 0; i < 9; i++) org += USCC_ALPHABET[Math.floor(Math.random() * USCC_ALPHABET.length)];

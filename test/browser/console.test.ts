@@ -5,30 +5,23 @@
  * console errors, axe-core finding no serious or critical violation on any screen, and screenshots
  * in test-results/console/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import roundExample from '../../examples/round.json' with { type: 'json' };
-import { SHOTS, signInAs, uscc, watch } from './console-kit.ts';
+import { type ConsoleStack, signInAs, startConsoleStack, uscc, watch } from './console-kit.ts';
 import { CHROMIUM_PATH, DESKTOP, MOBILE, openContext } from './notice-page.ts';
 
 const haveChromium = existsSync(CHROMIUM_PATH);
 
-type Stack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
+type Stack = ConsoleStack;
 let stack: Stack | undefined;
 let base = '';
 const roundName = `${roundExample.name}（控制台测试）`;
 
 describe.skipIf(!haveChromium && !process.env['CI'])('console in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const { startLocalStack } = await import('../../local/stack.ts');
-    stack = await startLocalStack({
-      ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
-      schedules: false,
-      console: true,
-    });
+    stack = await startConsoleStack();
     base = stack.urls.api;
     const admin = await stack.token({ sub: 'dev-admin', username: 'dev-admin', roles: ['admin'] });
     const res = await fetch(`${base}/v1/rounds`, {

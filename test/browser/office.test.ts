@@ -6,9 +6,9 @@
  * designation, and the round's history. Every screen at 375 and 1280 px with axe; no console error;
  * the results checked through the API.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, signInAs, watch } from './console-kit.ts';
+import { type ConsoleStack, SHOTS, signInAs, startConsoleStack, watch } from './console-kit.ts';
 import { CHROMIUM_PATH, DESKTOP, openContext } from './notice-page.ts';
 import {
   approveSelection,
@@ -27,20 +27,13 @@ import { client } from './round/review-seed.ts';
 
 const haveChromium = existsSync(CHROMIUM_PATH);
 
-type Stack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
+type Stack = ConsoleStack;
 let stack: Stack | undefined;
 let base = '';
 
 describe.skipIf(!haveChromium && !process.env['CI'])('programme office round screens in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const { startLocalStack } = await import('../../local/stack.ts');
-    stack = await startLocalStack({
-      ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
-      schedules: false,
-      console: true,
-    });
+    stack = await startConsoleStack();
     base = stack.urls.api;
   }, 180_000);
 
@@ -122,6 +115,8 @@ describe.skipIf(!haveChromium && !process.env['CI'])('programme office round scr
         reasons: [/获资助（排名第1/, /未获资助：排名第3/],
       });
       expect(reasons).toHaveLength(3);
+      // The pipeline applies the approval page by page: read it once it is applied throughout.
+      await waitForStage(page, 'public-notice', { waiting: false });
       const ranking = await call<{
         status: string;
         approved?: { by: string; note?: string; result: { totalAwarded: number; funded: number } };
@@ -135,7 +130,6 @@ describe.skipIf(!haveChromium && !process.env['CI'])('programme office round scr
       expect(ranking.items.filter((i) => i.approved?.funded).map((i) => i.allianceId)).toEqual([a, b]);
 
       // The notice is published; the notice period is skipped by the local clock control, then designation.
-      await waitForStage(page, 'public-notice', { waiting: false });
       await checkNotice(page, base, w, roundId, [names[0]!, names[1]!]);
       const arn = stack!.env.ROUND_PIPELINE_ARN!.replace(':stateMachine:', ':execution:');
       await expect

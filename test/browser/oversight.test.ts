@@ -9,7 +9,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, signInAs, watch } from './console-kit.ts';
+import { type ConsoleStack, SHOTS, signInAs, startConsoleStack, watch } from './console-kit.ts';
 import { CHROMIUM_PATH, DESKTOP, MOBILE, openContext } from './notice-page.ts';
 import {
   decideSupplement,
@@ -32,7 +32,7 @@ import { client } from './round/review-seed.ts';
 const haveChromium = existsSync(CHROMIUM_PATH);
 const DIR = `${SHOTS}/oversight`;
 
-type Stack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
+type Stack = ConsoleStack;
 let stack: Stack | undefined;
 let base = '';
 let round: NoticeRound;
@@ -42,13 +42,7 @@ const grounds = '该联盟申报材料中的合作期限与协议书不一致，
 describe.skipIf(!haveChromium && !process.env['CI'])('oversight screens in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(DIR, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const { startLocalStack } = await import('../../local/stack.ts');
-    stack = await startLocalStack({
-      ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
-      schedules: false,
-      console: true,
-    });
+    stack = await startConsoleStack();
     base = stack.urls.api;
     const s = stack;
     round = await seedNoticeRound(base, (user) => s.token(user as Parameters<Stack['token']>[0]), names);

@@ -6,30 +6,23 @@
  * score is then read back through the API), and declares a conflict on the other — each screen at
  * 375 and 1280 px, with no console errors and axe-core finding no serious or critical violation.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOTS, watch } from './console-kit.ts';
+import { type ConsoleStack, startConsoleStack, watch } from './console-kit.ts';
 import { CHROMIUM_PATH, DESKTOP, openContext } from './notice-page.ts';
 import { client, type SeededReviewRound, seedReviewRound } from './round/review-seed.ts';
 import { declareConflict, openAgreement, openAssignment, scoreAssignment } from './round/reviewer.ts';
 
 const haveChromium = existsSync(CHROMIUM_PATH);
 
-type Stack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
+type Stack = ConsoleStack;
 let stack: Stack | undefined;
 let base = '';
 let seeded: SeededReviewRound;
 
 describe.skipIf(!haveChromium && !process.env['CI'])('reviewer screens in Chromium', () => {
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const { startLocalStack } = await import('../../local/stack.ts');
-    stack = await startLocalStack({
-      ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
-      schedules: false,
-      console: true,
-    });
+    stack = await startConsoleStack();
     base = stack.urls.api;
     const s = stack;
     seeded = await seedReviewRound(base, (user) => s.token(user), {

@@ -13,7 +13,7 @@
  */
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signInAs, watch } from './console-kit.ts';
+import { type ConsoleStack, signInAs, startConsoleStack, watch } from './console-kit.ts';
 import { CHROMIUM_PATH, DESKTOP, MOBILE, openContext } from './notice-page.ts';
 import {
   confirmMembership,
@@ -44,19 +44,13 @@ import { scoreAssignment } from './round/reviewer.ts';
 const haveChromium = existsSync(CHROMIUM_PATH);
 const SHOTS = 'test-results/console/round';
 
-type Stack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
+type Stack = ConsoleStack;
 let stack: Stack | undefined;
 let base = '';
 
 describe.skipIf(!haveChromium && !process.env['CI'])('one whole round through the console', () => {
   beforeAll(async () => {
-    process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-    const { startLocalStack } = await import('../../local/stack.ts');
-    stack = await startLocalStack({
-      ports: { api: 0, dynamodb: 0, s3: 0, sfn: 0 },
-      schedules: false,
-      console: true,
-    });
+    stack = await startConsoleStack();
     base = stack.urls.api;
   }, 180_000);
 
@@ -166,6 +160,8 @@ describe.skipIf(!haveChromium && !process.env['CI'])('one whole round through th
         reasons: [/获资助（排名第1/, /未获资助：排名第3/],
       });
       expect(reasons).toHaveLength(3);
+      // The pipeline applies the approval page by page: read it once it is applied throughout.
+      await waitForStage(page, 'public-notice', { waiting: false });
       const ranking = await call<{ items: { allianceId: string; approved?: { funded: boolean } }[] }>(
         'GET',
         `/v1/rounds/${roundId}/ranking`,
@@ -176,7 +172,6 @@ describe.skipIf(!haveChromium && !process.env['CI'])('one whole round through th
         b,
       ]);
       expect(c).toBeTruthy();
-      await waitForStage(page, 'public-notice', { waiting: false });
       await checkNotice(page, base, w, roundId, [ours, others[0]!]);
 
       // The public objects to our alliance through the notice page's form, JavaScript off.

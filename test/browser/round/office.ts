@@ -135,7 +135,17 @@ export async function screenAll(
       .locator('.ant-card')
       .filter({ has: page.getByRole('heading', { name, exact: true }) });
     const outcome = decided_.getByText('已通过', { exact: true }).or(decided_.getByRole('alert'));
-    await outcome.first().waitFor();
+    await outcome
+      .first()
+      .waitFor({ timeout: 60_000 })
+      .catch(async (error: Error) => {
+        // What the screen showed instead (kept as an artifact; CI's runs are read from it).
+        await page.screenshot({ path: `test-results/console/failure-screening.png`, fullPage: true });
+        const shown = await decided_.textContent().catch(() => '(card gone)');
+        throw new Error(
+          `screening ${name}: no outcome shown after 记录决定 (${error.message}); the card: ${shown?.slice(0, 400)}`,
+        );
+      });
     if (await decided_.getByRole('alert').count())
       throw new Error(`screening ${name}: ${await decided_.getByRole('alert').first().textContent()}`);
     decided++;
@@ -152,7 +162,9 @@ export async function registerReviewers(
   reviewers: readonly { id: string; name: string; expertise?: string[] }[],
 ) {
   await openRound(page, base, roundId);
+  // Before the round closes the dashboard has no tabs: the committee form is on the page itself.
   const tab = page.getByRole('tab', { name: '专家评审' });
+  await tab.or(page.getByLabel('专家用户标识')).first().waitFor();
   if (await tab.count()) await tab.click();
   for (const r of reviewers) {
     await page.getByLabel('专家用户标识').fill(r.id);
@@ -173,7 +185,10 @@ export async function closeReviews(
   reason = '评审期结束',
 ) {
   await openRound(page, base, roundId);
-  await openTab(page, '专家评审');
+  // Before the round closes the dashboard has no tabs: the committee form is on the page itself.
+  const tab = page.getByRole('tab', { name: '专家评审' });
+  await tab.or(page.getByLabel('专家用户标识')).first().waitFor();
+  if (await tab.count()) await tab.click();
   await page.getByRole('table', { name: '评审进度' }).waitFor();
   await w.screen('office-review');
   await page.getByRole('button', { name: '结束评审' }).click();
