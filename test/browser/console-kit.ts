@@ -53,6 +53,11 @@ export function watch(page: Page, label: string, dir = SHOTS): Watched {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  // A slow answer is reported as it happens (read when a step times out on a shared machine).
+  page.on('requestfinished', (request) => {
+    const ms = Math.round(request.timing().responseEnd);
+    if (ms > 5000) console.log(`slow request: ${ms} ms ${request.method()} ${request.url()}`);
+  });
   const one = async (name: string, label: string) => {
     // Settled: no request in flight, no button loading, no dropdown open, transitions over.
     await page.waitForLoadState('networkidle');

@@ -112,7 +112,9 @@ function Shell() {
           minHeight: 64,
         }}
       >
-        <Typography.Text strong style={{ color: '#fff', whiteSpace: 'nowrap' }}>
+        {/* The title may wrap (the English one is long) and the menu takes a line of its own when
+            the title and it do not fit side by side, so a phone never scrolls sideways. */}
+        <Typography.Text strong style={{ color: '#fff', minWidth: 0, lineHeight: 1.4, paddingBlock: 8 }}>
           {t('title')}
         </Typography.Text>
         <Menu
@@ -121,7 +123,7 @@ function Shell() {
           selectedKeys={[`/${pathname.split('/')[1] ?? ''}`]}
           items={items}
           disabledOverflow
-          style={{ flex: 1, minWidth: 0, flexWrap: 'wrap', lineHeight: '40px' }}
+          style={{ flex: '1 1 260px', minWidth: 0, flexWrap: 'wrap', lineHeight: '40px' }}
         />
         <Space>
           <Button

@@ -170,7 +170,13 @@ export async function registerReviewers(
     await page.getByLabel('专家用户标识').fill(r.id);
     await page.getByLabel('专家姓名').fill(r.name);
     await page.getByLabel('专业领域（代码，逗号分隔）').fill((r.expertise ?? ['optoelectronics']).join(','));
-    await page.getByRole('button', { name: '登记', exact: true }).click();
+    // The form's submit button, by place rather than by name: while the previous registration is
+    // still pending, antd names it "loading 登记" (its spinner's label).
+    await page
+      .locator('.ant-card')
+      .filter({ has: page.getByRole('heading', { name: '登记评审专家' }) })
+      .locator('button[type="submit"]')
+      .click();
     await page.getByRole('cell', { name: r.id, exact: true }).waitFor();
   }
   await w.screen('office-reviewers');
