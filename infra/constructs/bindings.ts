@@ -21,8 +21,8 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { envNames } from '../../shared/contract.ts';
+import { IDEMPOTENCY_PK } from '../../shared/db/idempotency.ts';
 import { type IndexName, tableDesign } from '../../shared/db/table-design.ts';
-import { IDEMPOTENCY_PK } from '../../shared/http/idempotency.ts';
 import type { AppFunction } from './app-function.ts';
 
 /** The DynamoDB item-level actions a function can be given (never Scan). */
@@ -47,8 +47,11 @@ export const TABLE_WRITE_ACTIONS: readonly TableAction[] = [
   'BatchWriteItem',
 ];
 
-/** What Powertools' idempotency store sends (shared/http/idempotency.ts): its own records only. */
-export const IDEMPOTENCY_ACTIONS: readonly TableAction[] = ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'];
+/**
+ * What the idempotency store sends (shared/db/idempotency.ts): its own records only. No GetItem:
+ * a refused claim returns the record in its way (ReturnValuesOnConditionCheckFailure).
+ */
+export const IDEMPOTENCY_ACTIONS: readonly TableAction[] = ['PutItem', 'UpdateItem', 'DeleteItem'];
 
 export interface TableGrant {
   /** Actions on the table's items (`Query` here is a Query of the table itself). */

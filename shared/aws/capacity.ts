@@ -213,8 +213,9 @@ export function countCapacity(client: { middlewareStack: MiddlewareStack<any, an
 let patched = false;
 
 /**
- * Instruments every DynamoDBClient of the process, including those built elsewhere (e.g. by
- * Powertools' idempotency store): each one gets the middleware on its first `send`.
+ * Instruments every DynamoDBClient of the process, including any a library builds for itself
+ * (none does today; the idempotency store uses the shared document client): each one gets the
+ * middleware on its first `send`.
  */
 export function countCapacityProcessWide(DynamoDBClientClass: {
   prototype: { send: (...args: never[]) => unknown };

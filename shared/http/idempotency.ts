@@ -1,6 +1,8 @@
 /**
- * Idempotency-Key on mutations (api.md: "Mutations accept an Idempotency-Key header"), built on
- * Powertools for AWS Lambda's idempotency utility with our single table as its store.
+ * Idempotency-Key on mutations (api.md: "Mutations accept an Idempotency-Key header"), with the
+ * records in our single table (shared/db/idempotency.ts; until issue #14 this was Powertools'
+ * idempotency utility, whose jmespath and persistence layer cost every HTTP function 38 KiB and a
+ * second DynamoDB client, for the one call path below).
  *
  * - Only non-GET routes, and only when the header is present (1–128 visible ASCII characters,
  *   else 400). Without the header nothing here runs and no idempotency record is read or written.
@@ -12,32 +14,18 @@
  * - A repeat with the same key and the same raw body gets the stored response, with
  *   `idempotent-replayed: true`, without running the operation. Another body → 422
  *   `idempotency_key_reused`. A duplicate while the first is still running → 409
- *   `idempotency_in_progress` with Retry-After.
+ *   `idempotency_in_progress` with Retry-After. A record still "in progress" after the first
+ *   attempt's Lambda deadline (it crashed) is taken over by the next attempt.
+ * - Calls: one conditional PutItem to claim the key (a refusal returns the record in the way), the
+ *   operation, one UpdateItem to keep the response (or a DeleteItem for a 5xx/429): the use case
+ *   shared/usecases/idempotency.ts over the store shared/db/idempotency.ts.
  *
- * Stored item (one per scoped key, all in one partition; the hashed sort key spreads load):
- *   pk = 'IDEMPOTENCY', sk = 'http#<base64 SHA-256 of {caller, route, path, key}>',
- *   status = 'INPROGRESS' | 'COMPLETED',
- *   expiresAt = epoch seconds (the table's TTL attribute: DynamoDB deletes the record after 24 h),
- *   inProgressExpiresAt = epoch milliseconds (the Lambda's deadline; a crashed attempt's record
- *     may be taken over after it),
- *   bodyHash = base64 SHA-256 (Powertools' payload validation) of our SHA-256 of the raw body,
- *   response = { statusCode, headers, body? } once COMPLETED.
+ * Stored item: pk = 'IDEMPOTENCY', sk = 'http#<base64 SHA-256 of {caller, key, path, route}>',
+ * status, bodyHash, expiresAt (TTL, epoch s), inProgressExpiresAt (epoch ms), response.
  */
 import { createHash } from 'node:crypto';
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyConfig,
-  IdempotencyPersistenceLayerError,
-  IdempotencyValidationError,
-  makeIdempotent,
-} from '@aws-lambda-powertools/idempotency';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
-import { documentClient } from '../aws/clients.ts';
-import { env } from '../config.ts';
-import { tableDesign } from '../db/table-design.ts';
-import { logger } from '../logger.ts';
+import { runAtMostOnce } from '../usecases/idempotency.ts';
 import type { Principal } from './auth.ts';
 import { ApiError } from './errors.ts';
 
@@ -48,7 +36,6 @@ export const REPLAYED_HEADER = 'idempotent-replayed';
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 /** What a 409 `idempotency_in_progress` tells the client to wait before retrying. */
 export const RETRY_AFTER_SECONDS = 1;
-export const IDEMPOTENCY_PK = 'IDEMPOTENCY';
 const KEY_PREFIX = 'http';
 const VALID_KEY = /^[\x21-\x7e]{1,128}$/;
 
@@ -128,61 +115,25 @@ export function bodyHashOf(event: APIGatewayProxyEventV2): string {
   return createHash('sha256').update(raw).digest('base64');
 }
 
-/** The payload Powertools hashes: `scope` names the record, `bodyHash` is validated on a repeat. */
-interface IdempotentInput {
-  scope: IdempotencyScope;
-  bodyHash: string;
-}
-
-let cached: { client: object; table: string; store: DynamoDBPersistenceLayer } | undefined;
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
 /**
- * The persistence layer over the single table. Rebuilt when the shared SDK clients were reset
- * (resetClients(): the local stack pointing at new endpoints) or the table name changed.
+ * The record's sort key: the prefix and a hash of the scope, its keys sorted (as Powertools
+ * hashed it, so records written before still match).
  */
-function persistenceStore(): DynamoDBPersistenceLayer {
-  const client = documentClient();
-  const table = env('tableName');
-  if (cached?.client !== client || cached.table !== table) {
-    cached = {
-      client,
-      table,
-      store: new DynamoDBPersistenceLayer({
-        tableName: table,
-        awsSdkV3Client: new DynamoDBClient({ maxAttempts: 3 }),
-        keyAttr: tableDesign.partitionKey,
-        sortKeyAttr: tableDesign.sortKey,
-        staticPkValue: IDEMPOTENCY_PK,
-        // Epoch seconds, which is what DynamoDB TTL reads: expired records are deleted for us.
-        expiryAttr: tableDesign.timeToLiveAttribute,
-        inProgressExpiryAttr: 'inProgressExpiresAt',
-        statusAttr: 'status',
-        dataAttr: 'response',
-        validationKeyAttr: 'bodyHash',
-      }),
-    };
-  }
-  return cached.store;
+export function recordKeyOf(scope: IdempotencyScope): string {
+  const { caller, key, path, route } = scope;
+  return `${KEY_PREFIX}#${sha256(JSON.stringify({ caller, key, path, route }))}`;
 }
 
-/** A 5xx or 429 response: thrown out of the idempotent function so Powertools deletes the record. */
-class NotStored extends Error {
-  constructor(readonly response: HttpResponse) {
-    super(`not stored: status ${response.statusCode}`);
-    this.name = 'NotStored';
-  }
-}
+/** What a repeat's body must match: a hash of the body's hash (Powertools' payload validation). */
+const validationHashOf = (bodyHash: string) => sha256(JSON.stringify(bodyHash));
 
-function isStoredResponse(value: unknown): value is HttpResponse {
-  if (!value || typeof value !== 'object') return false;
-  const r = value as Record<string, unknown>;
-  return (
-    typeof r.statusCode === 'number' &&
-    !!r.headers &&
-    typeof r.headers === 'object' &&
-    (r.body === undefined || typeof r.body === 'string')
+const inProgress = (key: string) =>
+  new ApiErrorWithHeaders(
+    new ApiError(409, 'idempotency_in_progress', { key, retryAfter: RETRY_AFTER_SECONDS }),
+    { 'retry-after': String(RETRY_AFTER_SECONDS) },
   );
-}
 
 /**
  * Runs `run` (the operation with its rendering) at most once per scoped key. Returns the fresh
@@ -196,23 +147,15 @@ export async function runIdempotent(options: {
   run: () => Promise<HttpResponse>;
 }): Promise<HttpResponse> {
   const { scope, bodyHash, context, requestId, run } = options;
-  // One config per request: the Lambda context (for the in-progress deadline) is this request's.
-  const config = new IdempotencyConfig({
-    eventKeyJmesPath: 'scope',
-    payloadValidationJmesPath: 'bodyHash',
-    throwOnNoIdempotencyKey: true,
-    expiresAfterSeconds: IDEMPOTENCY_TTL_SECONDS,
-    hashFunction: 'sha256',
-  });
-  config.registerLambdaContext(context);
-
-  // Set when the operation ran in this invocation (as opposed to a replay of a stored response).
-  const outcome: { fresh?: HttpResponse } = {};
-  const once = makeIdempotent(
-    async (_input: IdempotentInput): Promise<HttpResponse> => {
-      const response = await run();
-      outcome.fresh = response;
-      if (response.statusCode >= 500 || response.statusCode === 429) throw new NotStored(response);
+  const once = await runAtMostOnce({
+    recordKey: recordKeyOf(scope),
+    payloadHash: validationHashOf(bodyHash),
+    // Until this invocation's deadline: after it, the attempt is gone and a retry may take over.
+    deadlineMs: Date.now() + context.getRemainingTimeInMillis(),
+    ttlSeconds: IDEMPOTENCY_TTL_SECONDS,
+    run,
+    keep: (response) => {
+      if (response.statusCode >= 500 || response.statusCode === 429) return undefined;
       const { 'x-request-id': _requestId, ...headers } = response.headers;
       return {
         statusCode: response.statusCode,
@@ -220,40 +163,21 @@ export async function runIdempotent(options: {
         ...(response.body !== undefined ? { body: response.body } : {}),
       };
     },
-    { persistenceStore: persistenceStore(), config, keyPrefix: KEY_PREFIX },
-  );
-
-  let stored: HttpResponse;
-  try {
-    stored = await once({ scope, bodyHash });
-  } catch (error) {
-    if (error instanceof NotStored) return error.response;
-    if (error instanceof IdempotencyValidationError) {
+  });
+  switch (once.outcome) {
+    case 'ran':
+      return once.response;
+    case 'replayed':
+      return {
+        statusCode: once.stored.statusCode,
+        headers: { ...once.stored.headers, 'x-request-id': requestId, [REPLAYED_HEADER]: 'true' },
+        ...(once.stored.body !== undefined ? { body: once.stored.body } : {}),
+      };
+    case 'reused':
       throw new ApiError(422, 'idempotency_key_reused', { key: scope.key });
-    }
-    if (error instanceof IdempotencyAlreadyInProgressError) {
-      throw new ApiErrorWithHeaders(
-        new ApiError(409, 'idempotency_in_progress', { key: scope.key, retryAfter: RETRY_AFTER_SECONDS }),
-        { 'retry-after': String(RETRY_AFTER_SECONDS) },
-      );
-    }
-    if (error instanceof IdempotencyPersistenceLayerError) {
-      if (outcome.fresh) {
-        // The operation ran but its response could not be recorded (or a 5xx record not removed):
-        // the client still gets what happened; a retry after the in-progress deadline runs again.
-        logger.error('idempotency record not completed', { error, scope });
-        return outcome.fresh;
-      }
-      logger.error('idempotency store unavailable', { error });
+    case 'in-progress':
+      throw inProgress(scope.key);
+    case 'store-unavailable':
       throw new ApiError(503, 'unavailable', { what: 'idempotency store' });
-    }
-    throw error;
   }
-  if (outcome.fresh) return outcome.fresh;
-  if (!isStoredResponse(stored)) throw new Error('idempotency record holds no valid response');
-  return {
-    statusCode: stored.statusCode,
-    headers: { ...stored.headers, 'x-request-id': requestId, [REPLAYED_HEADER]: 'true' },
-    ...(stored.body !== undefined ? { body: stored.body } : {}),
-  };
 }

@@ -2,7 +2,7 @@
  * Idempotency-Key over HTTP against the local stack (DynamoDB Local holds the records): a retried
  * POST /v1/organisations creates one organisation and gets the first response back.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { api, ddb, tableName, tokenFor, uid } from './client.ts';
 import { enterpriseBody, societyBody } from './fixtures.ts';
@@ -153,5 +153,55 @@ describe('Idempotency-Key on POST /v1/organisations', () => {
     expect(item.expiresAt).toBeLessThan(now + 24 * 3600 + 120);
     const again = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk } }));
     expect(again.Item?.bodyHash).toBeTruthy();
+  });
+
+  it('lets a retry take over a record left in progress past its deadline, and refuses one still running', async () => {
+    const token = await tokenFor(['applicant']);
+    const key = uid('idem');
+    const body = enterpriseBody();
+    const first = await api('POST', '/v1/organisations', {
+      token,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(first.status, first.text).toBe(201);
+    const { Items = [] } = await ddb.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        FilterExpression: 'contains(#response.body, :id)',
+        ExpressionAttributeNames: { '#response': 'response' },
+        ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY', ':id': first.body.id },
+      }),
+    );
+    const { pk, sk } = Items[0]!;
+    // As a crashed attempt leaves it: in progress, no response. Still within its deadline → 409.
+    const setInProgress = (deadline: number) =>
+      ddb.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk, sk },
+          UpdateExpression: 'SET #s = :p, inProgressExpiresAt = :d REMOVE #r',
+          ExpressionAttributeNames: { '#s': 'status', '#r': 'response' },
+          ExpressionAttributeValues: { ':p': 'INPROGRESS', ':d': deadline },
+        }),
+      );
+    await setInProgress(Date.now() + 60_000);
+    const busy = await api('POST', '/v1/organisations', { token, body, headers: { 'idempotency-key': key } });
+    expect(busy.status, busy.text).toBe(409);
+    expect(busy.body.error.code).toBe('idempotency_in_progress');
+    expect(busy.headers.get('retry-after')).toBe('1');
+    // Past the deadline: the retry runs the operation (here: the organisation exists → its 409).
+    await setInProgress(Date.now() - 1);
+    const retried = await api('POST', '/v1/organisations', {
+      token,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    expect(retried.body.error?.code, retried.text).not.toBe('idempotency_in_progress');
+    const after = await ddb.send(new GetCommand({ TableName: tableName, Key: { pk, sk } }));
+    expect(after.Item?.status).toBe('COMPLETED');
+    expect(after.Item?.response.statusCode).toBe(retried.status);
   });
 });

@@ -89,8 +89,8 @@ describe('layers point inward', () => {
     expect(violations(others, (spec) => inside(spec, 'shared/db') && !definitions.has(spec))).toEqual([]);
   });
 
-  it('DynamoDB is spoken only in shared/db (the SDK clients and the idempotency store aside)', () => {
-    const allowed = new Set(['shared/aws/clients.ts', 'shared/http/idempotency.ts']);
+  it('DynamoDB is spoken only in shared/db (the SDK clients aside)', () => {
+    const allowed = new Set(['shared/aws/clients.ts']);
     const outside = [...shared, ...functions].filter((f) => !inside(f, 'shared/db') && !allowed.has(f));
     expect(violations(outside, (spec) => DYNAMODB.includes(spec))).toEqual([]);
   });

@@ -1,18 +1,16 @@
 /**
- * Idempotency-Key through the shared HTTP adapter, with the Powertools DynamoDB store answered by
- * aws-sdk-client-mock: a small conditional-write table behind PutItem/GetItem/UpdateItem/DeleteItem
- * (enough to exercise first run, replay, body mismatch, in progress and 5xx removal).
+ * Idempotency-Key through the shared HTTP adapter, with the store's DynamoDB calls
+ * (shared/db/idempotency.ts) answered by aws-sdk-client-mock: a small conditional-write table of
+ * marshalled items behind Put/Update/Delete (enough to exercise first run, replay, body mismatch,
+ * in progress, take-over and 5xx removal). Against DynamoDB Local: test/integration/idempotency.test.ts.
  */
 import {
   type AttributeValue,
   ConditionalCheckFailedException,
-  DeleteItemCommand,
   DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -36,8 +34,9 @@ const keyOf = (key: Item) => `${key.pk?.S}|${key.sk?.S}`;
 
 function fakeTable() {
   table.clear();
-  rawDdb.on(PutItemCommand).callsFake((input: { Item: Item }) => {
-    const existing = table.get(keyOf(input.Item));
+  ddb.on(PutCommand).callsFake((input: { Item: Record<string, unknown>; ConditionExpression?: string }) => {
+    const item = marshall(input.Item);
+    const existing = table.get(keyOf(item));
     const now = Date.now();
     const takeable =
       !existing ||
@@ -52,31 +51,32 @@ function fakeTable() {
         Item: existing,
       });
     }
-    table.set(keyOf(input.Item), input.Item);
+    table.set(keyOf(item), item);
     return {};
   });
-  rawDdb.on(GetItemCommand).callsFake((input: { Key: Item }) => ({ Item: table.get(keyOf(input.Key)) }));
-  rawDdb.on(DeleteItemCommand).callsFake((input: { Key: Item }) => {
-    table.delete(keyOf(input.Key));
+  ddb.on(DeleteCommand).callsFake((input: { Key: Record<string, unknown> }) => {
+    table.delete(keyOf(marshall(input.Key)));
     return {};
   });
-  rawDdb
-    .on(UpdateItemCommand)
+  ddb
+    .on(UpdateCommand)
     .callsFake(
       (input: {
-        Key: Item;
+        Key: Record<string, unknown>;
         UpdateExpression: string;
         ExpressionAttributeNames: Record<string, string>;
-        ExpressionAttributeValues: Item;
+        ExpressionAttributeValues: Record<string, unknown>;
       }) => {
-        const item: Item = { ...(table.get(keyOf(input.Key)) ?? input.Key) };
+        const key = marshall(input.Key);
+        const values = marshall(input.ExpressionAttributeValues);
+        const item: Item = { ...(table.get(keyOf(key)) ?? key) };
         for (const assignment of input.UpdateExpression.replace(/^SET /, '').split(', ')) {
           const [name = '', value = ''] = assignment.split(' = ');
           const attribute = input.ExpressionAttributeNames[name];
-          const attributeValue = input.ExpressionAttributeValues[value];
+          const attributeValue = values[value];
           if (attribute && attributeValue) item[attribute] = attributeValue;
         }
-        table.set(keyOf(input.Key), item);
+        table.set(keyOf(key), item);
         return {};
       },
     );
@@ -120,11 +120,7 @@ async function call(event: APIGatewayProxyEventV2): Promise<Response> {
   return (await handler(event, lambdaContext)) as Response;
 }
 
-const idempotencyCalls = () =>
-  rawDdb.commandCalls(PutItemCommand).length +
-  rawDdb.commandCalls(GetItemCommand).length +
-  rawDdb.commandCalls(UpdateItemCommand).length +
-  rawDdb.commandCalls(DeleteItemCommand).length;
+const idempotencyCalls = () => ddb.calls().length + rawDdb.calls().length;
 
 let counter = 0;
 beforeEach(() => {
@@ -209,7 +205,7 @@ describe('Idempotency-Key on mutations', () => {
     expect(b.statusCode).toBe(202);
     expect(closeRound).toHaveBeenCalledTimes(2);
     expect(idempotencyCalls()).toBe(0);
-    expect(rawDdb.calls()).toHaveLength(0);
+    expect(idempotencyCalls()).toBe(0);
   });
 
   it('ignores the header on GET routes', async () => {
@@ -219,7 +215,7 @@ describe('Idempotency-Key on mutations', () => {
       headers: { 'idempotency-key': 'not checked here' },
     });
     expect((await call(event)).statusCode).toBe(200);
-    expect(rawDdb.calls()).toHaveLength(0);
+    expect(idempotencyCalls()).toBe(0);
   });
 
   it('does not store a 5xx: the record is removed and a retry runs the operation again', async () => {
@@ -227,8 +223,8 @@ describe('Idempotency-Key on mutations', () => {
     const failed = await call(closeEvent({ key: 'k-5xx' }));
     expect(failed.statusCode).toBe(500);
     expect(JSON.parse(failed.body).error.code).toBe('internal');
-    expect(rawDdb.commandCalls(DeleteItemCommand)).toHaveLength(1);
-    expect(rawDdb.commandCalls(UpdateItemCommand)).toHaveLength(0);
+    expect(ddb.commandCalls(DeleteCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(0);
     expect(table.size).toBe(0);
 
     const retried = await call(closeEvent({ key: 'k-5xx' }));
@@ -276,6 +272,33 @@ describe('Idempotency-Key on mutations', () => {
     expect(closeRound).toHaveBeenCalledTimes(1);
   });
 
+  it('makes one conditional write to claim a key and one to keep the response; a replay is that one write', async () => {
+    await call(closeEvent({ key: 'k-calls' }));
+    expect(ddb.commandCalls(PutCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(UpdateCommand)).toHaveLength(1);
+    expect(ddb.commandCalls(PutCommand)[0]!.args[0].input.ReturnValuesOnConditionCheckFailure).toBe(
+      'ALL_OLD',
+    );
+    ddb.resetHistory();
+    const replay = await call(closeEvent({ key: 'k-calls' }));
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(ddb.calls()).toHaveLength(1);
+  });
+
+  it("lets a retry take over a record left in progress past its attempt's deadline (the attempt crashed)", async () => {
+    closeRound.mockImplementationOnce(() => new Promise(() => undefined)); // never settles
+    void call(closeEvent({ key: 'k-crash' }));
+    await vi.waitFor(() => expect(closeRound).toHaveBeenCalledTimes(1));
+    expect((await call(closeEvent({ key: 'k-crash' }))).statusCode).toBe(409);
+    const [sk] = [...table.keys()];
+    table.get(sk!)!.inProgressExpiresAt = { N: String(Date.now() - 1) };
+    const retried = await call(closeEvent({ key: 'k-crash' }));
+    expect(retried.statusCode).toBe(202);
+    expect(retried.headers['idempotent-replayed']).toBeUndefined();
+    expect(closeRound).toHaveBeenCalledTimes(2);
+    expect(table.get(sk!)?.status).toEqual({ S: 'COMPLETED' });
+  });
+
   it('scopes keys to the caller and the resource: another user or another path never collides', async () => {
     await call(closeEvent({ key: 'shared', sub: 'alice' }));
     const bob = await call(
@@ -308,14 +331,12 @@ describe('Idempotency-Key on mutations', () => {
     (noRole.requestContext as unknown as { authorizer: { lambda: unknown } }).authorizer.lambda =
       signedIn('[applicant]');
     expect((await call(noRole)).statusCode).toBe(403);
-    expect(rawDdb.calls()).toHaveLength(0);
+    expect(idempotencyCalls()).toBe(0);
     expect(closeRound).not.toHaveBeenCalled();
   });
 
   it('answers 503 without running the operation when the store cannot be written', async () => {
-    rawDdb
-      .on(PutItemCommand)
-      .rejects(Object.assign(new Error('connect ECONNREFUSED'), { name: 'NetworkError' }));
+    ddb.on(PutCommand).rejects(Object.assign(new Error('connect ECONNREFUSED'), { name: 'NetworkError' }));
     const response = await call(closeEvent({ key: 'k-down' }));
     expect(response.statusCode).toBe(503);
     expect(JSON.parse(response.body).error.code).toBe('unavailable');
@@ -344,7 +365,7 @@ describe('Idempotency-Key validation', () => {
       },
     ]);
     expect(error.details[0].message).toContain('可见');
-    expect(rawDdb.calls()).toHaveLength(0);
+    expect(idempotencyCalls()).toBe(0);
     expect(closeRound).not.toHaveBeenCalled();
   });
 
