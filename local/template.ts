@@ -10,6 +10,8 @@
  * `arn:aws:lambda:us-east-1:000000000000:function:X`; a state machine's ARN is
  * `arn:aws:states:us-east-1:000000000000:stateMachine:<LogicalId>`.
  */
+import { resolve } from 'node:path';
+import { cachedTemplate } from './template-cache.ts';
 
 export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_ACCOUNT = '000000000000';
@@ -565,20 +567,25 @@ export function extractSchedules(template: CfnTemplate, options: ResolveOptions 
 
 let appTemplate: Promise<CfnTemplate> | undefined;
 
+/** Synthesizes the CDK app (without bundling, so it is fast): the `Esip-App` template. */
+export async function synthesizeAppTemplate(): Promise<CfnTemplate> {
+  // Loaded on demand: aws-cdk-lib is heavy and only needed when a template is synthesized.
+  const { buildApp } = await import('../infra/build.ts');
+  const { app, appStack } = buildApp({ bundle: false });
+  if (appStack.stackName !== APP_STACK_NAME) {
+    throw new Error(`expected the app stack to be named ${APP_STACK_NAME}, got ${appStack.stackName}`);
+  }
+  return app.synth().getStackArtifact(appStack.artifactId).template as CfnTemplate;
+}
+
 /**
- * Synthesizes the CDK app (without bundling, so it is fast) and returns the `Esip-App` template.
- * Cached per process.
+ * The `Esip-App` template: synthesized once per content of its inputs (kept on disk by their
+ * hash: template-cache.ts) and cached per process.
  */
 export function loadAppTemplate(): Promise<CfnTemplate> {
-  appTemplate ??= (async () => {
-    // Loaded on demand: aws-cdk-lib is heavy and only needed when a template is wanted.
-    const { buildApp } = await import('../infra/build.ts');
-    const { app, appStack } = buildApp({ bundle: false });
-    if (appStack.stackName !== APP_STACK_NAME) {
-      throw new Error(`expected the app stack to be named ${APP_STACK_NAME}, got ${appStack.stackName}`);
-    }
-    return app.synth().getStackArtifact(appStack.artifactId).template as CfnTemplate;
-  })();
+  appTemplate ??= cachedTemplate(resolve(import.meta.dirname, '..'), synthesizeAppTemplate).then(
+    (r) => r.template,
+  );
   appTemplate.catch(() => {
     appTemplate = undefined;
   });

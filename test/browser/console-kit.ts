@@ -4,13 +4,39 @@
  * and making a valid USCC. Each area's steps (test/browser/round/*.ts) use these, and the
  * whole-round test (test/browser/round.test.ts) composes the areas' steps.
  */
-import { mkdirSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults, RunOptions } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { USCC_ALPHABET, usccCheckCharacter } from '../../shared/domain/uscc.ts';
 
 export const SHOTS = 'test-results/console';
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_OPTIONS: RunOptions = {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  // Only violations are read: axe skips gathering the passes' and incomplete checks' nodes.
+  resultTypes: ['violations'],
+};
+
+/**
+ * axe-core's WCAG 2.1 A/AA rules over the page's document: axe is injected once per document (a
+ * client-side route change keeps it) and run in the page itself (axe.run; the console has no
+ * frames, so there are no frame results to merge in a blank page, as @axe-core/playwright does
+ * for every analysis).
+ */
+export async function axeViolations(page: Page): Promise<AxeResults['violations']> {
+  if (!(await page.evaluate('typeof window.axe === "object"'))) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate((options) => {
+    const win = globalThis as unknown as {
+      axe: { run: (context: unknown, options: RunOptions) => Promise<AxeResults> };
+      document: unknown;
+    };
+    return win.axe.run(win.document, options);
+  }, AXE_OPTIONS);
+  return results.violations;
+}
 
 /** A local stack of the browser test file's own (free ports, in-memory data), serving the console. */
 export type ConsoleStack = Awaited<ReturnType<typeof import('../../local/stack.ts')['startLocalStack']>>;
@@ -66,12 +92,12 @@ export function watch(page: Page, label: string, dir = SHOTS): Watched {
       '.ant-btn-loading, .ant-select-dropdown:not(.ant-select-dropdown-hidden), .ant-spin-spinning',
     );
     await expect.poll(() => busy.count()).toBe(0);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true });
-    const result = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0])
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-      .analyze();
-    for (const v of result.violations) {
+    // A moment for a render the last answer set off; the screenshot then runs what transitions and
+    // animations are under way to their end (Playwright's `animations: 'disabled'`), so the
+    // picture and axe's colour checks see the settled screen.
+    await page.waitForTimeout(100);
+    await page.screenshot({ path: `${dir}/${name}-${label}.png`, fullPage: true, animations: 'disabled' });
+    for (const v of await axeViolations(page)) {
       if (v.impact === 'serious' || v.impact === 'critical') {
         violations.push(
           `${name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,

@@ -17,6 +17,7 @@ import {
   noticeTitle,
   renderNoticeHtml,
 } from '../../shared/domain/notice.ts';
+import { watch } from './console-kit.ts';
 import { fixtureInput, HOSTILE_NAME } from './notice-fixture.ts';
 import { CHROMIUM_PATH, checkNoticePage, DESKTOP, type InPage, MOBILE, openContext } from './notice-page.ts';
 
@@ -131,6 +132,36 @@ describe.skipIf(!haveChromium && !process.env['CI'])('public notice page in Chro
       );
       // With the CSP in place the image is refused before any request, and that is an error too.
       await expect(check('/broken/blocked.html')).rejects.toThrow(/console: .*Content Security Policy/);
+    } finally {
+      await close();
+    }
+  });
+
+  it("the console tests' axe check finds serious violations, after a client-side change and in a new document", async () => {
+    const { context, close } = await openContext(DESKTOP, { javaScriptEnabled: true });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const w = watch(page, '1280', 'test-results/console/axe-check');
+      const broken =
+        '<!DOCTYPE html><html lang="zh-CN"><head><title>t</title></head><body><main>' +
+        '<p style="color:#bbb;background:#fff">浅灰文字</p><input id="q"></main></body></html>';
+      await page.setContent(broken);
+      await w.screen('broken');
+      expect(w.violations.join('\n')).toMatch(/broken: color-contrast \(serious\)/);
+      expect(w.violations.join('\n')).toMatch(/broken: label \(critical\) #q/);
+      // Fixed in place, as a route change of the console would: axe, already in the page, runs again.
+      w.violations.length = 0;
+      await page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { body: { innerHTML: string } } }).document;
+        doc.body.innerHTML = '<main><p>正常文字</p><label for="q">检索</label><input id="q"></main>';
+      });
+      await w.screen('fixed');
+      expect(w.violations).toEqual([]);
+      // A new document has no axe in it until the check injects it again.
+      await page.setContent(broken);
+      await w.screen('broken-again');
+      expect(w.violations.length).toBeGreaterThanOrEqual(2);
+      expect(w.errors).toEqual([]);
     } finally {
       await close();
     }

@@ -15,6 +15,7 @@ import {
   extractStateMachines,
   loadAppTemplate,
   resolveEnvironment,
+  synthesizeAppTemplate,
 } from '../../local/template.ts';
 import { projectRoot } from './fixtures/stack.ts';
 
@@ -35,6 +36,10 @@ afterAll(async () => {
 describe('the Esip-App template', () => {
   it('is cached per process', async () => {
     expect(await loadAppTemplate()).toBe(template);
+  });
+
+  it('read from the disk cache (local/template-cache.ts), it is the template a fresh synth gives', async () => {
+    expect(template).toEqual(await synthesizeAppTemplate());
   });
 
   it('has handler entries for every function, and each entry exports its handler', async () => {
