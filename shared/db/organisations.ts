@@ -55,6 +55,27 @@ export async function organisationIdByUscc(uscc: string): Promise<string | undef
   return (await getItem(keys.uscc(uscc)))?.orgId as string | undefined;
 }
 
+/** What a USCC claim says of its organisation: its id, and its kind and name when the claim carries them. */
+export interface UsccDirectoryEntry {
+  orgId: string;
+  kind?: Organisation['kind'];
+  name?: string;
+}
+
+/**
+ * The USCC's claim, or undefined: the directory entry a lookup answers from (one GetItem). Claims
+ * written before they carried kind and name (their organisation must then be read) have only orgId.
+ */
+export async function usccDirectoryEntry(uscc: string): Promise<UsccDirectoryEntry | undefined> {
+  const item = await getItem(keys.uscc(uscc));
+  if (!item || typeof item.orgId !== 'string') return undefined;
+  return {
+    orgId: item.orgId,
+    ...(typeof item.kind === 'string' ? { kind: item.kind as Organisation['kind'] } : {}),
+    ...(typeof item.name === 'string' ? { name: item.name } : {}),
+  };
+}
+
 /**
  * Organisation profiles by id, in consistent BatchGets of 100 (query.ts getItems: unprocessed keys
  * retried; within a request, profiles it already read are not read again). `alsoRoundId` adds that
@@ -98,11 +119,34 @@ export const userLinkPut = (sub: string, orgId: string, at: string, username?: s
 });
 
 /** Claims a USCC for an organisation; fails when another organisation holds it. */
-export const usccClaimPut = (uscc: string, orgId: string): TxItem => ({
+export const usccClaimPut = (
+  uscc: string,
+  organisation: Pick<Organisation, 'id' | 'kind' | 'name'>,
+): TxItem => ({
   Put: {
     TableName: table(),
-    Item: { ...keys.uscc(uscc), type: 'uscc', orgId },
+    Item: { ...keys.uscc(uscc), ...claimOf(organisation) },
     ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});
+
+const claimOf = (organisation: Pick<Organisation, 'id' | 'kind' | 'name'>) => ({
+  type: 'uscc',
+  orgId: organisation.id,
+  kind: organisation.kind,
+  name: organisation.name,
+});
+
+/** Rewrites the organisation's own claim with its current name (the USCC unchanged, the name changed). */
+export const usccClaimRefresh = (
+  uscc: string,
+  organisation: Pick<Organisation, 'id' | 'kind' | 'name'>,
+): TxItem => ({
+  Put: {
+    TableName: table(),
+    Item: { ...keys.uscc(uscc), ...claimOf(organisation) },
+    ConditionExpression: 'orgId = :orgId',
+    ExpressionAttributeValues: { ':orgId': organisation.id },
   },
 });
 

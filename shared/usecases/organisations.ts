@@ -9,9 +9,10 @@ import {
   loadOrganisation,
   loadUserOrganisationId,
   organisationCreatePut,
-  organisationIdByUscc,
   organisationReplacePut,
   usccClaimPut,
+  usccClaimRefresh,
+  usccDirectoryEntry,
   usccRelease,
   userLinkPut,
 } from '../db/organisations.ts';
@@ -59,7 +60,7 @@ export async function createOrganisation(principal: Principal, input: Organisati
   await commit(
     [
       userLinkPut(principal.sub, id, at, principal.username),
-      usccClaimPut(input.uscc, id),
+      usccClaimPut(input.uscc, organisation),
       organisationCreatePut(organisation),
       organisationAudit(
         id,
@@ -119,7 +120,7 @@ export async function updateOrganisation(
   await commit(
     [
       organisationReplacePut(updated, version),
-      usccChanged && usccClaimPut(profile.uscc, orgId),
+      usccChanged && usccClaimPut(profile.uscc, updated),
       usccChanged && usccRelease(current.uscc),
       organisationAudit(
         orgId,
@@ -134,6 +135,8 @@ export async function updateOrganisation(
         },
         now,
       ),
+      // The claim is the lookup's directory entry: it follows a new name (a new USCC's claim has it).
+      !usccChanged && profile.name !== current.name && usccClaimRefresh(profile.uscc, updated),
     ],
     (failed) => {
       if (failed === 0) return versionConflict(version);
@@ -146,8 +149,11 @@ export async function updateOrganisation(
 
 /** Directory lookup by USCC, so members can invite an organisation: id, kind and name only. */
 export async function lookupOrganisation(uscc: string) {
-  const orgId = await organisationIdByUscc(uscc);
-  const organisation = orgId ? await loadOrganisation(orgId) : undefined;
+  // One GetItem: the USCC's claim carries the organisation's kind and name (kept with the profile
+  // in the same transactions); a claim written before it did is completed from the profile.
+  const entry = await usccDirectoryEntry(uscc);
+  if (entry?.kind && entry.name !== undefined) return { id: entry.orgId, kind: entry.kind, name: entry.name };
+  const organisation = entry ? await loadOrganisation(entry.orgId) : undefined;
   if (!organisation)
     throw notFound({ en: `organisation with USCC ${uscc}`, zh: `统一社会信用代码为 ${uscc} 的单位` });
   return { id: organisation.id, kind: organisation.kind, name: organisation.name };

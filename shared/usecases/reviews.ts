@@ -92,8 +92,13 @@ export const listReviewers = (roundId: string) => loadReviewers(roundId);
 
 /** The current assignments, or (preview) what the assignment would be with the current reviewers. */
 export async function assignments(roundId: string, preview: boolean, seed?: string) {
+  if (!preview) {
+    // One Query: assignments show the round exists; only none reads the round (404 when missing).
+    const items = await loadAssignments(roundId);
+    if (items.length === 0) await getRound(roundId);
+    return { preview: false, items };
+  }
   const round = await getRound(roundId);
-  if (!preview) return { preview: false, items: await loadAssignments(roundId) };
   const result = assignReviewers(
     (await loadReviewers(roundId)).map(reviewerInput),
     await loadPassedAlliances(roundId),

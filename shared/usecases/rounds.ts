@@ -253,6 +253,9 @@ export async function closeRound(principal: Principal, roundId: string, reason: 
 
 /** The round's own audit trail: creation, schedules, closing, reviewers, selection, notice, objections. */
 export async function roundHistory(roundId: string, cursor: string | undefined, limit: number) {
-  await getRound(roundId);
-  return roundAuditTrail(roundId, cursor, limit);
+  // One Query: a page with entries shows the round exists (its trail starts when it is created);
+  // only an empty page reads the round, to answer 404 for one that does not.
+  const page = await roundAuditTrail(roundId, cursor, limit);
+  if (page.items.length === 0) await getRound(roundId);
+  return page;
 }

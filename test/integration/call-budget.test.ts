@@ -24,6 +24,7 @@ import { AWS_CALLS_HEADER, parseAwsCalls } from '../../local/api-server.ts';
 import { type RouteDef, routes } from '../../shared/api/routes.ts';
 import { admits, callAs, cases, expectedStatus } from './authz-cases.ts';
 import { buildWorld, type PrincipalName, type World } from './authz-world.ts';
+import { api } from './client.ts';
 
 const table = routes as readonly RouteDef[];
 
@@ -61,13 +62,13 @@ const budgets: Record<string, Budget> = {
   closeRound: { dynamodb: 2, sfn: 1, scheduler: 1 },
   getRoundPipeline: { dynamodb: 1, sfn: 1 },
   retryRoundPipeline: { dynamodb: 1, sfn: 1 },
-  getRoundHistory: { dynamodb: 2 }, // over: the round's GetItem, then the history Query of the same partition
+  getRoundHistory: { dynamodb: 1 }, // the history Query (an empty page adds the round's GetItem, for a 404 when there is no round)
   // --- organisations
   getMe: { dynamodb: 1 }, // the organisation's GetItem (the caller's USER# link: known to the container once read — it never changes)
   getMyPreferences: { dynamodb: 1 },
   putMyPreferences: { dynamodb: 1 },
   createOrganisation: { dynamodb: 1 },
-  lookupOrganisation: { dynamodb: 2 }, // over: the USCC# claim, then the organisation it names
+  lookupOrganisation: { dynamodb: 1 }, // the USCC# claim, which carries the organisation's kind and name (a claim written before it did adds the profile's read)
   getOrganisation: { dynamodb: 1 }, // as getMe
   updateOrganisation: { dynamodb: 1 }, // refused (409) after the organisation's read (the USER# link known)
   getOrganisationEligibility: { dynamodb: 1 }, // as getMe
@@ -108,7 +109,7 @@ const budgets: Record<string, Budget> = {
   completeScreening: { dynamodb: 2 },
   registerReviewer: { dynamodb: 2 }, // refused (409) after reading the round twice
   listReviewers: { dynamodb: 1 },
-  listAssignments: { dynamodb: 2 }, // over: the round's GetItem, then the assignments Query
+  listAssignments: { dynamodb: 1 }, // the assignments Query (none adds the round's GetItem, for a 404; a preview reads the round, reviewers and alliances)
   closeReviews: { dynamodb: 1 },
   // --- reviewers
   myAssignments: { dynamodb: 2 }, // over: the gsi1 Query, then one BatchGet of the reviews and alliance heads
@@ -294,4 +295,19 @@ describe('AWS calls per endpoint', () => {
     );
     expect(over).toEqual([]);
   }, 600_000);
+
+  it("a round's history and assignments answer from their one Query, and are still 404 for a round that does not exist", async () => {
+    const admin = w.tokens.admin;
+    const ddb = (res: { headers: Headers }) => parseAwsCalls(res.headers.get(AWS_CALLS_HEADER))?.dynamodb;
+    for (const path of ['history', 'assignments']) {
+      const found = await api('GET', `/v1/rounds/${w.roundId}/${path}`, { token: admin });
+      expect(found.status, path).toBe(200);
+      expect((found.body as { items: unknown[] }).items.length, path).toBeGreaterThan(0);
+      expect(ddb(found), path).toBe(1);
+      const missing = await api('GET', `/v1/rounds/r-no-such-round/${path}`, { token: admin });
+      expect(missing.status, path).toBe(404);
+      expect((missing.body as { error: { code: string } }).error.code, path).toBe('not_found');
+      expect(ddb(missing), path).toBe(2);
+    }
+  });
 });
