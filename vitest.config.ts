@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Four kinds of test, one command (`npm test`):
+// Four kinds of test, one command (`npm test`: scripts/test.ts runs `browser` beside the other three):
 //  - unit: pure domain and handlers with aws-sdk-client-mock, no I/O
 //  - infra: CDK assertions and cdk-nag over the synthesized app
 //  - integration: over HTTP against the local stack, started once per run (test/integration/global-setup.ts)
