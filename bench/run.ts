@@ -106,6 +106,7 @@ function recordResult(
     Object.entries(entries).sort(([a], [b]) => Number(a.slice(1)) - Number(b.slice(1))),
   );
   writeFileSync(RESULTS, `${JSON.stringify(all, null, 2)}\n`);
+  formatResults();
   return all;
 }
 

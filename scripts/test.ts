@@ -42,7 +42,10 @@ function run(args: string[], prefix?: string): Promise<{ code: number; ms: numbe
       cwd: ROOT,
       stdio: prefix ? ['ignore', 'pipe', 'pipe'] : 'inherit',
       // Piped, a lane's Vitest would decide on colour by the pipe: it follows this terminal instead.
-      env: { ...process.env, ...(prefix ? (process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }) : {}) },
+      env: {
+        ...process.env,
+        ...(prefix ? (process.stdout.isTTY ? { FORCE_COLOR: '1' } : { NO_COLOR: '1' }) : {}),
+      },
     });
     children.add(child);
     if (prefix) {
