@@ -10,6 +10,7 @@ import { commit, putItem, type TxItem, updateItem } from './commit.ts';
 import { inList, setExtra } from './expressions.ts';
 import { indexKeys, keys } from './keys.ts';
 import { getItem } from './query.ts';
+import { forgetReads } from './request-scope.ts';
 import { table } from './table.ts';
 
 export interface StageUpdate {
@@ -75,6 +76,15 @@ export interface PipelineProgress {
 /** The round's pipeline status item, or undefined when its pipeline has never been started. */
 export async function loadPipeline(roundId: string): Promise<PipelineItem | undefined> {
   return (await getItem(keys.pipeline(roundId))) as PipelineItem | undefined;
+}
+
+/**
+ * The status item read from the table again, not from this request's memo of it
+ * (request-scope.ts): for a reader that learned it may have changed since its first read.
+ */
+export async function reloadPipeline(roundId: string): Promise<PipelineItem | undefined> {
+  forgetReads();
+  return loadPipeline(roundId);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { DescribeExecutionCommand, ExecutionDoesNotExist } from '@aws-sdk/client-sfn';
 import { sfnClient } from '../../aws/clients.ts';
-import { loadPipeline } from '../../db/pipeline.ts';
+import { loadPipeline, reloadPipeline } from '../../db/pipeline.ts';
 import { loadRoundStatus } from '../../db/rounds.ts';
 import { notFound, nouns } from '../../domain/errors.ts';
 import { executionNameForRound, failureSummary, waitingOnIn } from '../../domain/pipeline.ts';
@@ -43,8 +43,9 @@ export async function roundPipelineStatus(roundId: string, lang: Lang) {
   const executionName = item.executionArn ? nameOf(item.executionArn) : executionNameForRound(roundId);
   const live = item.executionArn ? await executionStatus(item.executionArn) : undefined;
   // The run may have ended between the two reads (its last step writes the item, then it ends):
-  // read the item again, so an ended run is never shown with the stage it had before its last step.
-  if (live && live !== 'RUNNING' && item.status === 'RUNNING') item = (await loadPipeline(roundId)) ?? item;
+  // read the item again (from the table: within a request the first read is memoised), so an
+  // ended run is never shown with the stage it had before its last step.
+  if (live && live !== 'RUNNING' && item.status === 'RUNNING') item = (await reloadPipeline(roundId)) ?? item;
   const status = live ?? (item.status as ExecutionStatus);
   const attempt = item.attempt ?? 1;
   const failure = item.failure ? failureSummary(item.failure.error, item.failure.cause) : undefined;

@@ -83,6 +83,19 @@ describe('GET /v1/rounds/{roundId}/pipeline', () => {
     expect(status).toBe(200);
     expect(body).toMatchObject({ stage: 'screening', status: 'FAILED', waitingOn: 'admin: decisions' });
   });
+
+  it('a run that ended between its two reads is shown with the stage its last step wrote (read from the table again)', async () => {
+    const arn = 'arn:aws:states:us-east-1:0:execution:RoundPipeline:round-round-1';
+    ddb
+      .on(GetCommand, { Key: { pk: 'ROUND#round-1', sk: 'PIPELINE' } })
+      .resolvesOnce({ Item: { stage: 'designation', status: 'RUNNING', executionArn: arn } })
+      .resolves({ Item: { stage: 'implementation', status: 'SUCCEEDED', executionArn: arn } });
+    sfn.on(DescribeExecutionCommand).resolves({ status: 'SUCCEEDED' });
+    const { status, body } = await call('[admin]');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ stage: 'implementation', status: 'SUCCEEDED' });
+    expect(ddb.commandCalls(GetCommand)).toHaveLength(2);
+  });
 });
 
 describe('POST /v1/rounds/{roundId}/pipeline/retry', () => {
