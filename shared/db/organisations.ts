@@ -118,37 +118,36 @@ export const userLinkPut = (sub: string, orgId: string, at: string, username?: s
   },
 });
 
-/** Claims a USCC for an organisation; fails when another organisation holds it. */
-export const usccClaimPut = (
-  uscc: string,
-  organisation: Pick<Organisation, 'id' | 'kind' | 'name'>,
-): TxItem => ({
+type ClaimOf = Pick<Organisation, 'id' | 'kind' | 'name'>;
+
+/**
+ * The USCC's claim, which is also the directory entry a lookup answers from (id, kind, name):
+ * `new` claims it (fails when any organisation holds it), `refresh` rewrites the organisation's
+ * own claim with its current name (fails when the claim is another's).
+ */
+const claimPut = (uscc: string, organisation: ClaimOf, mode: 'new' | 'refresh'): TxItem => ({
   Put: {
     TableName: table(),
-    Item: { ...keys.uscc(uscc), ...claimOf(organisation) },
-    ConditionExpression: 'attribute_not_exists(pk)',
+    Item: {
+      ...keys.uscc(uscc),
+      type: 'uscc',
+      orgId: organisation.id,
+      kind: organisation.kind,
+      name: organisation.name,
+    },
+    ...(mode === 'new'
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : { ConditionExpression: 'orgId = :orgId', ExpressionAttributeValues: { ':orgId': organisation.id } }),
   },
 });
 
-const claimOf = (organisation: Pick<Organisation, 'id' | 'kind' | 'name'>) => ({
-  type: 'uscc',
-  orgId: organisation.id,
-  kind: organisation.kind,
-  name: organisation.name,
-});
+/** Claims a USCC for an organisation; fails when another organisation holds it. */
+export const usccClaimPut = (uscc: string, organisation: ClaimOf): TxItem =>
+  claimPut(uscc, organisation, 'new');
 
 /** Rewrites the organisation's own claim with its current name (the USCC unchanged, the name changed). */
-export const usccClaimRefresh = (
-  uscc: string,
-  organisation: Pick<Organisation, 'id' | 'kind' | 'name'>,
-): TxItem => ({
-  Put: {
-    TableName: table(),
-    Item: { ...keys.uscc(uscc), ...claimOf(organisation) },
-    ConditionExpression: 'orgId = :orgId',
-    ExpressionAttributeValues: { ':orgId': organisation.id },
-  },
-});
+export const usccClaimRefresh = (uscc: string, organisation: ClaimOf): TxItem =>
+  claimPut(uscc, organisation, 'refresh');
 
 /** Gives up a USCC claim (the organisation's USCC changed). */
 export const usccRelease = (uscc: string): TxItem => ({

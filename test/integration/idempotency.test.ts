@@ -7,6 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { api, ddb, tableName, tokenFor, uid } from './client.ts';
 import { enterpriseBody, societyBody } from './fixtures.ts';
 
+/** The idempotency records whose kept response names `id` (read straight from the table). */
+async function recordsKeeping(id: string) {
+  const { Items = [] } = await ddb.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      FilterExpression: 'contains(#response.body, :id)',
+      ExpressionAttributeNames: { '#response': 'response' },
+      ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY', ':id': id },
+    }),
+  );
+  return Items;
+}
+
 describe('Idempotency-Key on POST /v1/organisations', () => {
   it('replays the first 201 to a retry with the same key and body; the operation ran once', async () => {
     const token = await tokenFor(['applicant']);
@@ -135,15 +149,7 @@ describe('Idempotency-Key on POST /v1/organisations', () => {
       headers: { 'idempotency-key': key },
     });
     expect(res.status, res.text).toBe(201);
-    const { Items = [] } = await ddb.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'contains(#response.body, :id)',
-        ExpressionAttributeNames: { '#response': 'response' },
-        ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY', ':id': res.body.id },
-      }),
-    );
+    const Items = await recordsKeeping(res.body.id);
     expect(Items).toHaveLength(1);
     const item = Items[0]!;
     expect(item.status).toBe('COMPLETED');
@@ -165,15 +171,7 @@ describe('Idempotency-Key on POST /v1/organisations', () => {
       headers: { 'idempotency-key': key },
     });
     expect(first.status, first.text).toBe(201);
-    const { Items = [] } = await ddb.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        FilterExpression: 'contains(#response.body, :id)',
-        ExpressionAttributeNames: { '#response': 'response' },
-        ExpressionAttributeValues: { ':pk': 'IDEMPOTENCY', ':id': first.body.id },
-      }),
-    );
+    const Items = await recordsKeeping(first.body.id);
     const { pk, sk } = Items[0]!;
     // As a crashed attempt leaves it: in progress, no response. Still within its deadline → 409.
     const setInProgress = (deadline: number) =>
