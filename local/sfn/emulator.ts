@@ -562,10 +562,13 @@ export function createLocalStepFunctions(options: LocalStepFunctionsOptions): Lo
   }
 
   async function runWait(run: Running, name: string, state: Record<string, unknown>, input: unknown) {
-    if (run.settled) return new Promise(() => {});
+    // A run that has ended (or whose emulator stops) ends its wait too: the runner, already
+    // aborted, then clears its own timer for the state, so nothing keeps the process alive (a
+    // stopped execution's record stays RUNNING and is resumed from its history, not from here).
+    if (run.settled) throw runtimeError('the execution ended');
     const ms = waitMs(run, name, state, input);
     log({ kind: 'wait', executionArn: run.record.executionArn, state: name, ms });
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       const waiter: Waiter = {
         finish: () => {
           cancel();
@@ -575,6 +578,7 @@ export function createLocalStepFunctions(options: LocalStepFunctionsOptions): Lo
         cancel: () => {
           cancel();
           run.waits.delete(waiter);
+          reject(runtimeError('the execution ended'));
         },
       };
       const cancel = longTimeout(ms, waiter.finish);
