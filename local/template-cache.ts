@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 /** Folders and files of the project whose content decides the template. */
 const INPUT_DIRS = ['infra', 'shared', 'functions', 'statemachines'];
@@ -36,9 +36,10 @@ export async function templateInputsHash(
   root: string,
   environment: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<string> {
-  const files = [...(await Promise.all(INPUT_DIRS.map((d) => filesUnder(root, d)))).flat(), ...INPUT_FILES]
-    .map((f) => relative(root, join(root, f)))
-    .sort();
+  const files = [
+    ...(await Promise.all(INPUT_DIRS.map((d) => filesUnder(root, d)))).flat(),
+    ...INPUT_FILES,
+  ].sort();
   const hash = createHash('sha256');
   hash.update(`node ${process.version}\n`);
   for (const name of INPUT_ENV) hash.update(`env ${name}=${environment[name] ?? ''}\n`);

@@ -50,11 +50,6 @@ export async function prefetchRoundAndOrganisation(roundId: string, orgId: strin
   if (inRequest()) await getItems([keys.round(roundId), keys.organisation(orgId)]);
 }
 
-/** The id of the organisation holding a USCC, or undefined. */
-export async function organisationIdByUscc(uscc: string): Promise<string | undefined> {
-  return (await getItem(keys.uscc(uscc)))?.orgId as string | undefined;
-}
-
 /** What a USCC claim says of its organisation: its id, and its kind and name when the claim carries them. */
 export interface UsccDirectoryEntry {
   orgId: string;
